@@ -1,0 +1,1 @@
+"""One module per extracted thing; cue words live in patterns/."""

@@ -1,0 +1,37 @@
+"""Byline: a short name or initials on one of the last lines ("Thanh Tuấn - HND Kiên Lương",
+"Tin, ảnh: THÀNH TRUNG", "LK", "V.G"). Photo credits and source notes are not bylines."""
+from __future__ import annotations
+
+import re
+
+from extractors import vocab
+from extractors.context import Context
+from pipeline.record import Value
+
+LAST_LINES = 4
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$|^([A-ZĐ]\.)+[A-ZĐÀ-Ỹ]*[a-zà-ỹđ]*$")
+
+
+def find(ctx: Context) -> Value[str] | None:
+    prefix = vocab.compiled("domain", "byline_prefix")
+    not_byline = vocab.compiled("domain", "not_byline")
+    for line in reversed(ctx.lines[-LAST_LINES:]):
+        text = line.text.strip()
+        start = line.start + (len(line.text) - len(line.text.lstrip()))
+        m = prefix.match(text)
+        if m:
+            text, start = text[m.end():].strip(), start + m.end() + (len(text[m.end():]) - len(text[m.end():].lstrip()))
+            if not text:
+                return None  # an empty "Tác giả" field
+        elif not_byline.match(text):
+            continue
+        name = re.split(r"\s+[-–(]\s*|\s*,\s*", text, maxsplit=1)[0].strip(" ./")
+        words = name.split()
+        if 1 <= len(words) <= 4 and len(name) <= 40 and all(_NAME_WORD.match(w) for w in words):
+            if len(words) == 1 and not (name.isupper() or "." in name):
+                continue  # a single capitalised word is more likely a section name
+            return Value[str](value=name, evidence=ctx.evidence(start, start + len(name)),
+                              confidence=0.9 if m else 0.75)
+        if len(text) > 60:
+            return None  # reached body text: the excerpt has no byline
+    return None

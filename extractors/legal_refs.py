@@ -1,0 +1,24 @@
+"""Numbered documents cited by symbol: 489/QĐ-UBND, 05-CT/TW, 37/KH-MTTQ-BTT, 29/2019/NĐ-CP."""
+from __future__ import annotations
+
+import re
+
+from extractors.context import Context
+from pipeline.record import LegalRef
+
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+SYMBOL = re.compile(
+    rf"(?<![\w/])\d{{1,5}}[a-z]?(?:/(?:19|20)\d{{2}})?"
+    rf"(?:/[{_UPPER}][{_UPPER}0-9&]*(?:-[{_UPPER}0-9&]+)*|-[{_UPPER}]+/[{_UPPER}][{_UPPER}0-9&]*(?:-[{_UPPER}0-9&]+)*)"
+    rf"(?:/[{_UPPER}][{_UPPER}0-9&]*(?:-[{_UPPER}0-9&]+)*)?(?![\w])"
+)
+
+
+def find(ctx: Context) -> list[LegalRef]:
+    seen: dict[str, LegalRef] = {}
+    for m in SYMBOL.finditer(ctx.text):
+        symbol = m.group(0)
+        if "/" not in symbol or symbol in seen:
+            continue
+        seen[symbol] = LegalRef(symbol=symbol, evidence=ctx.evidence(m.start(), m.end()), confidence=0.95)
+    return list(seen.values())

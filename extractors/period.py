@@ -1,0 +1,45 @@
+"""The year the emulation work covers: "tổng kết ... năm 2017", "ký kết giao ước thi đua năm 2018"."""
+from __future__ import annotations
+
+import re
+
+from extractors import vocab
+from extractors.context import Context
+from extractors.kinds import key_sentences
+from pipeline.record import Value
+
+_YEAR = re.compile(r"\b(?:năm|NĂM)\s+((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])")
+
+
+def find(ctx: Context) -> Value[int] | None:
+    cues = vocab.compiled("kinds")
+    for sentence, weight in key_sentences(ctx):
+        cue = cues.search(sentence.text)
+        if not cue:
+            continue
+        for m in _YEAR.finditer(sentence.text, cue.start()):
+            if m.group(1) or _after_cue(sentence.text, cue.end(), m.start()):
+                start = sentence.start + m.start()
+                return Value[int](value=int(m.group(1) or m.group(2)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                                  confidence=min(weight, 0.85))
+    # A title or lead that names a year without a kind cue ("nhận bàn giao ... năm 2018")
+    for sentence, weight in key_sentences(ctx)[:2]:
+        m = _YEAR.search(sentence.text)
+        if m and m.group(1):
+            start = sentence.start + m.start()
+            return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.6)
+    return None
+
+
+def _after_cue(text: str, cue_end: int, year_start: int) -> bool:
+    return year_start - cue_end < 40
+
+
+def from_meeting_date(ctx: Context, meeting_date) -> Value[int] | None:
+    """Failing an explicit year, a review held from January to April covers the year before."""
+    if meeting_date is None:
+        return None
+    d = meeting_date.value
+    kinds = {k.value for k in ctx.shared.get("kinds", [])}
+    year = d.year - 1 if d.month <= 4 and kinds & {"tong_ket", "cham_diem"} else d.year
+    return Value[int](value=year, evidence=meeting_date.evidence, confidence=0.5)

@@ -1,0 +1,46 @@
+"""Publication date: a date on a line of its own near the top ("Ngày đăng: 04/07/2017",
+"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors import vocab
+from extractors.context import Context
+from extractors.datetext import find_dates
+from pipeline.record import Value
+
+TOP_LINES = 8
+# what may surround the date on a publication line besides a cue: times, weekdays, separators
+_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
+
+
+def find(ctx: Context) -> Value[dt.date] | None:
+    strong = vocab.compiled("dates", "published_strong")
+    cue = vocab.compiled("dates", "published")
+    weekday = vocab.compiled("dates", "weekday")
+    for line in ctx.lines[:TOP_LINES]:
+        if len(line.text) > 90:
+            continue
+        dates = [d for d in find_dates(ctx.text, line.start, line.end) if d.year]
+        if not dates:
+            continue
+        d = dates[0]
+        lead = ctx.text[line.start:d.start]
+        if (m := strong.search(lead)) and not lead[m.end():].strip(" :|-"):
+            # "Ngày đăng: 04/07/2017 ..." / " date 2025-11-26 Chiều ...": the cue vouches for the date
+            if value := d.to_date():
+                return Value[dt.date](value=value, evidence=ctx.evidence(line.start + m.start(), d.end),
+                                      confidence=0.95)
+        rest = ctx.text[line.start:d.start] + " " + ctx.text[d.end:line.end]
+        rest = weekday.sub(" ", rest)
+        has_cue = bool(strong.search(rest) or cue.search(rest))
+        rest = cue.sub(" ", strong.sub(" ", rest))
+        leftover = _FILLER.sub("", rest).strip()
+        if leftover:
+            continue
+        value = d.to_date()
+        if value:
+            return Value[dt.date](value=value, evidence=ctx.evidence(line.start, line.end),
+                                  confidence=0.95 if has_cue else 0.85)
+    return None

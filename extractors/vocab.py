@@ -1,0 +1,41 @@
+"""Cue words live in patterns/*.jsonl, one {"label": ..., "pattern": ...} object a line,
+as in spaCy's SpanRuler; this module loads them once and builds regular expressions."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+@lru_cache(maxsize=None)
+def entries(name: str) -> tuple[dict, ...]:
+    path = PATTERNS_DIR / f"{name}.jsonl"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("//"):
+            rows.append(json.loads(line))
+    return tuple(rows)
+
+
+def phrases(name: str, label: str | None = None) -> list[str]:
+    return [e["pattern"] for e in entries(name) if label is None or e.get("label") == label]
+
+
+def labels(name: str) -> dict[str, str]:
+    """pattern -> label (lower-cased pattern)."""
+    return {e["pattern"].lower(): e["label"] for e in entries(name)}
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str, label: str | None = None, flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(rf"(?:{alternation(phrases(name, label))})", flags)

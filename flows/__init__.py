@@ -1,0 +1,1 @@
+"""Entry points: the CLI and Prefect flows that wire pipeline steps together."""

@@ -1,0 +1,1 @@
+"""Turn emulation-meeting reports into records: documents, readers, normalisation, storage."""

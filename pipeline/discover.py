@@ -1,0 +1,36 @@
+"""Find the input files under the paths a user gives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.readers import READERS
+
+# In folders, these are reports we cannot read yet: listed as failed so nothing goes unnoticed.
+# Anything else in a folder (gold .json, README.md, scripts) is not a report and is ignored.
+NOT_YET_SUPPORTED = {
+    ".doc": "legacy Word .doc is not supported yet; save it as .docx",
+    ".rtf": "RTF is not supported; save it as .docx",
+    ".odt": "OpenDocument text is not supported; save it as .docx",
+    ".jpg": "images need OCR, which is not supported yet",
+    ".jpeg": "images need OCR, which is not supported yet",
+    ".png": "images need OCR, which is not supported yet",
+    ".tif": "images need OCR, which is not supported yet",
+    ".tiff": "images need OCR, which is not supported yet",
+}
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Return (files to process, paths that do not exist). Folders are walked recursively."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not any(p.startswith(".") for p in f.relative_to(path).parts) and (
+                        f.suffix.lower() in READERS or f.suffix.lower() in NOT_YET_SUPPORTED):
+                    files.append(f)
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(path)
+    return list(dict.fromkeys(files)), missing

@@ -1,0 +1,58 @@
+"""The document every reader returns and the result every processed file becomes.
+
+Modelled on docling's ConversionResult: a bad file is a result with a status and a reason,
+never an exception that stops a batch.
+"""
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+
+class ReadError(Exception):
+    """An expected problem with an input file; the message is shown to the user as is."""
+
+    def __init__(self, reason: str, hint: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.reason} ({self.hint})" if self.hint else self.reason
+
+
+class NeedsOCR(ReadError):
+    """A PDF (or image) without a text layer."""
+
+
+class Document(BaseModel):
+    """Text of one source file, with page/paragraph breaks kept as blank lines and form feeds."""
+
+    id: str
+    path: str
+    sha256: str
+    format: str  # txt | html | docx | pdf
+    text: str
+    header_footer: str = ""  # docx headers/footers, kept apart from the body
+    encoding: str | None = None
+    pages: int | None = None
+
+
+class Status(str, enum.Enum):
+    OK = "ok"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class DocumentResult(BaseModel):
+    path: str
+    doc_id: str
+    status: Status
+    reason: str | None = None
+    record: object | None = Field(default=None, exclude=True)  # extractors.record.Record
+
+    @classmethod
+    def failed(cls, path: Path, reason: str) -> "DocumentResult":
+        return cls(path=str(path), doc_id=path.stem, status=Status.FAILED, reason=reason)

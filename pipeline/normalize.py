@@ -1,0 +1,176 @@
+"""Normalise reader text into the one string every evidence span points into.
+
+Unicode NFC, one tone-mark placement (hoà → hòa, thuý → thúy), unified dashes and spaces,
+hyphens between a name and a title spread out ("Liên-Phó Trưởng" → "Liên - Phó Trưởng"), and
+web furniture lines set aside. `NormalizedText.to_original` maps every offset back to the
+reader's text, so evidence can always be shown in the source.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
+
+TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+# oa/oe/uy at the end of a syllable: the tone goes on the first vowel (hòa, khỏe, thúy).
+_TONE_SHIFT = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
+
+
+@dataclass
+class NormalizedText:
+    text: str
+    to_original: list[int]  # len(text) + 1 entries: offset in the reader's text
+    set_aside: list[tuple[int, int, str]] = field(default_factory=list)  # boilerplate lines
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_original[start], self.to_original[end]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[re.Pattern]:
+    lines = (_DATA / "boilerplate.txt").read_text(encoding="utf-8").splitlines()
+    return [re.compile(rf"(?:{p})", re.IGNORECASE) for p in lines if p.strip() and not p.startswith("#")]
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip(" \t|•·-–—:")
+    return bool(stripped) and any(p.fullmatch(stripped) for p in boilerplate_patterns())
+
+
+class _Builder:
+    """A string under construction, each character remembering its original offset."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.origin: list[int] = []
+
+    def add(self, text: str, origin: int) -> None:
+        for ch in text:
+            self.chars.append(ch)
+            self.origin.append(origin)
+
+
+def _sub(chars: list[str], origin: list[int], pattern: re.Pattern, repl: str):
+    """re.sub over a character list that keeps each output character's origin."""
+    text = "".join(chars)
+    out_c: list[str] = []
+    out_o: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out_c.extend(chars[pos:m.start()])
+        out_o.extend(origin[pos:m.start()])
+        new = m.expand(repl)
+        anchor = origin[m.start()] if m.start() < len(origin) else (origin[-1] if origin else 0)
+        out_c.extend(new)
+        out_o.extend([anchor] * len(new))
+        pos = m.end()
+    out_c.extend(chars[pos:])
+    out_o.extend(origin[pos:])
+    return out_c, out_o
+
+
+
+_LINE_RULES = [
+    # "Liên-Phó Trưởng", "Tiến- Giám đốc", "Tiến -Giám": a separator between name and title.
+    (re.compile(r"(?<=[a-zà-ỹđ])\s*-\s*(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])"), " - "),
+    (re.compile(r"(?<=\w)[ ]+-(?=\w)|(?<=\w)-[ ]+(?=\w)"), " - "),
+    (re.compile(r" {2,}"), " "),
+]
+
+
+def normalize(source: str) -> NormalizedText:
+    """Normalise reader text; offsets in the result are the reference for all evidence."""
+    out = _Builder()
+    set_aside: list[tuple[int, int, str]] = []
+    blank_run = 0
+    pos = 0
+    for raw_line in source.splitlines(keepends=True):
+        line_start = pos
+        pos += len(raw_line)
+        body = raw_line.rstrip("\r\n")
+        if body.strip() == "\f" or body == "\f":
+            out.add("\f\n", line_start)
+            blank_run = 0
+            continue
+        if is_boilerplate(unicodedata.normalize("NFC", body)):
+            set_aside.append((line_start, line_start + len(body), body))
+            continue
+        chars, origin = _clean_chars(body, line_start)
+        chars, origin = _strip(chars, origin)
+        if not chars:
+            blank_run += 1
+            if blank_run == 1 and out.chars:
+                out.add("\n", line_start)
+            continue
+        blank_run = 0
+        for rule, repl in _LINE_RULES:
+            chars, origin = _sub(chars, origin, rule, repl)
+        out.chars.extend(chars)
+        out.origin.extend(origin)
+        out.add("\n", line_start + len(body))
+    while out.chars and out.chars[-1] in "\n ":
+        out.chars.pop()
+        out.origin.pop()
+    text = "".join(out.chars)
+    return NormalizedText(text=text, to_original=out.origin + [len(source)], set_aside=set_aside)
+
+
+def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:
+    """NFC per base character with its combining marks, spaces/dashes/quotes unified, tones placed."""
+    chars: list[str] = []
+    origin: list[int] = []
+    i, n = 0, len(body)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(body[j]):
+            j += 1
+        cluster = body[i:j]
+        if cluster in ZERO_WIDTH:
+            i = j
+            continue
+        cluster = unicodedata.normalize("NFC", cluster).translate(SPACES).translate(DASHES).translate(QUOTES)
+        for ch in cluster:
+            chars.append(ch)
+            origin.append(offset + i)
+        i = j
+    # tone placement works on decomposed text; oa/oe/uy + tone keeps its length after recomposition
+    text = "".join(chars)
+    if _TONE_SHIFT.search(unicodedata.normalize("NFD", text)):
+        placed = _place_tones(text)
+        if len(placed) == len(chars):
+            chars = list(placed)
+    return chars, origin
+
+
+def _place_tones(text: str) -> str:
+    def one_syllable(m: re.Match) -> str:
+        decomposed = unicodedata.normalize("NFD", m.group(0))
+        fixed = _TONE_SHIFT.sub(lambda t: t.group(1) + t.group(3) + t.group(2), decomposed)
+        return unicodedata.normalize("NFC", fixed)
+
+    return re.sub(r"[^\W\d_]+", one_syllable, text)
+
+
+def _strip(chars: list[str], origin: list[int]):
+    start, end = 0, len(chars)
+    while start < end and chars[start] == " ":
+        start += 1
+    while end > start and chars[end - 1] == " ":
+        end -= 1
+    return chars[start:end], origin[start:end]
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFC, lower case, tones placed, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text).translate(DASHES).lower()
+    text = _place_tones(text)
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,47 @@
+"""Word .docx: paragraphs and tables in reading order, headers and footers kept apart."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pipeline.document import ReadError
+
+
+def read(data: bytes) -> dict:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        hint = "it may be a legacy .doc or encrypted; save it as .docx again" if data[:4] == b"\xd0\xcf\x11\xe0" else "the file is damaged or not a Word document"
+        raise ReadError("not a valid .docx (not a zip archive)", hint)
+    import docx  # python-docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several unrelated types for broken packages
+        raise ReadError(f"damaged .docx ({type(exc).__name__})", "open and re-save it in Word") from None
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            lines.extend(_table_rows(Table(child, document)))
+            lines.append("")
+    extras = []
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            extras.extend(p.text for p in part.paragraphs if p.text.strip())
+    return {"text": "\n".join(lines), "header_footer": "\n".join(dict.fromkeys(extras))}
+
+
+def _table_rows(table) -> list[str]:
+    """One line per row, cells joined by ' | ' (merged cells counted once)."""
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(cell.text.split())
+            if not cells or cells[-1] != text:
+                cells.append(text)
+        rows.append(" | ".join(cells))
+    return rows

@@ -1,0 +1,106 @@
+"""HTML pages: the article text, with navigation and site furniture dropped.
+
+lxml parses the page; menus, headers, footers, sidebars and link lists are removed before the
+text is read block by block (tables row by row). What furniture survives as single lines is
+set aside later by normalisation.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.document import ReadError
+from pipeline.readers.txt import decode
+
+DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+             "button", "select", "svg", "template", "head")
+FURNITURE = re.compile(r"(^|[\s_-])(menu|nav|navbar|footer|sidebar|breadcrumbs?|banner|share|social|"
+                       r"comment|comments|related|widget|advert|ads|login|search|topbar|toolbar|"
+                       r"copyright|tags?|print|rating)($|[\s_-])", re.IGNORECASE)
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article",
+          "table", "blockquote", "figcaption", "figure", "ul", "ol", "dd", "dt", "pre", "time", "main"}
+
+
+def read(data: bytes) -> dict:
+    import lxml.html
+
+    text, encoding = decode(data)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises ParserError / ValueError on empty or broken input
+        raise ReadError(f"unreadable HTML ({type(exc).__name__})", "save the page again") from None
+    title = (root.findtext(".//title") or "").strip()
+    for el in list(root.iter(*DROP_TAGS)):
+        _drop(el)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+        if FURNITURE.search(marker) or _is_link_list(el):
+            _drop(el)
+    body = next((el for el in (root.find(".//article"), root.find(".//main"), root.find(".//body")) if el is not None), root)
+    lines: list[str] = []
+    _collect(body, lines)
+    out = "\n".join(_squeeze(lines))
+    if title and title.split("|")[0].strip() not in out:
+        out = title.split("|")[0].strip() + "\n\n" + out
+    return {"text": out, "encoding": encoding}
+
+
+def _drop(el) -> None:
+    if el.getparent() is not None:
+        el.drop_tree()  # keeps the text that follows the element
+
+
+def _is_link_list(el) -> bool:
+    """A ul/ol/div whose text is nearly all links is a menu or a list of other articles."""
+    if el.tag not in ("ul", "ol", "div", "table", "p"):
+        return False
+    text = " ".join(el.text_content().split())
+    if len(text) < 15:
+        return False
+    linked = sum(len(" ".join((a.text_content() or "").split())) for a in el.iter("a"))
+    return linked / len(text) > 0.7
+
+
+def _collect(el, lines: list[str]) -> None:
+    if el.tag == "tr":
+        cells = [" ".join(c.text_content().split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        lines.append(" | ".join(cells))
+        if el.tail and el.tail.strip():
+            lines.append(el.tail.strip())
+        return
+    block = el.tag in BLOCKS
+    if block:
+        lines.append("")
+    if el.text:
+        _append(lines, el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _collect(child, lines)
+        elif child.tail:
+            _append(lines, child.tail)
+    if block:
+        lines.append("")
+    if el.tail:
+        _append(lines, el.tail)
+
+
+def _append(lines: list[str], text: str) -> None:
+    text = " ".join(text.split())
+    if not text:
+        return
+    if lines and lines[-1]:
+        lines[-1] += " " + text
+    else:
+        lines.append(text)
+
+
+def _squeeze(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if line or (out and out[-1]):
+            out.append(line)
+            if line:
+                out.append("")
+    return out

@@ -1,0 +1,59 @@
+"""Plain text in UTF-8 (with or without BOM), UTF-16, or a legacy Vietnamese code page."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from pipeline.document import ReadError
+
+# Letters only Vietnamese text uses; a decoding that yields many of them is the right one.
+_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def read(data: bytes) -> dict:
+    text, encoding = decode(data)
+    if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
+        raise ReadError("binary data, not text", "is this really a .txt report? check the file type")
+    return {"text": text.replace("\r\n", "\n").replace("\r", "\n"), "encoding": encoding}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    if b"\x00" in data[:4096]:
+        even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
+        if odd > len(data[:4096]) // 4:
+            return _strict(data, "utf-16-le")
+        if even > len(data[:4096]) // 4:
+            return _strict(data, "utf-16-be")
+        raise ReadError("binary data, not text", "is this really a .txt report? check the file type")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in ("cp1258", "cp1252"):
+        try:
+            decoded = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((len(_VIETNAMESE.findall(decoded)), enc, decoded))
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("cp1258", "cp1252"):
+        decoded = str(best)
+        candidates.append((len(_VIETNAMESE.findall(decoded)), best.encoding, decoded))
+    if not candidates:
+        raise ReadError("unknown text encoding", "save the file as UTF-8")
+    _, enc, decoded = max(candidates, key=lambda c: c[0])
+    return decoded, enc
+
+
+def _strict(data: bytes, enc: str) -> tuple[str, str]:
+    try:
+        return data.decode(enc), enc
+    except UnicodeDecodeError:
+        raise ReadError("binary data, not text", "is this really a .txt report? check the file type") from None

@@ -1,0 +1,130 @@
+"""The one typed record shared by extractors, storage, export and the review page.
+
+Every extracted value carries `evidence` (offsets into the normalised text) and a `confidence`
+in [0, 1]; `Record.to_export()` gives exactly the GOLD_FORMAT JSON object.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+MeetingKind = Literal["cham_diem", "ky_ket_giao_uoc", "so_ket", "tong_ket", "trien_khai", "khac"]
+KINDS: tuple[str, ...] = ("cham_diem", "ky_ket_giao_uoc", "so_ket", "tong_ket", "trien_khai", "khac")
+
+
+class Evidence(BaseModel):
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Evidence":
+        return cls(start=start, end=end, text=text[start:end])
+
+
+class Found(BaseModel):
+    """Why we believe a value: where it was read and how sure the rule is."""
+
+    evidence: Evidence | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Value(Found, Generic[T]):
+    value: T
+
+
+class Participant(Found):
+    name: str
+    title: str | None = None
+    organization: str | None = None
+
+
+class Member(Found):
+    unit: str
+    canonical: str | None = None  # registry name, when the unit is known there
+
+
+class Rank(Found):
+    unit: str
+    rank: int
+    score: float | None = None
+
+
+class Head(Found):
+    unit: str
+    role: Literal["truong", "pho"]
+    year: int | None = None
+
+
+class LegalRef(Found):
+    symbol: str
+
+
+class Cluster(Found):
+    name: str
+    kind: Literal["cum", "khoi"]
+    number: int | None = None
+
+
+class Meeting(BaseModel):
+    date: Value[dt.date] | None = None
+    kinds: list[Value[MeetingKind]] = Field(default_factory=list)
+    period: Value[int] | None = None
+    venue: Value[str] | None = None
+
+
+class Record(BaseModel):
+    doc_id: str
+    sha256: str | None = None
+    source_path: str | None = None
+    title: Value[str] | None = None
+    published: Value[dt.date] | None = None
+    author: Value[str] | None = None
+    meeting: Meeting = Field(default_factory=Meeting)
+    cluster: Cluster | None = None
+    members: list[Member] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    ranks: list[Rank] = Field(default_factory=list)
+    heads: list[Head] = Field(default_factory=list)
+    legal_refs: list[LegalRef] = Field(default_factory=list)
+
+    def to_export(self) -> dict:
+        """The GOLD_FORMAT object: plain values, no evidence."""
+
+        def val(v):
+            if v is None:
+                return None
+            return v.value.isoformat() if isinstance(v.value, dt.date) else v.value
+
+        return {
+            "doc_id": self.doc_id,
+            "title": val(self.title),
+            "published": val(self.published),
+            "author": val(self.author),
+            "meeting": {
+                "date": val(self.meeting.date),
+                "kinds": [k.value for k in self.meeting.kinds],
+                "period": val(self.meeting.period),
+                "venue": val(self.meeting.venue),
+            },
+            "cluster": None if self.cluster is None else
+            {"name": self.cluster.name, "kind": self.cluster.kind, "number": self.cluster.number},
+            "members": [m.unit for m in self.members],
+            "participants": [{"name": p.name, "title": p.title, "organization": p.organization}
+                             for p in self.participants],
+            "ranks": [{"unit": r.unit, "rank": r.rank, "score": r.score} for r in self.ranks],
+            "heads": [{"unit": h.unit, "role": h.role, "year": h.year} for h in self.heads],
+            "legal_refs": [r.symbol for r in self.legal_refs],
+        }
+
+    def lowest_confidence(self) -> float:
+        """The review queue sorts by this: the least certain value in the record."""
+        values = [v for v in (self.title, self.published, self.author, self.meeting.date,
+                              self.meeting.period, self.meeting.venue, self.cluster) if v is not None]
+        values += [*self.meeting.kinds, *self.members, *self.participants, *self.ranks, *self.heads,
+                   *self.legal_refs]
+        return min((v.confidence for v in values), default=0.0)
