@@ -62,5 +62,7 @@ def process_path(path: Path) -> DocumentResult:
         return DocumentResult.failed(path, str(exc))
     except OSError as exc:
         return DocumentResult.failed(path, f"cannot read file: {exc.strerror or exc}")
-    record = extract(document)
-    return DocumentResult(path=str(path), doc_id=document.id, status=Status.OK, record=record)
+    ctx = Context.of(document)
+    record = extract_context(ctx)
+    return DocumentResult(path=str(path), doc_id=document.id, status=Status.OK, record=record,
+                          document=document, normalized_text=ctx.text)

@@ -51,7 +51,9 @@ class DocumentResult(BaseModel):
     doc_id: str
     status: Status
     reason: str | None = None
-    record: object | None = Field(default=None, exclude=True)  # extractors.record.Record
+    document: Document | None = Field(default=None, exclude=True)
+    normalized_text: str | None = Field(default=None, exclude=True)
+    record: object | None = Field(default=None, exclude=True)  # pipeline.record.Record
 
     @classmethod
     def failed(cls, path: Path, reason: str) -> "DocumentResult":
