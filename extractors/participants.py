@@ -1,8 +1,154 @@
-"""participants: arrives with the extraction issue; until then the list stays empty, never invented."""
+"""People named as chairing, attending, directing, speaking or reporting, with title and
+organisation: "đồng chí Lê Minh Liên - Phó Trưởng phòng Nội vụ huyện", "ông Hà Văn Chiến, Phó
+Giám đốc Sở Nội vụ, ...", "Thiếu tướng X, Cục trưởng ...", "Phó Chủ tịch UBND tỉnh Trần Văn B".
+
+A name counts when something vouches for it being a person at the meeting: a cue word before
+it, a rank, or a title beside it. Bylines, photo credits and cited figures are left out.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from extractors import names as nm
+from extractors import vocab
 from extractors.context import Context
+from pipeline.normalize import fold
+from pipeline.record import Participant
+
+_SEGMENT_END = re.compile(r"[;:.()\[\]]|,|\s-\s(?=đơn vị|đại diện)|$")
+_TITLE_SEP = re.compile(r"\s*(?:[-,]\s*)?")
+_CAPTION = re.compile(r"^\s*(ảnh|nguồn|tin, ảnh|tin và ảnh|bài, ảnh|tin ảnh)\s*:", re.IGNORECASE)
 
 
-def find(ctx: Context) -> list:
-    return []
+@dataclass
+class _Found:
+    name: str
+    start: int
+    end: int
+    title: str | None
+    organization: str | None
+    confidence: float
+
+
+def _cue_before(text: str, start: int) -> tuple[bool, bool]:
+    """(a cue word or rank directly before, a rank directly before)."""
+    before = text[max(0, start - 40):start]
+    cue = re.search(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('people', 'cue'))})\s*:?\s*$", before)
+    rank = re.search(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$", before)
+    return bool(cue or rank), bool(rank)
+
+
+def _stop() -> re.Pattern:
+    return vocab.compiled("people", "stop", flags=0)
+
+
+def title_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Comma-separated title segments after a name, each starting with a position word."""
+    m = _TITLE_SEP.match(text, pos, limit)
+    cursor = m.end() if m else pos
+    segments: list[str] = []
+    end = pos
+    while cursor < limit and nm.title_start().match(text, cursor):
+        seg_end_m = _SEGMENT_END.search(text, cursor, limit)
+        seg_end = seg_end_m.start() if seg_end_m else limit
+        stop = re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('people', 'stop'))})\b").search(text, cursor, seg_end)
+        if stop:
+            seg_end = stop.start()
+        segment = text[cursor:seg_end].strip(" -")
+        if not segment:
+            break
+        segments.append(segment)
+        end = cursor + len(text[cursor:seg_end].rstrip(" -"))
+        if stop or not seg_end_m or text[seg_end:seg_end + 1] != ",":
+            break
+        nxt = re.compile(r",\s*").match(text, seg_end)
+        cursor = nxt.end() if nxt else seg_end + 1
+    return (", ".join(segments) if segments else None), end
+
+
+def title_before(text: str, name_start: int, floor: int) -> str | None:
+    """A title written before the name: "Phó Chủ tịch UBND tỉnh Trần Văn B"."""
+    chunk_start = max(floor, name_start - 120)
+    chunk = text[chunk_start:name_start]
+    cut = max(chunk.rfind(c) for c in ",;:.(")
+    chunk = chunk[cut + 1:] if cut >= 0 else chunk
+    cue = re.search(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+", chunk)
+    while cue:
+        chunk = chunk[cue.end():]
+        cue = re.search(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+", chunk)
+    chunk = re.sub(rf"(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$", "", chunk).strip(" -")
+    if chunk and nm.title_start().match(chunk) and not vocab.compiled("people", "stop", flags=0).search(chunk):
+        return chunk
+    return None
+
+
+def organization_of(title: str | None) -> str | None:
+    """The unit of the first real post in the title ("Phó Giám đốc Sở Nội vụ" → "Sở Nội vụ")."""
+    if not title:
+        return None
+    party = re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles', 'party'))})\b")
+    for segment in title.split(", "):
+        if party.match(segment):
+            continue
+        m = nm.title_start().match(segment)
+        if not m:
+            continue
+        rest = segment[m.end():].strip()
+        word = m.group(0).split()[-1]
+        if word.lower() in ("phòng", "ban") and rest:
+            return word.capitalize() + " " + rest
+        if rest and (rest[0].isupper() or nm.unit_start().match(rest)):
+            return rest
+    return None
+
+
+def find(ctx: Context) -> list[Participant]:
+    text = ctx.text
+    byline = ctx.shared.get("author_value")
+    cited = {fold(c) for c in vocab.phrases("people", "cited")}
+    places = vocab.phrases("units", "head") + vocab.phrases("units", "place")
+    blocked = re.compile(rf"(?<![^\W_])(?:{vocab.alternation(places + ['phố', 'đường', 'Lăng', 'các', 'ủy', 'uỷ'])})\s*$")
+    covered: list[tuple[int, int]] = []  # title spans already read: names inside them are places
+    found: dict[str, _Found] = {}
+    for sentence in ctx.sentences:
+        if _CAPTION.match(sentence.text):
+            continue
+        for run in nm.capitalised_runs(text, sentence.start, sentence.end):
+            cued_run, _ = _cue_before(text, run[0].start)
+            lead = run[0].text in ("Ông", "Bà", "Anh", "Chị") and len(run) > 2
+            if lead:
+                run, cued_run = run[1:], True
+            for name_words in nm.names_in_run(text, run, cued_run):
+                start, end = name_words[0].start, name_words[-1].end
+                name = text[start:end]
+                key = fold(name)
+                if key in cited or (byline and key == fold(byline)):
+                    continue
+                if any(a <= start < b for a, b in covered):
+                    continue
+                cued = cued_run if name_words[0] is run[0] else False
+                if blocked.search(text[max(sentence.start, start - 25):start]) and not cued:
+                    continue
+                title, title_end = title_after(text, end, sentence.end)
+                if title:
+                    covered.append((end, title_end))
+                before = title_before(text, start, sentence.start)
+                if before:
+                    title = before + (", " + title if title else "")
+                org = organization_of(title)
+                if title is None:
+                    rep = re.match(r"\s*(?:đại diện(?: cho)?)\s+(.+?)(?=\s(?:hướng dẫn|phát biểu|báo cáo|trình bày|trao|tặng)\b|[,.;]|$)", text[end:sentence.end])
+                    if rep:
+                        org = rep.group(1)
+                if not (cued or title or org):
+                    continue
+                confidence = 0.9 if (cued and title) else 0.8 if title else 0.6
+                prev = found.get(key)
+                if prev is None:
+                    found[key] = _Found(name, start, max(end, title_end), title, org, confidence)
+                elif not prev.title and title:
+                    prev.title, prev.organization, prev.confidence = title, org, max(prev.confidence, confidence)
+    return [Participant(name=f.name, title=f.title, organization=f.organization,
+                        evidence=ctx.evidence(f.start, f.end), confidence=f.confidence)
+            for f in sorted(found.values(), key=lambda f: f.start)]

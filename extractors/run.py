@@ -27,6 +27,7 @@ def extract_context(ctx: Context) -> Record:
     record.published = published.find(ctx)
     _remember(ctx, "published_span", record.published)
     record.author = author.find(ctx)
+    ctx.shared["author_value"] = record.author.value if record.author else None
     record.cluster = cluster.find(ctx)
     ctx.shared["cluster"] = record.cluster
     record.legal_refs = legal_refs.find(ctx)

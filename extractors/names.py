@@ -1,0 +1,80 @@
+"""Finding Vietnamese personal names: runs of capitalised syllables that start with a family
+name or follow a cue ("đồng chí", "ông", "bà", a police/military rank)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors import vocab
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        t = self.text
+        return t[0].isupper() and (len(t) == 1 or t[1:].islower() or "'" in t or "’" in t)
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(vocab.phrases("surnames"))
+
+
+@lru_cache(maxsize=None)
+def title_start() -> re.Pattern:
+    """A position, party membership or rank beginning here."""
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles'))})\b")
+
+
+@lru_cache(maxsize=None)
+def unit_start() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
+
+
+def capitalised_runs(text: str, start: int, end: int) -> list[list[Word]]:
+    """Consecutive capitalised words separated by single spaces."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for w in words(text, start, end):
+        if w.capitalised and current and text[current[-1].end:w.start] == " ":
+            current.append(w)
+            continue
+        if current:
+            runs.append(current)
+        current = [w] if w.capitalised else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def names_in_run(text: str, run: list[Word], cued: bool) -> list[list[Word]]:
+    """Split a capitalised run into person names: a name starts at a family name (or right after
+    a cue) and stops where a title or unit word begins."""
+    out: list[list[Word]] = []
+    i = 0
+    while i < len(run):
+        starts_name = run[i].text in surnames() or (cued and i == 0)
+        if not starts_name or title_start().match(text, run[i].start) or unit_start().match(text, run[i].start):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(run) and j - i < 5:
+            if title_start().match(text, run[j].start) or unit_start().match(text, run[j].start):
+                break
+            j += 1
+        if j - i >= 2:
+            out.append(run[i:j])
+        i = j
+    return out
