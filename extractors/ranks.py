@@ -1,8 +1,121 @@
-"""ranks: arrives with the extraction issue; until then the list stays empty, never invented."""
+"""Ranks of units in the cluster: "X đứng thứ 2", "xếp thứ nhất", "Nhất cụm: X", "X dẫn đầu
+... với 89 điểm", rows of a ranking table ("1 | UBND huyện A | 96,5 | Nhất"). Rankings of other
+things ("xếp thứ 48/63 tỉnh", revenue, PCI) are not emulation ranks."""
 from __future__ import annotations
 
+import re
+
+from extractors import units, vocab
 from extractors.context import Context
+from pipeline.record import Rank
+
+_NUMBER = r"(?P<num>\d{1,2})(?![\d/])"
+_SCORE = re.compile(r"(?P<score>\d{1,4}(?:[.,]\d{1,2})?)\s*điểm")
 
 
-def find(ctx: Context) -> list:
+def _ordinals() -> dict[str, int]:
+    return {e["pattern"]: e["rank"] for e in vocab.entries("ranks") if e["label"] == "ordinal"}
+
+
+def _rank_value(token: str) -> int | None:
+    token = token.strip().lower()
+    if token.isdigit():
+        return int(token)
+    return _ordinals().get(token)
+
+
+def _score_near(text: str, start: int, end: int) -> float | None:
+    m = _SCORE.search(text, start, end)
+    return float(m.group("score").replace(",", ".")) if m else None
+
+
+def find(ctx: Context) -> list[Rank]:
+    text = ctx.text
+    out: list[Rank] = []
+    not_emulation = vocab.compiled("ranks", "not_emulation")
+    ordinal_words = vocab.alternation(list(_ordinals()))
+
+    def add(span, rank, score, ev_start, ev_end, confidence):
+        if span is None or rank is None:
+            return
+        unit = text[span[0]:span[1]]
+        if units.is_generic(unit):
+            return
+        for r in out:
+            if r.rank == rank and units.same(r.unit, unit):
+                return
+        out.append(Rank(unit=unit, rank=rank, score=score, evidence=ctx.evidence(min(span[0], ev_start), max(span[1], ev_end)),
+                        confidence=confidence))
+
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        if " | " in sentence.text:
+            continue
+        after = re.compile(rf"(?:{vocab.alternation(vocab.phrases('ranks', 'after_unit'))})\s+(?:{_NUMBER}|(?P<word>{ordinal_words})\b)", re.IGNORECASE)
+        for m in after.finditer(text, s, e):
+            tail = text[m.end():min(e, m.end() + 30)]
+            if re.match(r"\s*/\s*\d", tail) or not_emulation.search(text[max(s, m.start() - 60):min(e, m.end() + 40)]):
+                continue
+            rank = _rank_value(m.group("num") or m.group("word"))
+            add(units.unit_before(text, m.start(), s), rank, _score_near(text, m.end(), min(e, m.end() + 40)),
+                m.start(), m.end(), 0.85)
+        before = re.compile(rf"(?:{vocab.alternation(vocab.phrases('ranks', 'before_unit'))})\s*:?\s*", re.IGNORECASE)
+        for m in before.finditer(text, s, e):
+            word = re.search(rf"({ordinal_words}|đầu)", m.group(0), re.IGNORECASE)
+            rank = 1 if word is None or word.group(1).lower() == "đầu" else _rank_value(word.group(1))
+            add(units.unit_after(text, m.end(), e), rank, _score_near(text, m.end(), min(e, m.end() + 80)),
+                m.start(), m.end(), 0.85)
+        leader = vocab.compiled("ranks", "leader")
+        for m in leader.finditer(text, s, e):
+            window = text[max(s, m.start() - 80):min(e, m.end() + 80)]
+            if not_emulation.search(window) or re.search(r"\bcho\s*$|\bđề nghị\b[^.]*$", text[max(s, m.start() - 40):m.start()]):
+                continue
+            score = _score_near(text, m.end(), min(e, m.end() + 80))
+            spans = [units.unit_before(text, m.start(), s)]
+            if spans[0] is None or units.is_generic(text[spans[0][0]:spans[0][1]]):
+                spans = _subject_before(text, m.start(), s) or _after_leader(text, m.end(), e)
+            for span in spans:
+                add(span, 1, score, m.start(), m.end(), 0.7)
+    out.extend(r for r in table_ranks(ctx) if not any(units.same(r.unit, o.unit) and r.rank == o.rank for o in out))
+    return out
+
+
+def _subject_before(text: str, pos: int, floor: int) -> list:
+    """"Thaco là doanh nghiệp đạt thành tích tốt nhất", "suy tôn đơn vị X đạt danh hiệu Lá cờ đầu"."""
+    clause_start = max(floor, max(text.rfind(c, floor, pos) for c in ",;") + 1, pos - 100)
+    verbs = list(re.finditer(r"\s(?:là|đạt|được)\b", text[clause_start:pos]))
+    for v in reversed(verbs):
+        span = units.unit_before(text, clause_start + v.start(), clause_start)
+        if span and not units.is_generic(text[span[0]:span[1]]):
+            return [span]
     return []
+
+
+def _after_leader(text: str, pos: int, end: int) -> list:
+    """"tặng Cờ “Đơn vị dẫn đầu phong trào thi đua” cho 02 tập thể (Sở A, Sở B)", "dẫn đầu là X"."""
+    m = re.compile(r"[^.;]{0,60}?\b(?:cho|là|thuộc về)\s+(?:\d+\s+(?:tập thể|đơn vị)\s*)?\(?\s*(?:đơn vị\s+)?").match(text, pos, end)
+    return units.unit_list_after(text, m.end(), end) if m else []
+
+
+def table_ranks(ctx: Context) -> list[Rank]:
+    """Rows of a ranking table, as readers write them: cells joined by ' | '."""
+    out = []
+    for line in ctx.lines:
+        cells = [c.strip() for c in line.text.split(" | ")]
+        if len(cells) < 3:
+            continue
+        rank = unit = score = None
+        for c in cells[1:]:
+            low = c.lower().removeprefix("hạng ").removeprefix("thứ ")
+            if rank is None and (_rank_value(low) is not None) and cells.index(c) == len(cells) - 1:
+                rank = _rank_value(low)
+            elif score is None and re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2})?", c) and unit:
+                score = float(c.replace(",", "."))
+            elif unit is None and re.search(r"[^\W\d_]{2,}", c):
+                unit = c
+        if rank is None and score is not None and cells[0].isdigit():
+            continue  # a numbered list of scores without a stated rank
+        if unit and rank:
+            start = line.start + line.text.index(unit)
+            out.append(Rank(unit=unit, rank=rank, score=score, evidence=ctx.evidence(line.start, line.end), confidence=0.9))
+    return out
