@@ -1,8 +1,121 @@
-"""heads: arrives with the extraction issue; until then the list stays empty, never invented."""
+"""Heads and deputies of the cluster (cụm/khối trưởng, cụm/khối phó) with the year they hold
+the role: the year under review, or the next year when elected or handed over.
+
+Readings, most specific first: "X (Cụm trưởng)"; a person who is or represents the head
+("Giám đốc Sở Tư pháp (đơn vị khối trưởng)"); "Khối trưởng (Bộ Công an)"; "X làm/là/- Cụm
+trưởng"; "Cụm trưởng ... là/cho X" (with "từ Y" naming the outgoing head).
+"""
 from __future__ import annotations
 
+import re
+
+from extractors import units, vocab
 from extractors.context import Context
+from pipeline.record import Head
+
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_CLUSTER_WORD = re.compile(r"^(cụm|khối)\b", re.IGNORECASE)
 
 
-def find(ctx: Context) -> list:
-    return []
+def _role_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('heads', 'truong') + vocab.phrases('heads', 'pho'))})(?![^\W_])", re.IGNORECASE)
+
+
+def _role_of(mention: str) -> str:
+    return vocab.labels("heads")[" ".join(mention.lower().split())]
+
+
+def find(ctx: Context) -> list[Head]:
+    text = ctx.text
+    period = ctx.shared.get("period")
+    participants = ctx.shared.get("participants", [])
+    handover = vocab.compiled("heads", "handover")
+    out: list[Head] = []
+
+    def add(span_or_unit, role, year, ev_start, ev_end, confidence):
+        unit = text[span_or_unit[0]:span_or_unit[1]] if isinstance(span_or_unit, tuple) else span_or_unit
+        if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit):
+            return
+        for h in out:
+            if h.role == role and h.year == year and units.same(h.unit, unit):
+                return
+        out.append(Head(unit=unit, role=role, year=year, evidence=ctx.evidence(ev_start, ev_end), confidence=confidence))
+
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        for m in _role_pattern().finditer(text, s, e):
+            role = _role_of(m.group(0))
+            elected = bool(handover.search(text, s, m.start())) or bool(re.search(r"được\s+(?:bầu\s+)?(?:làm|giữ)", text[max(s, m.start() - 30):m.start()]))
+            year = _year_near(text, m, s, e)
+            current = year or period
+            next_year = year or (period + 1 if period else None)
+            # 1. "Châu Thành (Cụm trưởng)"
+            if text[max(s, m.start() - 1):m.start()] == "(":
+                add(units.unit_before(text, m.start() - 1, s), role, current, m.start() - 1, m.end(), 0.85)
+                continue
+            # 2. "Khối trưởng (Bộ Công an)"
+            paren = re.compile(r"\s*\(([^()]{2,60})\)").match(text, m.end())
+            if paren and units.unit_after(text, paren.start(1), paren.end(1)):
+                add(units.unit_after(text, paren.start(1), paren.end(1)), role, current, m.start(), paren.end(), 0.8)
+                continue
+            # 3. a person who is, or represents, the head
+            person = _person_at(participants, m.start(), m.end(), text, s)
+            if person is not None:
+                add(person.organization, role, current, person.evidence.start, m.end(), 0.75)
+                continue
+            # 4. "X làm Cụm trưởng", "Hội CCB tỉnh - Trưởng Khối", "X nhận bàn giao Trưởng Khối"
+            joined = re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})\s*$").search(text, max(s, m.start() - 20), m.start())
+            span = units.unit_before(text, joined.start(), s) if joined else None
+            if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
+                is_elected = elected or bool(re.search(r"bầu|đề cử|nhận bàn giao|đảm nhận", text[max(s, span[0] - 40):m.start()]))
+                add(span, role, next_year if is_elected else current, span[0], m.end(), 0.8)
+                continue
+            if re.search(r"được\s+(?:bầu\s+)?làm\s*$", text[max(s, m.start() - 20):m.start()]):
+                subject = (ctx.shared.get("ranks") or [None])[0]
+                if subject is not None and s <= subject.evidence.start < e:
+                    add(subject.unit, role, next_year, s, m.end(), 0.6)
+                    continue
+            # 5. "Cụm trưởng ... năm 2026 cho (lãnh đạo) Công an tỉnh Lào Cai" / "... là X"
+            after = re.compile(rf"[^;]{{0,70}}?\s(?:{vocab.alternation(vocab.phrases('heads', 'role_then_unit'))})\s+(?!biết)").match(text, m.end(), e)
+            if after and not _role_pattern().search(text, m.end(), after.end() - 1):
+                span = units.unit_after(text, after.end(), e)
+                if span:
+                    add(span, role, next_year if elected else current, m.start(), span[1], 0.8)
+                    giver = re.compile(r"[^;]{0,70}?\stừ\s+").match(text, m.end(), after.end())
+                    if giver:
+                        add(units.unit_after(text, giver.end(), after.end()), role, period, m.start(), after.end(), 0.7)
+                    continue
+            # 6. "đơn vị cụm trưởng Công an tỉnh BR-VT"
+            span = units.unit_after(text, m.end() + 1, e) if text[m.end():m.end() + 1] == " " else None
+            if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]) and re.search(r"đơn vị\s*$", text[max(s, m.start() - 12):m.start()]):
+                add(span, role, current, m.start(), span[1], 0.65)
+    return out
+
+
+def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
+    """An explicit "năm YYYY" tied to this role: just after it, or opening its sentence."""
+    after = _YEAR.search(text, m.end(), min(e, m.end() + 110))
+    if after and not _role_pattern().search(text, m.end(), after.start()):
+        return int(after.group(1))
+    before = _YEAR.search(text, s, min(m.start(), s + 12))
+    return int(before.group(1)) if before else None
+
+
+def _person_at(participants, start: int, end: int, text: str, floor: int):
+    """The participant whose title or "đại diện đơn vị ..." descriptor holds this role mention."""
+    for p in participants:
+        if p.evidence is None or not p.organization:
+            continue
+        ev_s, ev_e = p.evidence.start, p.evidence.end
+        if ev_s <= start < ev_e:
+            return p
+        between = text[ev_e:start]
+        if 0 <= start - ev_e <= 40 and re.fullmatch(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*", between):
+            return p
+        # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi": the role right before the name
+        if 0 <= ev_s - end <= 3:
+            return p
+        # "đại diện đơn vị Cụm trưởng Cụm thi đua số 1 ... đồng chí Vũ Thị Thành - ..."
+        if 0 <= ev_s - end <= 120 and re.search(r"đại diện\s+(?:đơn vị\s+)?$", text[max(floor, start - 20):start], re.IGNORECASE):
+            return p
+    return None

@@ -1,8 +1,82 @@
-"""members: arrives with the extraction issue; until then the list stays empty, never invented."""
+"""Units belonging to the cluster: enumerations ("gồm: Thành phố Rạch Giá và các huyện Châu
+Thành (Cụm trưởng), Hòn Đất (Cụm phó), ..."), counted groups ("06 quận (Đống Đa, Ba Đình)",
+"Công an các tỉnh: A, B"), and units ranked, elected or awarded at the cluster's own meeting
+(their membership is implied). Units written as the text writes them, each listed once."""
 from __future__ import annotations
 
+import re
+
+from extractors import units, vocab
 from extractors.context import Context
+from pipeline.normalize import fold
+from pipeline.record import Member, Record
+
+MIN_ITEMS = 2
 
 
-def find(ctx: Context, record) -> list:
-    return []
+def _group() -> str:
+    return vocab.alternation(vocab.phrases("members", "group"))
+
+
+def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
+    """(start of the list, end of its sentence, items share a head word, confidence)."""
+    text = ctx.text
+    out = []
+    cue = vocab.compiled("members", "list_cue")
+    people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
+    headed_words = re.compile(rf"\bcác\s+(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,4}}?)\s*(?::\s*|\(\s*)", re.IGNORECASE)
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        hits = []
+        for m in cue.finditer(text, s, e):
+            rest = text[m.end():e]
+            colon = re.match(r"[^.;:()]{0,45}?:\s*", rest)
+            start = m.end() + (colon.end() if colon else len(rest) - len(rest.lstrip()))
+            prefix = re.match(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*:?\s*", rest)
+            if not colon and prefix:
+                start = m.end() + prefix.end()
+            if people.search(text[s:start]):
+                continue
+            hits.append((start, bool(headed_words.search(text[max(s, start - 30):start])), 0.85))
+        for m in counted.finditer(text, s, e):
+            if people.search(text[s:m.end()].rstrip(":( ")):
+                continue
+            hits.append((m.end(), bool(headed_words.search(text[s:m.end()].rstrip(":( "))), 0.8))
+        for start, headed, conf in hits:
+            out.append((start, e, headed, conf))
+    return out
+
+
+def find(ctx: Context, record: Record) -> list[Member]:
+    text = ctx.text
+    found: list[Member] = []
+    people = {fold(p.name) for p in record.participants}
+    venue = record.meeting.venue.value if record.meeting.venue else None
+
+    def add(unit: str, start: int | None, end: int | None, confidence: float) -> None:
+        unit = unit.strip(" ,;:-")
+        if not unit or units.is_generic(unit) or fold(unit) in people or re.match(r"(?i)(cụm|khối)\b", unit):
+            return
+        if all(w.lower() in units.place_words() | {"ủy", "ban", "nhân", "dân", "hội", "đồng"} for w in unit.split()):
+            return
+        for m in found:
+            if units.same(m.unit, unit):
+                return
+        ev = ctx.evidence(start, end) if start is not None else None
+        found.append(Member(unit=unit, canonical=units.canonical(unit), evidence=ev, confidence=confidence))
+
+    listed: list[tuple[int, int, float]] = []
+    for start, end, headed, conf in list_starts(ctx):
+        items = units.unit_list_after(text, start, end, headed=headed)
+        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
+            listed.extend((a, b, conf) for a, b in items)
+    for a, b, conf in sorted(listed):
+        if venue and fold(text[a:b]) == fold(venue):
+            continue
+        add(text[a:b], a, b, conf)
+    for head in record.heads:
+        add(head.unit, *(head.evidence.start, head.evidence.end) if head.evidence else (None, None), 0.7)
+    for rank in record.ranks:
+        add(rank.unit, *(rank.evidence.start, rank.evidence.end) if rank.evidence else (None, None), 0.75)
+    return found

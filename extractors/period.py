@@ -28,6 +28,13 @@ def find(ctx: Context) -> Value[int] | None:
         if m and m.group(1):
             start = sentence.start + m.start()
             return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.6)
+    # An excerpt with no title or lead: the first "năm YYYY" said of the emulation work
+    for sentence in ctx.sentences[:8]:
+        if "thi đua" in sentence.text.lower():
+            m = _YEAR.search(sentence.text)
+            if m and m.group(1):
+                start = sentence.start + m.start()
+                return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.5)
     return None
 
 

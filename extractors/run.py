@@ -44,6 +44,7 @@ def extract_context(ctx: Context) -> Record:
     record.meeting = meeting
     ctx.shared["period"] = meeting.period.value if meeting.period else None
     record.participants = participants.find(ctx)
+    ctx.shared["participants"] = record.participants
     record.heads = heads.find(ctx)
     record.members = members.find(ctx, record)
     return record

@@ -13,7 +13,7 @@ from extractors import vocab
 from extractors.names import Word, words
 from pipeline.units import same_unit
 
-JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ", "trực", "thuộc"}
+JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")
 
 
@@ -88,9 +88,22 @@ def _trim(text: str, chosen: list[Word]) -> tuple[int, int] | None:
     return chosen[0].start, chosen[-1].end
 
 
+def _split_glued(token: str) -> str:
+    """"CĐGTVT" → "CĐ GTVT" when the token is made only of known abbreviations."""
+    known = sorted(abbreviations(), key=len, reverse=True)
+    parts, rest = [], token
+    while rest:
+        head = next((a for a in known if rest.startswith(a)), None)
+        if head is None:
+            return token
+        parts.append(head)
+        rest = rest[len(head):]
+    return " ".join(parts)
+
+
 def canonical(unit: str) -> str:
     """The unit with abbreviations written out, for the registry key and the export's extra key."""
-    out = unit
+    out = " ".join(_split_glued(w) if w.isupper() and len(w) > 3 else w for w in unit.split())
     for abbr, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
         out = re.sub(rf"(?<![\w&-]){re.escape(abbr)}(?![\w&-])", full, out)
     return " ".join(out.split())
@@ -100,47 +113,69 @@ def same(a: str, b: str) -> bool:
     return same_unit(canonical(a), canonical(b))
 
 
-_LIST_SEP = re.compile(r"\s*(?:,|;)\s*(?:và\s+)?|\s+và\s+")
+_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
+_STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có", "cùng", "tham dự", "đạt", "là", "làm",
+               "trong", "tại", "về", "để", "nhằm", "thực hiện", "gồm", "và đơn vị", "phụ trách", "do", "theo",
+               "của", "thì", "hoàn thành", "đề nghị", "nhận", "tặng")
+
+
+@lru_cache(maxsize=1)
+def _stop_pattern() -> re.Pattern:
+    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
 
 
 def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list[tuple[int, int]]:
-    """Units enumerated from `pos`: "A, B (Cụm phó), C và D". Stops at the first item that is
-    not a unit. "và" joins two units unless it sits inside one name ("Sở Kế hoạch và Đầu tư");
-    `headed` says the list's items share an implied head ("các sở: Giáo dục và Đào tạo, ...")."""
+    """Units enumerated from `pos`: "A, B (Cụm phó), C và D". The list ends at the first piece
+    that does not start like a unit or that runs on into a clause ("... và Tuyên Quang tổ chức").
+    "và" joins two units unless it sits inside one name ("Sở Kế hoạch và Đầu tư"); `headed` says
+    the items share an implied head ("các sở: Giáo dục và Đào tạo, ...")."""
     heads = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head') + vocab.phrases('units', 'place'))})\b")
+    head_only = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
     items: list[tuple[int, int]] = []
     cursor = pos
-    after_semicolon = False
     while cursor < end:
-        span = unit_after(text, cursor, end)
-        if span is None:
+        sep = _next_separator(text, cursor, end, heads, head_only, headed)
+        piece_end = sep.start() if sep else end
+        # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
+        start = cursor
+        lead = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])").match(text, start, piece_end)
+        if lead and lead.end() < piece_end and text[lead.end():piece_end].split()[0].lower() in place_words():
+            start = lead.end()  # "và các huyện Châu Thành"
+        stop_m = _stop_pattern().search(text, start, piece_end)
+        stop = stop_m.start() if stop_m else piece_end
+        while stop > start and text[stop - 1] in " .:-":
+            stop -= 1
+        piece = text[start:stop]
+        if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()) or len(piece.split()) > 12:
             break
-        start, stop = span
-        # "Sở Kế hoạch và Đầu tư": the phrase reader stops at "và"; glue it back when the part
-        # after "và" does not start a new unit.
-        while True:
-            m = re.compile(r"\s+và\s+").match(text, stop)
-            if not m:
-                break
-            first_is_headed = headed or bool(re.match(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b", text[start:stop]))
-            if not first_is_headed or _starts_unit(text, m.end(), heads):
-                break
-            nxt = unit_after(text, m.end(), end)
-            if nxt is None:
-                break
-            stop = nxt[1]
-        # skip a parenthesised remark "(Cụm trưởng)" and the separator
-        rest = re.compile(r"\s*\([^()]{0,40}\)?").match(text, stop)
-        cursor = rest.end() if rest else stop
-        sep = _LIST_SEP.match(text, cursor)
-        if after_semicolon and not sep and not re.match(r"\s*(?:[.)]|$)", text[cursor:end]):
-            break  # "...; UBND tỉnh tặng bằng khen": a new clause, not the next item
+        if not all(_looks_like_name_word(w) for w in piece.split()):
+            break
         items.append((start, stop))
-        if not sep or sep.end() >= end:
+        if stop_m and not (stop_m.group("data") or stop_m.group("num") or stop_m.group("paren")):
+            break  # the list ran on into a clause, or closed
+        if not sep:
             break
-        after_semicolon = ";" in sep.group(0)
         cursor = sep.end()
     return items
+
+
+def _looks_like_name_word(word: str) -> bool:
+    return bool(re.match(r"[\w&’'.,\-–]+$", word))
+
+
+def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: bool):
+    """The next list separator, skipping "và" inside one unit name and commas inside parentheses."""
+    protected = [(m.start(), m.end()) for m in vocab.compiled("units", "comma_name").finditer(text, pos, end)]
+    for m in _SEPARATORS.finditer(text, pos, end):
+        if any(a <= m.start() < b for a, b in protected):
+            continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
+        if m.group(0).strip() == "và":
+            first = text[pos:m.start()]
+            first_is_headed = headed or bool(head_only.match(first))
+            if first_is_headed and not _starts_unit(text, m.end(), heads):
+                continue
+        return m
+    return None
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:

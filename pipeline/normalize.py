@@ -22,7 +22,8 @@ QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u201
 
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 # oa/oe/uy at the end of a syllable: the tone goes on the first vowel (hòa, khỏe, thúy).
-_TONE_SHIFT = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
+# The vowel must carry only the tone (no circumflex/breve after it: "thuận", "hoặc" stay as they are).
+_TONE_SHIFT = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_]|[\u0300-\u036f])")
 
 
 @dataclass
@@ -69,9 +70,19 @@ def _sub(chars: list[str], origin: list[int], pattern: re.Pattern, repl: str):
         out_c.extend(chars[pos:m.start()])
         out_o.extend(origin[pos:m.start()])
         new = m.expand(repl)
-        anchor = origin[m.start()] if m.start() < len(origin) else (origin[-1] if origin else 0)
+        # A character kept from the match keeps its origin; an inserted space takes the origin
+        # of the next unconsumed character (or of the one after the match). So " - " for "-"
+        # maps its dash onto the dash and no character maps to an empty original span.
+        matched = text[m.start():m.end()]
+        k = 0
+        for ch in new:
+            idx = k if ch == " " and matched[k:k + 1] == " " else (-1 if ch == " " else matched.find(ch, k))
+            if idx >= 0:
+                k = idx + 1
+                out_o.append(origin[m.start() + idx])
+            else:
+                out_o.append(origin[m.start() + k] if m.start() + k < len(origin) else origin[-1])
         out_c.extend(new)
-        out_o.extend([anchor] * len(new))
         pos = m.end()
     out_c.extend(chars[pos:])
     out_o.extend(origin[pos:])
@@ -96,7 +107,7 @@ def normalize(source: str) -> NormalizedText:
     for raw_line in source.splitlines(keepends=True):
         line_start = pos
         pos += len(raw_line)
-        body = raw_line.rstrip("\r\n")
+        body = raw_line.rstrip("\r\n\x0b\x1c\x1d\x1e\x85\u2028\u2029")  # every line boundary splitlines knows but \f
         if body.strip() == "\f" or body == "\f":
             out.add("\f\n", line_start)
             blank_run = 0
@@ -117,11 +128,12 @@ def normalize(source: str) -> NormalizedText:
         out.chars.extend(chars)
         out.origin.extend(origin)
         out.add("\n", line_start + len(body))
+    end = len(source)
     while out.chars and out.chars[-1] in "\n ":
         out.chars.pop()
-        out.origin.pop()
+        end = out.origin.pop()  # the end of the last kept line, not of trailing furniture
     text = "".join(out.chars)
-    return NormalizedText(text=text, to_original=out.origin + [len(source)], set_aside=set_aside)
+    return NormalizedText(text=text, to_original=out.origin + [end], set_aside=set_aside)
 
 
 def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:

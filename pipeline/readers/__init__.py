@@ -50,7 +50,7 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
     name, reader = fmt
     extras = reader(data)
     text = extras.pop("text")
-    if not text.strip():
+    if not any(ch.isalnum() for ch in text):  # blank, or only zero-width spaces and punctuation
         raise ReadError("no text found in the file", "check that it is a report and not an empty template")
     return Document(id=path.stem, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
                     format=name, text=text, **extras)

@@ -39,9 +39,10 @@ def _table_rows(table) -> list[str]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
+        previous = None
         for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if not cells or cells[-1] != text:
-                cells.append(text)
+            if cell._tc is not previous:  # a merged cell repeats the same <w:tc>; equal texts are not merged cells
+                cells.append(" ".join(cell.text.split()))
+            previous = cell._tc
         rows.append(" | ".join(cells))
     return rows

@@ -16,6 +16,7 @@ DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", 
 FURNITURE = re.compile(r"(^|[\s_-])(menu|nav|navbar|footer|sidebar|breadcrumbs?|banner|share|social|"
                        r"comment|comments|related|widget|advert|ads|login|search|topbar|toolbar|"
                        r"copyright|tags?|print|rating)($|[\s_-])", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article",
           "table", "blockquote", "figcaption", "figure", "ul", "ol", "dd", "dt", "pre", "time", "main"}
 
@@ -24,15 +25,18 @@ def read(data: bytes) -> dict:
     import lxml.html
 
     text, encoding = decode(data)
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares an encoding
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError / ValueError on empty or broken input
         raise ReadError(f"unreadable HTML ({type(exc).__name__})", "save the page again") from None
     title = (root.findtext(".//title") or "").strip()
     for el in list(root.iter(*DROP_TAGS)):
+        if el.tag in ("header", "footer") and next(el.iterancestors("article"), None) is not None:
+            continue  # an article's own header/footer holds its headline, date and byline
         _drop(el)
     for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+        if not isinstance(el.tag, str) or el.getparent() is None or _holds_article(el):
             continue
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
         if FURNITURE.search(marker) or _is_link_list(el):
@@ -41,14 +45,22 @@ def read(data: bytes) -> dict:
     lines: list[str] = []
     _collect(body, lines)
     out = "\n".join(_squeeze(lines))
-    if title and title.split("|")[0].strip() not in out:
-        out = title.split("|")[0].strip() + "\n\n" + out
+    head = title.split("|")[0].strip()
+    # "<headline> - <site name>": the headline already in the body is enough
+    if head and head not in out and not any(len(line) >= 10 and head.startswith(line) for line in out.splitlines()):
+        out = head + "\n\n" + out
     return {"text": out, "encoding": encoding}
 
 
 def _drop(el) -> None:
     if el.getparent() is not None:
         el.drop_tree()  # keeps the text that follows the element
+
+
+def _holds_article(el) -> bool:
+    """body/main/article, or a wrapper around them or the headline: never furniture, whatever
+    its class says (WordPress puts "has-sidebar" on <body>, themes wrap pages in "with-sidebar")."""
+    return el.tag in ("body", "main", "article") or next(el.iterdescendants("main", "article", "h1"), None) is not None
 
 
 def _is_link_list(el) -> bool:

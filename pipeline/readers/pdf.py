@@ -19,10 +19,12 @@ def read(data: bytes) -> dict:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 pages.append(page.extract_text(x_tolerance=1.5, y_tolerance=3) or "")
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ReadError("encrypted PDF", "remove the password and try again") from None
     except Exception as exc:  # pdfminer raises many types on damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        # pdfplumber wraps pdfminer's errors in PdfminerException(original)
+        if exc.args and isinstance(exc.args[0], Exception):
+            exc = exc.args[0]
+        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)) or \
+                "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise ReadError("encrypted PDF", "remove the password and try again") from None
         raise ReadError(f"damaged PDF ({type(exc).__name__})", "re-export the PDF from its source") from None
     if not pages:

@@ -16,7 +16,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def read(data: bytes) -> dict:
     text, encoding = decode(data)
     if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
-        raise ReadError("binary data, not text", "is this really a .txt report? check the file type")
+        raise ReadError("binary data, not text", "is this really a text report? check the file type")
     return {"text": text.replace("\r\n", "\n").replace("\r", "\n"), "encoding": encoding}
 
 
@@ -30,11 +30,17 @@ def decode(data: bytes) -> tuple[str, str]:
             return _strict(data, "utf-16-le")
         if even > len(data[:4096]) // 4:
             return _strict(data, "utf-16-be")
-        raise ReadError("binary data, not text", "is this really a .txt report? check the file type")
+        raise ReadError("binary data, not text", "is this really a text report? check the file type")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few stray bytes: legacy code pages would turn every Vietnamese letter into
+    # mojibake, so keep UTF-8 and let the stray bytes show as U+FFFD.
+    lossy = data.decode("utf-8", errors="replace")
+    stray = lossy.count("\ufffd")
+    if sum(ord(ch) > 0x7f for ch in lossy) - stray >= 10 * stray:
+        return lossy, "utf-8"
     candidates = []
     for enc in ("cp1258", "cp1252"):
         try:
@@ -56,4 +62,4 @@ def _strict(data: bytes, enc: str) -> tuple[str, str]:
     try:
         return data.decode(enc), enc
     except UnicodeDecodeError:
-        raise ReadError("binary data, not text", "is this really a .txt report? check the file type") from None
+        raise ReadError("binary data, not text", "is this really a text report? check the file type") from None

@@ -1,0 +1,134 @@
+"""The archive's tables. Machine output and human corrections live in separate tables; the
+effective record on `documents` is derived from them on every write.
+
+- documents        one row per doc_id (the file name without extension); `version` is the
+                   optimistic lock every change bumps, `effective` the record as read.
+- sources          one row per distinct original (sha256), i.e. per file version, with the
+                   normalised text the evidence offsets point into; the bytes sit in the archive.
+- machine_records  every extraction ever stored, newest last.
+- corrections      every field-level override a person made, in order; never rewritten.
+- record_versions  a snapshot of the effective record (GOLD_FORMAT) at each version.
+- audit_log        who changed which field, when, from what, to what.
+
+Search columns/indexes (SQLite FTS5 table, PostgreSQL tsvector + GIN) are created by the
+migration only; they are not mapped here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, \
+    UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {"ix": "ix_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+          "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s", "pk": "pk_%(table_name)s"}
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(255), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    source_revision: Mapped[int] = mapped_column(Integer)  # which sources.revision is current
+    effective: Mapped[dict[str, Any]] = mapped_column(Json)  # Record dump: machine overlaid with corrections
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    review_reasons: Mapped[list[str]] = mapped_column(Json, default=list)
+    # Denormalised from `effective` for listing and filtering.
+    title: Mapped[str | None] = mapped_column(Text)
+    cluster_name: Mapped[str | None] = mapped_column(Text)
+    cluster_key: Mapped[str | None] = mapped_column(String(500), index=True)  # casefolded cluster name
+    cluster_number: Mapped[int | None] = mapped_column(Integer)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)  # meeting period, else meeting date's year
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    __table_args__ = (UniqueConstraint("document_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    ext: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(16))
+    size: Mapped[int] = mapped_column(BigInteger)
+    source_path: Mapped[str] = mapped_column(Text)  # where it was ingested from
+    normalized_text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class MachineRecordRow(Base):
+    __tablename__ = "machine_records"
+    __table_args__ = (Index("ix_machine_records_document_id_id", "document_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(Json)  # Record.model_dump(mode="json"), with evidence
+    reason: Mapped[str] = mapped_column(String(32))  # ingest | new_version | reextract
+    extracted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CorrectionRow(Base):
+    __tablename__ = "corrections"
+    __table_args__ = (Index("ix_corrections_document_id_id", "document_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(200))  # e.g. meeting.venue, participants[0].title
+    anchor: Mapped[Any] = mapped_column(Json, nullable=True)  # key of the list item it was made on
+    value: Mapped[Any] = mapped_column(Json, nullable=True)  # GOLD_FORMAT shape; null clears/removes
+    old_value: Mapped[Any] = mapped_column(Json, nullable=True)  # effective value it replaced
+    machine_value: Mapped[Any] = mapped_column(Json, nullable=True)  # machine value it overrode
+    user: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RecordVersionRow(Base):
+    __tablename__ = "record_versions"
+    __table_args__ = (UniqueConstraint("document_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(32))  # ingest | new_version | reextract | correct | resolve
+    actor: Mapped[str] = mapped_column(String(200))
+    machine_record_id: Mapped[int | None] = mapped_column(ForeignKey("machine_records.id", ondelete="CASCADE"))
+    correction_id: Mapped[int | None] = mapped_column(ForeignKey("corrections.id", ondelete="CASCADE"))
+    record: Mapped[dict[str, Any]] = mapped_column(Json)  # effective record in GOLD_FORMAT
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_document_id_id", "document_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(200))
+    field: Mapped[str | None] = mapped_column(String(200))  # None: the whole record (ingest)
+    old_value: Mapped[Any] = mapped_column(Json, nullable=True)
+    new_value: Mapped[Any] = mapped_column(Json, nullable=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
