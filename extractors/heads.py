@@ -48,7 +48,9 @@ def find(ctx: Context) -> list[Head]:
             elected = bool(handover.search(text, s, m.start())) or bool(re.search(r"được\s+(?:bầu\s+)?(?:làm|giữ)", text[max(s, m.start() - 30):m.start()]))
             year = _year_near(text, m, s, e)
             current = year or period
-            next_year = year or (period + 1 if period else None)
+            # elected at a review for the coming year; at a launch or handover, for this year
+            reviewing = bool(ctx.shared.get("kind_values", set()) & {"tong_ket", "so_ket", "cham_diem"})
+            next_year = year or (period + 1 if period and reviewing else period)
             # 1. "Châu Thành (Cụm trưởng)"
             if text[max(s, m.start() - 1):m.start()] == "(":
                 add(units.unit_before(text, m.start() - 1, s), role, current, m.start() - 1, m.end(), 0.85)

@@ -41,7 +41,7 @@ def _resolve(d: DateMention, published, period, kinds: set[str]) -> tuple[dt.dat
         return value, 0.8
     if period:
         year = period.value
-        review = bool(kinds & {"tong_ket", "so_ket", "cham_diem"}) and not kinds & {"ky_ket_giao_uoc", "trien_khai"}
+        review = bool(kinds & {"tong_ket", "so_ket", "cham_diem"})  # a review of N held Jan-May is in N+1
         if review and d.month <= 5:
             year += 1
         return d.to_date(year), 0.6

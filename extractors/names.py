@@ -27,6 +27,9 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
 
 
+MIDDLE_NAMES = frozenset({"Thị", "Văn", "Hữu", "Đức", "Công", "Quang", "Minh", "Thanh", "Ngọc", "Xuân", "Kim"})
+
+
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(vocab.phrases("surnames"))
@@ -66,7 +69,10 @@ def names_in_run(text: str, run: list[Word], cued: bool) -> list[list[Word]]:
     i = 0
     while i < len(run):
         starts_name = run[i].text in surnames() or (cued and i == 0)
-        if not starts_name or title_start().match(text, run[i].start) or unit_start().match(text, run[i].start):
+        # "Đoàn Thị Mai Hương": a family name that is also a unit word is a name after a cue or
+        # before a middle name
+        sure = run[i].text in surnames() and ((cued and i == 0) or (i + 1 < len(run) and run[i + 1].text in MIDDLE_NAMES))
+        if not starts_name or (not sure and (title_start().match(text, run[i].start) or unit_start().match(text, run[i].start))):
             i += 1
             continue
         j = i + 1

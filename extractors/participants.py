@@ -119,6 +119,9 @@ def find(ctx: Context) -> list[Participant]:
             lead = run[0].text in ("Ông", "Bà", "Anh", "Chị") and len(run) > 2
             if lead:
                 run, cued_run = run[1:], True
+            elif not cued_run and len(run) >= 4 and blocked.search(text[max(sentence.start, run[0].start - 25):run[0].start]):
+                # "Chủ tịch UBND quận Ninh Kiều Huỳnh Văn Phước": the place name comes first
+                run = run[2:]
             for name_words in nm.names_in_run(text, run, cued_run):
                 start, end = name_words[0].start, name_words[-1].end
                 name = text[start:end]

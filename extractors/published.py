@@ -11,6 +11,7 @@ from extractors.datetext import find_dates
 from pipeline.record import Value
 
 TOP_LINES = 8
+_PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?", re.IGNORECASE)
 # what may surround the date on a publication line besides a cue: times, weekdays, separators
 _FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
 
@@ -22,6 +23,11 @@ def find(ctx: Context) -> Value[dt.date] | None:
     for line in ctx.lines[:TOP_LINES]:
         if len(line.text) > 90:
             continue
+        # an administrative document's own place-and-date line: "Nam Đàn, ngày 14 tháng 12 năm 2023"
+        if _PLACE_DATE.fullmatch(line.text.strip()):
+            d = find_dates(ctx.text, line.start, line.end)
+            if d and d[0].year and (value := d[0].to_date()):
+                return Value[dt.date](value=value, evidence=ctx.evidence(line.start, line.end), confidence=0.9)
         dates = [d for d in find_dates(ctx.text, line.start, line.end) if d.year]
         if not dates:
             continue

@@ -57,8 +57,16 @@ def find(ctx: Context) -> list[Rank]:
             if re.match(r"\s*/\s*\d", tail) or not_emulation.search(text[max(s, m.start() - 60):min(e, m.end() + 40)]):
                 continue
             rank = _rank_value(m.group("num") or m.group("word"))
-            add(units.unit_before(text, m.start(), s), rank, _score_near(text, m.end(), min(e, m.end() + 40)),
-                m.start(), m.end(), 0.85)
+            span = units.unit_before(text, m.start(), s)
+            score = _score_near(text, m.end(), min(e, m.end() + 40))
+            if span is None:
+                # "Huyện đoàn Vũng Liêm đạt 95 điểm, đứng thứ 1"
+                clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
+                subject = _subject_before(text, m.start(), clause, across_commas=True)
+                span = subject[0] if subject else None
+                if span is not None:
+                    score = _score_near(text, span[1], m.start())
+            add(span, rank, score, m.start(), m.end(), 0.8)
         before = re.compile(rf"(?:{vocab.alternation(vocab.phrases('ranks', 'before_unit'))})\s*:?\s*", re.IGNORECASE)
         for m in before.finditer(text, s, e):
             word = re.search(rf"({ordinal_words}|đầu)", m.group(0), re.IGNORECASE)
@@ -73,16 +81,19 @@ def find(ctx: Context) -> list[Rank]:
             score = _score_near(text, m.end(), min(e, m.end() + 80))
             spans = [units.unit_before(text, m.start(), s)]
             if spans[0] is None or units.is_generic(text[spans[0][0]:spans[0][1]]):
-                spans = _subject_before(text, m.start(), s) or _after_leader(text, m.end(), e)
+                spans = (_subject_before(text, m.start(), s) or _after_leader(text, m.end(), e)
+                         or _subject_before(text, m.start(), s, across_commas=True))
             for span in spans:
                 add(span, 1, score, m.start(), m.end(), 0.7)
     out.extend(r for r in table_ranks(ctx) if not any(units.same(r.unit, o.unit) and r.rank == o.rank for o in out))
     return out
 
 
-def _subject_before(text: str, pos: int, floor: int) -> list:
-    """"Thaco là doanh nghiệp đạt thành tích tốt nhất", "suy tôn đơn vị X đạt danh hiệu Lá cờ đầu"."""
-    clause_start = max(floor, max(text.rfind(c, floor, pos) for c in ",;") + 1, pos - 100)
+def _subject_before(text: str, pos: int, floor: int, across_commas: bool = False) -> list:
+    """"Thaco là doanh nghiệp đạt thành tích tốt nhất", "suy tôn đơn vị X đạt danh hiệu Lá cờ đầu",
+    "Công an tỉnh Thái Nguyên được các đơn vị ... suy tôn là đơn vị dẫn đầu"."""
+    stops = ";" if across_commas else ",;"
+    clause_start = max(floor, max(text.rfind(c, floor, pos) for c in stops) + 1, pos - 160)
     verbs = list(re.finditer(r"\s(?:là|đạt|được)\b", text[clause_start:pos]))
     for v in reversed(verbs):
         span = units.unit_before(text, clause_start + v.start(), clause_start)

@@ -35,6 +35,7 @@ def extract_context(ctx: Context) -> Record:
     ctx.shared["ranks"] = record.ranks
     meeting = Meeting(kinds=kinds.find(ctx))
     ctx.shared["kinds"] = meeting.kinds
+    ctx.shared["kind_values"] = {k.value for k in meeting.kinds}
     meeting.period = period.find(ctx)
     meeting.date = meeting_date.find(ctx, record.published, meeting.period, {k.value for k in meeting.kinds})
     _remember(ctx, "meeting_date_span", meeting.date)

@@ -56,7 +56,55 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
         if not _is_unit_word(w, prev):
             break
         chosen.insert(0, w)
-    return _trim(text, chosen)
+    span = _trim(text, chosen)
+    if span is None and ws:
+        span = _back_to_head(text, pos, floor)
+    elif span is not None and not _head_at(text, span[0]):
+        span = _back_to_head(text, span[1], floor) or span
+    if span is not None:
+        span = _extend_over_and(text, span, floor)
+    return span
+
+
+def _head_at(text: str, pos: int) -> bool:
+    return bool(re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b").match(text, pos))
+
+
+def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """"Sở Giao thông vận tải được bầu": walk back through lower-case words to a head word."""
+    ws = [w for w in words(text, max(floor, pos - 90), pos) if w.end <= pos]
+    for i in range(len(ws) - 1, max(-1, len(ws) - 10), -1):
+        gap_text = text[ws[i].end:pos]
+        if _BREAK.search(gap_text) or _stop_pattern().search(" " + text[ws[i].start:pos]) and i < len(ws) - 1 and _stop_pattern().search(" " + text[ws[i + 1].start:pos]):
+            return None
+        if _head_at(text, ws[i].start) and (i == 0 or not _head_at(text, ws[i - 1].start) or ws[i - 1].text[0].islower()):
+            name = text[ws[i].start:ws[-1].end]
+            if _stop_pattern().search(" " + name):
+                return None
+            return ws[i].start, ws[-1].end
+    return None
+
+
+def _extend_over_and(text: str, span: tuple[int, int], floor: int) -> tuple[int, int]:
+    """"Sở Lao động - Thương binh và Xã hội": a phrase that stopped at "và" inside a headed name,
+    or at the comma of "Sở Văn hóa, Thể thao và Du lịch"."""
+    for m in vocab.compiled("units", "comma_name").finditer(text, max(floor, span[0] - 60), span[1]):
+        if m.start() < span[0] <= m.end():
+            prev = unit_before(text, m.start(), floor) if m.start() > floor else None
+            head = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\s+$").search(text, max(floor, m.start() - 12), m.start())
+            if head:
+                return head.start(), span[1]
+    m = re.compile(r"\s+và\s+$").search(text, max(floor, span[0] - 6), span[0])
+    if m and not _starts_unit(text, span[0], _heads_or_places()):
+        before = unit_before(text, m.start(), floor)
+        if before and _head_at(text, before[0]):
+            return before[0], span[1]
+    return span
+
+
+@lru_cache(maxsize=1)
+def _heads_or_places() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head') + vocab.phrases('units', 'place'))})\b")
 
 
 def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, int] | None:
@@ -73,7 +121,18 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         if not _is_unit_word(w, prev):
             break
         chosen.append(w)
-    return _trim(text, chosen)
+    span = _trim(text, chosen)
+    if span is not None and _head_at(text, span[0]):
+        limit = min(ceiling, span[0] + 120)
+        cut = _BREAK.search(text, span[1], limit)
+        stop = _stop_pattern().search(text, span[1], cut.start() if cut else limit)
+        end = stop.start() if stop else (cut.start() if cut else span[1])
+        tail = text[span[1]:end]
+        if end > span[1] and len(tail.split()) <= 6 and not re.search(r"\d", tail):
+            # the reader stopped inside the name ("Hội Chữ thập | đỏ tỉnh"); keep the rest
+            if not _starts_unit(text, span[1] + len(tail) - len(tail.lstrip()) + (4 if tail.lstrip().startswith("và ") else 0), _heads_or_places()):
+                span = (span[0], span[1] + len(tail.rstrip()))
+    return span
 
 
 def _trim(text: str, chosen: list[Word]) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ def read(data: bytes) -> dict:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                pages.append(page.extract_text(x_tolerance=1.5, y_tolerance=3) or "")
+                pages.append(_paragraphs(page))
     except Exception as exc:  # pdfminer raises many types on damaged files
         # pdfplumber wraps pdfminer's errors in PdfminerException(original)
         if exc.args and isinstance(exc.args[0], Exception):
@@ -32,3 +32,22 @@ def read(data: bytes) -> dict:
     if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
         raise NeedsOCR("needs OCR: the PDF has no text layer (scanned image)", "OCR support comes later")
     return {"text": "\n\f\n".join(pages), "pages": len(pages)}
+
+
+def _paragraphs(page) -> str:
+    """A PDF's text layer breaks lines where the page was full, not where sentences end. Lines
+    set close together in the same font size are one paragraph; a wider gap or a change of size
+    (a heading, a date line) starts a new one."""
+    lines = page.extract_text_lines(x_tolerance=1.5, y_tolerance=3, return_chars=True)
+    out: list[str] = []
+    prev = None
+    for line in lines:
+        size = max((c.get("size", 0) for c in line.get("chars", [])), default=0)
+        height = line["bottom"] - line["top"]
+        if prev is not None:
+            gap = line["top"] - prev["bottom"]
+            same_paragraph = gap < 0.6 * max(height, 1) and abs(size - prev["size"]) < 0.6
+            out.append(" " if same_paragraph else "\n")
+        out.append(line["text"].strip())
+        prev = {"bottom": line["bottom"], "size": size}
+    return "".join(out)
