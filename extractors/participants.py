@@ -53,6 +53,9 @@ def title_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         seg_end_m = _SEGMENT_END.search(text, cursor, limit)
         seg_end = seg_end_m.start() if seg_end_m else limit
         stop = re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('people', 'stop'))})\b").search(text, cursor, seg_end)
+        another = _next_person(text, cursor, seg_end)
+        if another is not None and (stop is None or another < stop.start()):
+            stop = re.compile(r"\s").match(text, another) or stop
         if stop:
             seg_end = stop.start()
         segment = text[cursor:seg_end].strip(" -")
@@ -67,6 +70,22 @@ def title_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return (", ".join(segments) if segments else None), end
 
 
+def _next_person(text: str, start: int, end: int) -> int | None:
+    """Where "... và Rơ Châm Long, Phó Chủ tịch" starts a second person inside a title segment."""
+    for m in re.finditer(r"\svà\s+(?=[^\W\d_])", text[start:end]):
+        pos = start + m.end()
+        run = nm.capitalised_runs(text, pos, min(end, pos + 60))
+        if run and run[0][0].start == pos and nm.names_in_run(text, run[0], False):
+            return start + m.start()
+        if run and run[0][0].start == pos and 2 <= len(run[0]) <= 5 and text[run[0][-1].end:run[0][-1].end + 1] == ",":
+            from extractors import nlp
+
+            sentence_end = text.find(".", pos)
+            if nlp.is_proper_name(text, pos, run[0][-1].end, start, sentence_end if sentence_end > 0 else end):
+                return start + m.start()
+    return None
+
+
 def title_before(text: str, name_start: int, floor: int) -> str | None:
     """A title written before the name: "Phó Chủ tịch UBND tỉnh Trần Văn B"."""
     chunk_start = max(floor, name_start - 120)
@@ -77,6 +96,8 @@ def title_before(text: str, name_start: int, floor: int) -> str | None:
     while cue:
         chunk = chunk[cue.end():]
         cue = re.search(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+", chunk)
+    if re.search(r"(?:^|\s)(?:và|cùng|với)\s*$", chunk):
+        return None  # "... Đắk Lắk và Ksor Phơk": the words before belong to someone else
     chunk = re.sub(rf"(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$", "", chunk).strip(" -")
     if chunk and nm.title_start().match(chunk) and not vocab.compiled("people", "stop", flags=0).search(chunk):
         return chunk
@@ -103,6 +124,22 @@ def organization_of(title: str | None) -> str | None:
     return None
 
 
+def _unlisted_name(ctx: Context, run, sentence) -> list:
+    """A name whose family name is not in our list ("Y Bhăm Ênuôl, Giám đốc Sở ..."): accepted
+    when a title follows and underthesea reads the run as one proper noun."""
+    text = ctx.text
+    if nm.title_start().match(text, run[0].start) or nm.unit_start().match(text, run[0].start):
+        return []
+    title, _ = title_after(text, run[-1].end, sentence.end)
+    if not title:
+        return []
+    from extractors import nlp
+
+    if nlp.is_proper_name(text, run[0].start, run[-1].end, sentence.start, sentence.end):
+        return [run]
+    return []
+
+
 def find(ctx: Context) -> list[Participant]:
     text = ctx.text
     byline = ctx.shared.get("author_value")
@@ -122,7 +159,10 @@ def find(ctx: Context) -> list[Participant]:
             elif not cued_run and len(run) >= 4 and blocked.search(text[max(sentence.start, run[0].start - 25):run[0].start]):
                 # "Chủ tịch UBND quận Ninh Kiều Huỳnh Văn Phước": the place name comes first
                 run = run[2:]
-            for name_words in nm.names_in_run(text, run, cued_run):
+            candidates = nm.names_in_run(text, run, cued_run)
+            if not candidates and 2 <= len(run) <= 5 and not cued_run:
+                candidates = _unlisted_name(ctx, run, sentence)
+            for name_words in candidates:
                 start, end = name_words[0].start, name_words[-1].end
                 name = text[start:end]
                 key = fold(name)
