@@ -7,10 +7,11 @@ from extractors.context import Context
 from pipeline.record import LegalRef
 
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_PART = f"[{_UPPER}][{_UPPER}0-9&]*[a-zđ]?"  # QĐ, UBND, TTg
 SYMBOL = re.compile(
     rf"(?<![\w/])\d{{1,5}}[a-z]?(?:/(?:19|20)\d{{2}})?"
-    rf"(?:/[{_UPPER}][{_UPPER}0-9&]*(?:-[{_UPPER}0-9&]+)*|-[{_UPPER}]+/[{_UPPER}][{_UPPER}0-9&]*(?:-[{_UPPER}0-9&]+)*)"
-    rf"(?:/[{_UPPER}][{_UPPER}0-9&]*(?:-[{_UPPER}0-9&]+)*)?(?![\w])"
+    rf"(?:/{_PART}(?:-{_PART})*|-[{_UPPER}]+/{_PART}(?:-{_PART})*)"
+    rf"(?:/{_PART}(?:-{_PART})*)?(?![\w])"
 )
 
 

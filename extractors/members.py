@@ -33,7 +33,7 @@ def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
             rest = text[m.end():e]
             colon = re.match(r"[^.;:()]{0,45}?:\s*", rest)
             start = m.end() + (colon.end() if colon else len(rest) - len(rest.lstrip()))
-            prefix = re.match(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*:?\s*", rest)
+            prefix = re.match(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*", rest)
             if not colon and prefix:
                 start = m.end() + prefix.end()
             if people.search(text[s:start]):
@@ -43,6 +43,8 @@ def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
             if people.search(text[s:m.end()].rstrip(":( ")):
                 continue
             hits.append((m.end(), bool(headed_words.search(text[s:m.end()].rstrip(":( "))), 0.8))
+        for m in re.finditer(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?", text[s:e]):
+            hits.append((s + m.end(), False, 0.6))
         for start, headed, conf in hits:
             out.append((start, e, headed, conf))
     return out
@@ -52,7 +54,6 @@ def find(ctx: Context, record: Record) -> list[Member]:
     text = ctx.text
     found: list[Member] = []
     people = {fold(p.name) for p in record.participants}
-    venue = record.meeting.venue.value if record.meeting.venue else None
 
     def add(unit: str, start: int | None, end: int | None, confidence: float) -> None:
         unit = unit.strip(" ,;:-")
@@ -69,11 +70,11 @@ def find(ctx: Context, record: Record) -> list[Member]:
     listed: list[tuple[int, int, float]] = []
     for start, end, headed, conf in list_starts(ctx):
         items = units.unit_list_after(text, start, end, headed=headed)
+        if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
+            continue  # attendees' units count only as a list of three or more named units
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
             listed.extend((a, b, conf) for a, b in items)
     for a, b, conf in sorted(listed):
-        if venue and fold(text[a:b]) == fold(venue):
-            continue
         add(text[a:b], a, b, conf)
     for head in record.heads:
         add(head.unit, *(head.evidence.start, head.evidence.end) if head.evidence else (None, None), 0.7)

@@ -11,10 +11,16 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors.names import Word, words
-from pipeline.units import same_unit
+from pipeline.normalize import fold
+from pipeline.units import _units, canon
 
 JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    return frozenset(_units()["generic"])
 
 
 @lru_cache(maxsize=1)
@@ -73,14 +79,14 @@ def _head_at(text: str, pos: int) -> bool:
 def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     """"Sở Giao thông vận tải được bầu": walk back through lower-case words to a head word."""
     ws = [w for w in words(text, max(floor, pos - 90), pos) if w.end <= pos]
-    for i in range(len(ws) - 1, max(-1, len(ws) - 10), -1):
-        gap_text = text[ws[i].end:pos]
-        if _BREAK.search(gap_text) or _stop_pattern().search(" " + text[ws[i].start:pos]) and i < len(ws) - 1 and _stop_pattern().search(" " + text[ws[i + 1].start:pos]):
+    if not ws or _BREAK.search(text[ws[-1].end:pos]):
+        return None
+    for i in range(len(ws) - 1, max(-1, len(ws) - 9), -1):
+        if i < len(ws) - 1 and _BREAK.search(text[ws[i].end:ws[i + 1].start]):
             return None
-        if _head_at(text, ws[i].start) and (i == 0 or not _head_at(text, ws[i - 1].start) or ws[i - 1].text[0].islower()):
-            name = text[ws[i].start:ws[-1].end]
-            if _stop_pattern().search(" " + name):
-                return None
+        if _stop_pattern().match(" " + text[ws[i].start:pos]):
+            return None  # "UBND tỉnh tặng cờ ...": a verb, so not one name
+        if _head_at(text, ws[i].start):
             return ws[i].start, ws[-1].end
     return None
 
@@ -169,7 +175,32 @@ def canonical(unit: str) -> str:
 
 
 def same(a: str, b: str) -> bool:
-    return same_unit(canonical(a), canonical(b))
+    """One unit written two ways ("Cao Bằng" / "Công an tỉnh Cao Bằng", "LĐLĐ huyện" / "Liên đoàn
+    Lao động huyện"): once unit-type words are stripped from the front, the name words of one are
+    all in the other. Stricter than the scorer's overlap rule, which would merge "Sở Nội vụ" with
+    "Sở Ngoại vụ" or "Hà Nam" with "Hà Nội"."""
+    ra, rb = _name_words(a), _name_words(b)
+    if ra and rb:
+        return ra <= rb or rb <= ra
+    fa, fb = fold(canonical(a)), fold(canonical(b))
+    return fa.startswith(fb) or fb.startswith(fa)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(unit: str) -> frozenset[str]:
+    text = fold(canonical(unit))
+    while True:
+        m = _type_prefix().match(text)
+        if not m or m.end() == 0:
+            break
+        text = text[m.end():].lstrip(" -,")
+    return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
+
+
+@lru_cache(maxsize=1)
+def _type_prefix() -> re.Pattern:
+    types = [fold(canonical(p)) for p in vocab.phrases("units", "head") + vocab.phrases("units", "place")]
+    return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
 
 
 _SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")

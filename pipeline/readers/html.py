@@ -36,10 +36,10 @@ def read(data: bytes) -> dict:
             continue  # an article's own header/footer holds its headline, date and byline
         _drop(el)
     for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None or _holds_article(el):
+        if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-        if FURNITURE.search(marker) or _is_link_list(el):
+        if (FURNITURE.search(marker) or _is_link_list(el)) and not _holds_article(el):
             _drop(el)
     body = next((el for el in (root.find(".//article"), root.find(".//main"), root.find(".//body")) if el is not None), root)
     lines: list[str] = []
