@@ -5,6 +5,7 @@ Each step is one extractor module; later steps read what earlier ones left in `c
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from extractors import (author, cluster, heads, kinds, legal_refs, meeting_date, members,
@@ -13,6 +14,8 @@ from extractors.context import Context, Span
 from pipeline.document import Document, DocumentResult, ReadError, Status
 from pipeline.readers import read_document
 from pipeline.record import Meeting, Record
+
+log = logging.getLogger(__name__)
 
 
 def extract(document: Document) -> Record:
@@ -66,6 +69,14 @@ def process_path(path: Path) -> DocumentResult:
     except OSError as exc:
         return DocumentResult.failed(path, f"cannot read file: {exc.strerror or exc}")
     ctx = Context.of(document)
-    record = extract_context(ctx)
+    if not ctx.text.strip():
+        return DocumentResult.failed(path, "no report text left after removing site furniture "
+                                           "(menus, counters, links); is this an article page?")
+    try:
+        record = extract_context(ctx)
+    except Exception as exc:  # an extractor bug must cost one file, never the batch
+        log.exception("extraction failed on %s", path)
+        return DocumentResult.failed(path, f"internal error while extracting ({type(exc).__name__}: {exc}); "
+                                           "please report it together with this file")
     return DocumentResult(path=str(path), doc_id=document.id, status=Status.OK, record=record,
                           document=document, normalized_text=ctx.text)
