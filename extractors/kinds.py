@@ -12,13 +12,21 @@ from extractors import vocab
 from extractors.context import Context, Span
 from pipeline.record import Value
 
-LEAD_SENTENCES = 3
-_ANCHOR = re.compile(r"hội nghị|tại buổi|buổi (họp|làm việc|lễ)|tiến hành|cuối buổi|dịp này|đồng thời|cùng nhau|các đơn vị trong (cụm|khối)", re.IGNORECASE)
+LEAD_SENTENCES = 1
+# later sentences that report what the meeting itself did ("Tại hội nghị, các đơn vị đã ký kết ...")
+_ANCHOR = re.compile(r"^(?:\W*)(?:tại|cuối|kết thúc|trong khuôn khổ|trong chương trình)\s+(?:hội nghị|buổi|cuộc họp)|"
+                     r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+)?(?:đã|thống nhất|tiến hành)|"
+                     r"^(?:\W*)(?:dịp này|đồng thời|sau đó|cũng tại hội nghị)\b|"
+                     r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)", re.IGNORECASE)
+_BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|thời gian qua|trước đó)\b", re.IGNORECASE)
+# kinds that later sentences may add; reviews and launches must be named in the title or lead
+LATE_KINDS = {"ky_ket_giao_uoc", "cham_diem"}
 _NOT_MEETING = re.compile(r"(tiêu chí|thang|cách|bảng|quy chế[^.;]{0,30})\s*$", re.IGNORECASE)
 
 
 def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
-    """Sentences that say what the meeting was, with how much they say it."""
+    """Sentences that say what the meeting was, with how much they say it: the title, the lead
+    (first sentence with a meeting verb), then sentences anchored to the meeting."""
     title = ctx.shared.get("title_span")
     out: list[tuple[Span, float]] = []
     lead = 0
@@ -26,10 +34,10 @@ def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
     for s in ctx.sentences:
         if title and s.start < title.end and s.end > title.start:
             out.append((s, 0.9))
-        elif lead < LEAD_SENTENCES and verbs.search(s.text):
+        elif lead < LEAD_SENTENCES and verbs.search(s.text) and not _BACKGROUND.search(s.text):
             out.append((s, 0.85))
             lead += 1
-        elif _ANCHOR.search(s.text):
+        elif _ANCHOR.search(s.text) and not _BACKGROUND.search(s.text):
             out.append((s, 0.6))
     return out
 
@@ -43,6 +51,8 @@ def find(ctx: Context) -> list[Value[str]]:
             if _NOT_MEETING.search(sentence.text[:m.start()]):
                 continue
             kind = label[" ".join(m.group(0).lower().split())]
+            if weight < 0.8 and kind not in LATE_KINDS:
+                continue
             start = sentence.start + m.start()
             if kind not in best or best[kind].confidence < weight:
                 best[kind] = Value[str](value=kind, evidence=ctx.evidence(start, start + len(m.group(0))),
