@@ -1,0 +1,141 @@
+"""Heads and deputies of the cluster with the year they hold the role: the year under review for
+current heads, the coming year for heads elected, nominated or handed the role."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.units import same_unit
+
+REVIEW_TITLE = "Hội nghị tổng kết công tác thi đua Khối thi đua số 4 năm 2023"
+REVIEW_LEAD = "Ngày 20/12/2023, Khối thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2023."
+
+
+def heads(record) -> set[tuple]:
+    return {(h.unit, h.role, h.year) for h in record.heads}
+
+
+def test_person_of_the_head_unit_gives_the_current_head(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Đồng chí Lê Văn Hùng, Giám đốc Sở Tư pháp (đơn vị khối trưởng) chủ trì hội nghị.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023)}
+
+
+def test_person_described_as_head_gives_the_current_head(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Đồng chí Lê Văn Hùng, Giám đốc Sở Tư pháp, Trưởng khối thi đua số 4 chủ trì hội nghị.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023)}
+
+
+@pytest.mark.xfail(strict=True, reason="a chair 'Chủ tịch UBND huyện X, Cụm trưởng ...' gives no head: "
+                   "the participant's organization is taken from the Cụm trưởng segment, not from UBND huyện X")
+def test_peoples_committee_chair_described_as_head(extract):
+    record = extract("Hội nghị tổng kết công tác thi đua Cụm thi đua số 3 năm 2023",
+                     "Ngày 19/12/2023, Cụm thi đua số 3 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Chủ trì hội nghị có đồng chí Phạm Văn Toàn, Chủ tịch UBND huyện Tứ Kỳ, Cụm trưởng Cụm thi đua số 3.")
+    assert heads(record) == {("UBND huyện Tứ Kỳ", "truong", 2023)}
+
+
+def test_unit_dash_head_unit(extract):
+    record = extract(REVIEW_TITLE, "Ngày 20/12/2023, Sở Tư pháp - đơn vị khối trưởng tổ chức hội nghị tổng kết.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023)}
+
+
+def test_unit_is_the_head_unit_of_a_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Sở Tư pháp là đơn vị Khối trưởng năm 2023.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023)}
+
+
+def test_head_of_cluster_in_brackets(extract):
+    record = extract("Hội nghị chấm điểm thi đua Cụm thi đua số 2 năm 2023",
+                     "Ngày 14/12/2023, Cụm thi đua số 2 tổ chức chấm điểm thi đua năm 2023.",
+                     "Cụm thi đua số 2 gồm Huyện đoàn Long Phú (Trưởng cụm), Huyện đoàn Mỹ Tú, Huyện đoàn Cù Lao Dung.")
+    assert heads(record) == {("Huyện đoàn Long Phú", "truong", 2023)}
+
+
+@pytest.mark.xfail(strict=True, reason="'Thành phố X và các huyện Y (Cụm trưởng)' makes the head unit "
+                   "'Thành phố X và các huyện Y' instead of 'huyện Y'")
+def test_head_remark_in_an_enumeration_names_only_its_item(extract):
+    record = extract("Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023",
+                     "Ngày 18/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Cụm thi đua số 2 gồm: Thành phố Hải Dương và các huyện Gia Lộc (Cụm trưởng), "
+                     "Tứ Kỳ (Cụm phó), Thanh Miện, Ninh Giang.")
+    assert heads(record) == {("huyện Gia Lộc", "truong", 2023), ("Tứ Kỳ", "pho", 2023)}
+
+
+def test_elected_head_and_deputy_for_the_named_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Hội nghị bầu Sở Y tế làm Khối trưởng, Sở Tài chính làm Khối phó năm 2024.")
+    assert heads(record) == {("Sở Y tế", "truong", 2024), ("Sở Tài chính", "pho", 2024)}
+
+
+def test_elected_at_a_review_without_a_year_is_for_the_next_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị đã bầu Sở Y tế làm Khối trưởng, Sở Công Thương làm Khối phó.")
+    assert heads(record) == {("Sở Y tế", "truong", 2024), ("Sở Công Thương", "pho", 2024)}
+
+
+def test_nominated_head_of_the_block_for_a_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị thống nhất đề cử Sở Xây dựng làm khối trưởng của Khối năm 2024.")
+    assert heads(record) == {("Sở Xây dựng", "truong", 2024)}
+
+
+def test_elected_cluster_head_and_deputy_written_truong_cum(extract):
+    record = extract("Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023",
+                     "Ngày 18/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Hội nghị đã bầu UBND huyện Tứ Kỳ làm Trưởng cụm, UBND huyện Gia Lộc làm Phó cụm năm 2024.")
+    assert heads(record) == {("UBND huyện Tứ Kỳ", "truong", 2024), ("UBND huyện Gia Lộc", "pho", 2024)}
+
+
+@pytest.mark.xfail(strict=True, reason="'Cụm trưởng năm 2024 là A và Cụm phó là B' gives the head unit 'A và Cụm phó'")
+def test_role_then_unit_for_head_and_deputy(extract):
+    record = extract("Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023",
+                     "Ngày 18/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Hội nghị thống nhất giới thiệu Cụm trưởng năm 2024 là UBND huyện Thanh Miện "
+                     "và Cụm phó là UBND huyện Ninh Giang.")
+    assert heads(record) == {("UBND huyện Thanh Miện", "truong", 2024), ("UBND huyện Ninh Giang", "pho", 2024)}
+
+
+def test_role_handed_over_to_a_unit_at_a_review(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Cuối buổi, Sở Tư pháp bàn giao vị trí trưởng khối cho Sở Y tế.")
+    assert ("Sở Y tế", "truong", 2024) in heads(record)
+
+
+@pytest.mark.xfail(strict=True, reason="the unit handing the role over ('A bàn giao vị trí trưởng khối cho B') "
+                   "is not given as the head of the year under review")
+def test_unit_handing_over_was_head_of_the_year_under_review(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Cuối buổi, Sở Tư pháp bàn giao vị trí trưởng khối cho Sở Y tế.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023), ("Sở Y tế", "truong", 2024)}
+
+
+@pytest.mark.xfail(strict=True, reason="in 'bàn giao nhiệm vụ Khối trưởng năm 2024 từ A cho B' the outgoing A "
+                   "gets 2024 (the incoming year) instead of 2023")
+def test_handover_from_one_unit_to_another(extract):
+    record = extract("Lễ bàn giao nhiệm vụ Khối trưởng Khối thi đua số 4",
+                     "Ngày 5/1/2024, Khối thi đua số 4 tổ chức lễ bàn giao nhiệm vụ Khối trưởng năm 2024 "
+                     "từ Sở Tư pháp cho Sở Y tế.")
+    assert heads(record) == {("Sở Y tế", "truong", 2024), ("Sở Tư pháp", "truong", 2023)}
+
+
+def test_handover_with_both_years_stated(extract):
+    record = extract("Bàn giao nhiệm vụ Khối trưởng Khối thi đua số 4 năm 2024",
+                     "Ngày 5/1/2024, tại trụ sở Sở Y tế, Sở Tư pháp - đơn vị Khối trưởng năm 2023 đã bàn giao "
+                     "vị trí khối trưởng cho Sở Y tế.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023), ("Sở Y tế", "truong", 2024)}
+
+
+@pytest.mark.xfail(strict=True, reason="'X nhận bàn giao nhiệm vụ Khối trưởng ... năm 2024' gives no head: "
+                   "'nhiệm vụ' between the verb and the role breaks the reading")
+def test_unit_receiving_the_role_is_head_of_that_year(extract):
+    record = extract("Sở Y tế nhận bàn giao nhiệm vụ Khối trưởng Khối thi đua số 4 năm 2024",
+                     "Chiều 3/1/2024, Sở Tư pháp tổ chức lễ bàn giao.")
+    assert ("Sở Y tế", "truong", 2024) in heads(record)
+
+
+def test_unnamed_head_gives_no_head(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Phát biểu bế mạc, đồng chí trưởng khối cảm ơn các đơn vị.")
+    assert heads(record) == set()
+
+
+def test_head_matches_a_member(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị bầu Sở Y tế làm Khối trưởng năm 2024.")
+    (head,) = record.heads
+    assert any(same_unit(m.unit, head.unit) for m in record.members)

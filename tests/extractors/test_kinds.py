@@ -1,0 +1,98 @@
+"""Meeting kinds: a cue counts when it describes the meeting itself (title, lead, a sentence
+anchored to the meeting), not background or plans."""
+from __future__ import annotations
+
+import pytest
+
+
+def kinds(record) -> set[str]:
+    return {k.value for k in record.meeting.kinds}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Cụm thi đua số 9 chấm điểm thi đua năm 2023", "cham_diem"),
+    ("Cụm thi đua số 9 bình xét thi đua năm 2023", "cham_diem"),
+    ("Cụm thi đua số 9 ký kết giao ước thi đua năm 2024", "ky_ket_giao_uoc"),
+    ("Cụm thi đua số 9 sơ kết 6 tháng đầu năm 2023", "so_ket"),
+    ("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023", "tong_ket"),
+    ("Cụm thi đua số 9 phát động thi đua năm 2024", "trien_khai"),
+], ids=["cham-diem", "binh-xet", "ky-ket", "so-ket", "tong-ket", "phat-dong"])
+def test_cue_in_the_title(extract, title, expected):
+    record = extract(title, "Ngày 12/12/2023, các đơn vị trong cụm đã tham dự đầy đủ.")
+    assert expected in kinds(record)
+
+
+def test_cue_in_the_lead_counts(extract):
+    record = extract("Các đơn vị Cụm thi đua số 9 đoàn kết, hợp tác",
+                     "Ngày 12/7/2023, Cụm thi đua số 9 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm.")
+    assert kinds(record) == {"so_ket"}
+
+
+def test_only_the_kinds_named(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.")
+    assert kinds(record) == {"tong_ket"}
+
+
+def test_no_cue_is_khac(extract):
+    record = extract("Khối thi đua số 4 gặp mặt các điển hình tiên tiến",
+                     "Ngày 1/9/2023, Khối thi đua số 4 tổ chức gặp mặt các điển hình tiên tiến.")
+    assert kinds(record) == {"khac"}
+
+
+def test_signing_at_the_meeting_counts(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Tại hội nghị, các đơn vị đã ký kết giao ước thi đua năm 2024.")
+    assert kinds(record) == {"tong_ket", "ky_ket_giao_uoc"}
+
+
+def test_ranking_at_the_meeting_implies_scoring(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Kết quả, UBND huyện Vĩnh Bảo đứng thứ 1, UBND huyện Tiên Lãng đứng thứ 2.")
+    assert "cham_diem" in kinds(record)
+
+
+def test_dated_background_signing_does_not_count(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Tháng 3/2023, cụm đã ký kết giao ước thi đua.")
+    assert "ky_ket_giao_uoc" not in kinds(record)
+
+
+@pytest.mark.xfail(strict=True, reason="'các đơn vị trong cụm' anchors a background sentence about the signing "
+                   "done at the start of the year, so ky_ket_giao_uoc is added to a year-end review")
+def test_background_signing_by_the_units_does_not_count(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Ngay từ đầu năm, các đơn vị trong cụm đã ký kết giao ước thi đua và triển khai nhiều phong trào.")
+    assert kinds(record) == {"tong_ket"}
+
+
+def test_background_review_in_a_signing_article_does_not_count(extract):
+    record = extract("Cụm thi đua số 9 ký kết giao ước thi đua năm 2024",
+                     "Ngày 6/3/2024, Cụm thi đua số 9 tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+                     "Năm 2023, cụm đã tổ chức tổng kết và bình xét thi đua theo đúng quy định.")
+    assert kinds(record) == {"ky_ket_giao_uoc"}
+
+
+def test_scoring_criteria_are_not_a_scoring_meeting(extract):
+    record = extract("Cụm thi đua số 9 sơ kết 6 tháng đầu năm 2023",
+                     "Ngày 12/7/2023, Cụm thi đua số 9 tổ chức hội nghị sơ kết 6 tháng đầu năm 2023.",
+                     "Tại hội nghị, các đơn vị góp ý vào dự thảo tiêu chí chấm điểm thi đua của cụm.")
+    assert "cham_diem" not in kinds(record)
+
+
+def test_deploying_tasks_in_a_speech_is_not_a_launch(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Phát biểu chỉ đạo, đồng chí Vũ Đình Khoa đề nghị các đơn vị triển khai nhiệm vụ năm 2024 hiệu quả.")
+    assert "trien_khai" not in kinds(record)
+
+
+def test_signing_in_a_photo_caption_counts(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Lãnh đạo các đơn vị ký kết giao ước thi đua năm 2024 (Ảnh: Thu Hà)")
+    assert "ky_ket_giao_uoc" in kinds(record)

@@ -1,0 +1,86 @@
+"""Units belonging to the cluster, written as the text lists them."""
+from __future__ import annotations
+
+TITLE = "Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023"
+LEAD = "Ngày 18/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2023."
+
+
+def units(record) -> list[str]:
+    return [m.unit for m in record.members]
+
+
+def test_enumeration_with_head_remarks(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm: Thành phố Hải Dương và các huyện Gia Lộc (Cụm trưởng), "
+                                  "Tứ Kỳ (Cụm phó), Thanh Miện, Ninh Giang.")
+    assert units(record) == ["Thành phố Hải Dương", "huyện Gia Lộc", "Tứ Kỳ", "Thanh Miện", "Ninh Giang"]
+
+
+def test_police_of_the_provinces_gives_bare_names(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm Công an các tỉnh: Yên Bái, Lào Cai, Tuyên Quang, Hà Giang.")
+    assert units(record) == ["Yên Bái", "Lào Cai", "Tuyên Quang", "Hà Giang"]
+
+
+def test_counted_group_gives_bare_names(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm 4 quận: Ninh Kiều, Bình Thủy, Cái Răng, Ô Môn.")
+    assert units(record) == ["Ninh Kiều", "Bình Thủy", "Cái Răng", "Ô Môn"]
+
+
+def test_headed_group_then_a_full_unit(extract):
+    record = extract(TITLE, LEAD, "Cụm gồm UBND các huyện: Vũ Thư, Kiến Xương, Tiền Hải và UBND thành phố Thái Bình.")
+    assert units(record) == ["Vũ Thư", "Kiến Xương", "Tiền Hải", "UBND thành phố Thái Bình"]
+
+
+def test_department_with_and_in_its_name_is_kept_whole(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Công Thương.")
+    assert units(record) == ["Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương"]
+
+
+def test_department_with_a_comma_in_its_name_is_kept_whole(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Sở Văn hóa, Thể thao và Du lịch, Sở Y tế, Sở Giáo dục và Đào tạo.")
+    assert units(record) == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Giáo dục và Đào tạo"]
+
+
+def test_departments_listed_without_their_head_word(extract):
+    record = extract(TITLE, LEAD, "Khối gồm các sở: Giáo dục và Đào tạo, Y tế, Tư pháp.")
+    assert units(record) == ["Giáo dục và Đào tạo", "Y tế", "Tư pháp"]
+
+
+def test_ranked_units_are_members(extract):
+    record = extract(TITLE, LEAD, "Tại hội nghị, UBND huyện Gia Lộc đứng thứ 1, UBND huyện Tứ Kỳ đứng thứ 2.")
+    assert units(record) == ["UBND huyện Gia Lộc", "UBND huyện Tứ Kỳ"]
+
+
+def test_elected_units_are_members(extract):
+    record = extract(TITLE, LEAD, "Hội nghị bầu UBND huyện Thanh Miện làm Cụm trưởng, UBND huyện Ninh Giang làm Cụm phó năm 2024.")
+    assert units(record) == ["UBND huyện Thanh Miện", "UBND huyện Ninh Giang"]
+
+
+def test_abbreviated_and_full_name_are_one_member(extract):
+    record = extract(TITLE, LEAD, "Các đơn vị trong cụm gồm: LĐLĐ huyện Tân Phú, Liên đoàn Lao động huyện Định Quán, "
+                                  "Liên đoàn Lao động huyện Tân Phú.")
+    found = units(record)
+    assert len(found) == 2
+    assert sum("Tân Phú" in u for u in found) == 1
+    assert sum("Định Quán" in u for u in found) == 1
+
+
+def test_count_without_names_gives_no_members(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm 12 đơn vị trực thuộc.")
+    assert units(record) == []
+
+
+def test_list_of_people_is_not_a_list_of_units(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có các đồng chí: Lê Văn Tám - Chủ tịch UBND huyện; Đào Thị Hoa - Phó Chủ tịch HĐND huyện.")
+    assert units(record) == []
+
+
+def test_venue_only_unit_is_not_a_member(extract):
+    record = extract(TITLE, "Ngày 18/12/2023, tại trụ sở Hội Nông dân xã Phú Tiến, Cụm thi đua số 2 tổ chức hội nghị tổng kết.")
+    assert units(record) == []
+
+
+def test_member_evidence_is_the_unit_as_written(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Công Thương.")
+    for m in record.members:
+        assert m.evidence is not None
+        assert m.evidence.text == m.unit

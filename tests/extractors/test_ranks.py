@@ -1,0 +1,112 @@
+"""Ranks of units in the cluster, with scores when given; not rankings of other things."""
+from __future__ import annotations
+
+import pytest
+
+TITLE = "Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023"
+LEAD = "Ngày 18/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2023."
+
+
+def ranks(record) -> list[tuple]:
+    return [(r.unit, r.rank, r.score) for r in record.ranks]
+
+
+def test_standing_first_second_third(extract):
+    record = extract(TITLE, LEAD, "Kết quả bình xét: UBND huyện Gia Lộc đứng thứ 1, UBND huyện Tứ Kỳ đứng thứ 2, "
+                                  "UBND huyện Thanh Miện đứng thứ 3.")
+    assert ranks(record) == [("UBND huyện Gia Lộc", 1, None), ("UBND huyện Tứ Kỳ", 2, None),
+                             ("UBND huyện Thanh Miện", 3, None)]
+
+
+def test_ordinal_word(extract):
+    record = extract(TITLE, LEAD, "Huyện đoàn Cái Nước xếp thứ nhất trong cụm.")
+    assert ranks(record) == [("Huyện đoàn Cái Nước", 1, None)]
+
+
+def test_ordinal_word_two(extract):
+    record = extract(TITLE, LEAD, "Sở Tư pháp xếp thứ hai.")
+    assert ranks(record) == [("Sở Tư pháp", 2, None)]
+
+
+def test_place_before_the_unit(extract):
+    record = extract(TITLE, LEAD, "Kết quả: Nhất cụm: thị trấn Cái Đôi Vàm; Nhì cụm: xã Phú Tân; Ba cụm: xã Việt Thắng.")
+    assert ranks(record) == [("thị trấn Cái Đôi Vàm", 1, None), ("xã Phú Tân", 2, None), ("xã Việt Thắng", 3, None)]
+
+
+def test_leading_the_cluster_is_first(extract):
+    record = extract(TITLE, LEAD, "Năm 2023, Liên đoàn Lao động huyện Tân Phú dẫn đầu Cụm thi đua số 2.")
+    assert ranks(record) == [("Liên đoàn Lao động huyện Tân Phú", 1, None)]
+
+
+def test_honoured_as_the_leading_unit(extract):
+    record = extract(TITLE, LEAD, "Cụm đã suy tôn UBND huyện Gia Lộc là đơn vị dẫn đầu phong trào thi đua năm 2023.")
+    assert [(u, r) for u, r, _ in ranks(record)] == [("UBND huyện Gia Lộc", 1)]
+
+
+def test_score_beside_the_rank(extract):
+    record = extract(TITLE, LEAD, "UBND huyện Gia Lộc đứng thứ 1 với 98 điểm.")
+    assert ranks(record) == [("UBND huyện Gia Lộc", 1, 98.0)]
+
+
+def test_decimal_comma_score(extract):
+    record = extract(TITLE, LEAD, "Sở Tư pháp đạt hạng Nhì với 95,5 điểm.")
+    assert ranks(record) == [("Sở Tư pháp", 2, 95.5)]
+
+
+def test_ranking_table_rows(extract):
+    record = extract(TITLE, LEAD, "Kết quả xếp hạng như sau:", "STT | Đơn vị | Điểm | Xếp hạng",
+                     "1 | UBND huyện A Lưới | 96,5 | Nhất", "2 | UBND huyện Nam Đông | 95 | Nhì")
+    assert ranks(record) == [("UBND huyện A Lưới", 1, 96.5), ("UBND huyện Nam Đông", 2, 95.0)]
+
+
+@pytest.mark.xfail(strict=True, reason="after 'Nhất cụm:' the unit runs on into the rest of the clause "
+                   "('UBND huyện Gia Lộc tiếp tục giữ vững vị trí')")
+def test_unit_after_place_word_stops_at_the_verb(extract):
+    record = extract(TITLE, LEAD, "Nhất cụm: UBND huyện Gia Lộc tiếp tục giữ vững vị trí.")
+    assert ranks(record) == [("UBND huyện Gia Lộc", 1, None)]
+
+
+@pytest.mark.xfail(strict=True, reason="a score table without a rank column reads the last score as the rank "
+                   "('2 | Sở Tư pháp | 96' gives rank 96)")
+def test_score_table_without_rank_column_gives_no_ranks(extract):
+    record = extract(TITLE, LEAD, "Bảng điểm tự chấm của các đơn vị:", "1 | Sở Y tế | 97,25", "2 | Sở Tư pháp | 96")
+    assert ranks(record) == []
+
+
+@pytest.mark.xfail(strict=True, reason="'02 đơn vị nhì khối là A và B' yields no ranks")
+def test_counted_units_second_in_the_block(extract):
+    record = extract("Hội nghị tổng kết công tác thi đua Khối thi đua số 4 năm 2023",
+                     "Ngày 18/12/2023, Khối thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Kết quả bình xét có 02 đơn vị nhì khối là Sở Y tế và Sở Tư pháp.")
+    assert sorted((u, r) for u, r, _ in ranks(record)) == [("Sở Tư pháp", 2), ("Sở Y tế", 2)]
+
+
+def test_national_index_ranking_is_not_a_rank(extract):
+    record = extract(TITLE, LEAD, "Năm 2023, tỉnh Hải Dương xếp thứ 48/63 tỉnh, thành phố về chỉ số cải cách hành chính.")
+    assert ranks(record) == []
+
+
+def test_fraction_ranking_without_index_word_is_not_a_rank(extract):
+    record = extract(TITLE, LEAD, "Huyện Gia Lộc xếp thứ 48/63 tỉnh, thành phố.")
+    assert ranks(record) == []
+
+
+def test_revenue_lead_is_not_a_rank(extract):
+    record = extract(TITLE, LEAD, "Trong năm, Công ty Điện lực Tân Phú dẫn đầu khối về doanh thu.")
+    assert ranks(record) == []
+
+
+def test_standing_first_in_revenue_is_not_a_rank(extract):
+    record = extract(TITLE, LEAD, "Trong năm, Công ty Điện lực Tân Phú đứng đầu với doanh thu đạt 500 tỷ đồng.")
+    assert ranks(record) == []
+
+
+def test_proposal_for_a_flag_is_not_a_rank(extract):
+    record = extract(TITLE, LEAD, "Cụm thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho UBND huyện Gia Lộc.")
+    assert ranks(record) == []
+
+
+def test_rank_evidence_holds_the_unit(extract):
+    record = extract(TITLE, LEAD, "UBND huyện Gia Lộc đứng thứ 1 với 98 điểm.")
+    (r,) = record.ranks
+    assert r.unit in r.evidence.text
