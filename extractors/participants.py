@@ -104,21 +104,28 @@ def title_before(text: str, name_start: int, floor: int) -> str | None:
     return None
 
 
+# positions whose last words name the unit itself: "Chánh Văn phòng UBND huyện" → "Văn phòng UBND huyện"
+_UNIT_IN_POSITION = re.compile(r"(văn phòng|thanh tra|phòng|ban)$", re.IGNORECASE)
+_CLUSTER_ROLE = re.compile(r"(cụm|khối)\s+(trưởng|phó)|(trưởng|phó)\s+(cụm|khối)", re.IGNORECASE)
+
+
 def organization_of(title: str | None) -> str | None:
-    """The unit of the first real post in the title ("Phó Giám đốc Sở Nội vụ" → "Sở Nội vụ")."""
+    """The unit of the first real post in the title ("Phó Giám đốc Sở Nội vụ" → "Sở Nội vụ");
+    party memberships and cluster roles ("Cụm trưởng Cụm thi đua số 3") are not posts."""
     if not title:
         return None
     party = re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles', 'party'))})\b")
     for segment in title.split(", "):
-        if party.match(segment):
+        if party.match(segment) or _CLUSTER_ROLE.match(segment):
             continue
         m = nm.title_start().match(segment)
         if not m:
             continue
         rest = segment[m.end():].strip()
-        word = m.group(0).split()[-1]
-        if word.lower() in ("phòng", "ban") and rest:
-            return word.capitalize() + " " + rest
+        unit_word = _UNIT_IN_POSITION.search(m.group(0))
+        if unit_word and rest:
+            word = unit_word.group(1)
+            return word[0].upper() + word[1:] + " " + rest
         if rest and (rest[0].isupper() or nm.unit_start().match(rest)):
             return rest
     return None
@@ -151,6 +158,7 @@ def find(ctx: Context) -> list[Participant]:
     for sentence in ctx.sentences:
         if _CAPTION.match(sentence.text):
             continue
+        last_end = None
         for run in nm.capitalised_runs(text, sentence.start, sentence.end):
             cued_run, _ = _cue_before(text, run[0].start)
             lead = run[0].text in ("Ông", "Bà", "Anh", "Chị") and len(run) > 2
@@ -171,8 +179,13 @@ def find(ctx: Context) -> list[Participant]:
                 if any(a <= start < b for a, b in covered):
                     continue
                 cued = cued_run if name_words[0] is run[0] else False
+                if not cued and last_end is not None and re.fullmatch(r"\s*(?:,|;|và)\s*(?:(?:đồng chí|ông|bà)\s+)?", text[last_end:start]):
+                    cued = True  # "các đồng chí: Lê Văn Tám, Nguyễn Thị Hoa và Đào Minh Khang"
                 if blocked.search(text[max(sentence.start, start - 25):start]) and not cued:
-                    continue
+                    # "Phó Chủ tịch UBND tỉnh Trần Văn Bảo": a title before a full name
+                    if not (len(name_words) >= 3 and name_words[1].text in nm.MIDDLE_NAMES
+                            and title_before(text, start, sentence.start)):
+                        continue
                 title, title_end = title_after(text, end, sentence.end)
                 if title:
                     covered.append((end, title_end))
@@ -187,6 +200,7 @@ def find(ctx: Context) -> list[Participant]:
                 if not (cued or title or org):
                     continue
                 confidence = 0.9 if (cued and title) else 0.8 if title else 0.6
+                last_end = max(end, title_end)
                 prev = found.get(key)
                 if prev is None:
                     found[key] = _Found(name, start, max(end, title_end), title, org, confidence)

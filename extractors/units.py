@@ -33,14 +33,33 @@ def abbreviations() -> dict[str, str]:
     return {e["pattern"]: e["expansion"] for e in vocab.entries("units") if e["label"] == "abbr"}
 
 
-def _is_unit_word(w: Word, prev: Word | None) -> bool:
+def _is_unit_word(w: Word, prev: Word | None, text: str = "", run_caps: int = 0) -> bool:
+    """Capitalised syllables, administrative words, joiners, and the lower-case second syllable
+    of a capitalised word ("Tư pháp", "Nội vụ") - but not after a place name written in full
+    capitals ("Gia Lộc tiếp tục ..."), and never a word that starts a verb phrase."""
     t = w.text
     if t[0].isupper() or t.isupper():
         return True
     low = t.lower()
+    if text and _stop_pattern().match(" " + text[w.start:w.start + 40]):
+        return False
     if low in place_words() or low in JOINERS:
         return True
-    return prev is not None and prev.text[0].isupper() and not prev.text.isupper()
+    return prev is not None and prev.text[0].isupper() and not (prev.text.isupper() and len(prev.text) > 1) \
+        and run_caps < 2
+
+
+def _caps_before(text: str, ws: list[Word], i: int) -> int:
+    """How many capitalised syllables that are not unit-type words come just before ws[i]:
+    two or more make a proper name ("Gia Lộc"), after which a lower-case word is not part of it."""
+    n = 0
+    j = i - 1
+    while j >= 0 and ws[j].text[:1].isupper() and not _head_at(text, ws[j].start):
+        if j < i - 1 and text[ws[j].end:ws[j + 1].start] != " ":
+            break
+        n += 1
+        j -= 1
+    return n
 
 
 def _gap_ok(text: str, a: Word, b: Word) -> bool:
@@ -59,7 +78,7 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
         prev = ws[i - 1] if i > 0 else None
         if chosen and not _gap_ok(text, w, chosen[0]):
             break
-        if not _is_unit_word(w, prev):
+        if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.insert(0, w)
     span = _trim(text, chosen)
@@ -84,8 +103,8 @@ def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     for i in range(len(ws) - 1, max(-1, len(ws) - 9), -1):
         if i < len(ws) - 1 and _BREAK.search(text[ws[i].end:ws[i + 1].start]):
             return None
-        if _stop_pattern().match(" " + text[ws[i].start:pos]):
-            return None  # "UBND tỉnh tặng cờ ...": a verb, so not one name
+        if _stop_pattern().match(" " + text[ws[i].start:pos]) or ws[i].text in ("và", "các"):
+            return None  # "UBND tỉnh tặng cờ ...": a verb; "A và các huyện B": two units
         if _head_at(text, ws[i].start):
             return ws[i].start, ws[-1].end
     return None
@@ -124,17 +143,30 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         prev = chosen[-1] if chosen else None
         if prev and not _gap_ok(text, prev, w):
             break
-        if not _is_unit_word(w, prev):
+        if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
     span = _trim(text, chosen)
-    if span is not None and _head_at(text, span[0]):
+    while span is not None and _head_at(text, span[0]):
+        # "Sở Lao động - Thương binh và Xã hội": "và" inside a headed name, not a second unit
+        m = re.compile(r"\s+và\s+").match(text, span[1])
+        last_word = text[span[0]:span[1]].split()[-1]
+        if not m or m.end() >= ceiling or _starts_unit(text, m.end(), _heads_or_places()) \
+                or not last_word.islower() or re.match(r"(?i)(cụm|khối)\b", text[m.end():m.end() + 5]):
+            break  # after a proper name ("Thanh Miện và ...") "và" joins two units
+        nxt = unit_after(text, m.end(), ceiling)
+        if nxt is None or nxt[0] != m.end():
+            break
+        span = (span[0], nxt[1])
+    last = text[span[0]:span[1]].split()[-1] if span else ""
+    if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
+        # the reader stopped inside a lower-case stretch of the name ("Hội Chữ thập | đỏ tỉnh")
         limit = min(ceiling, span[0] + 120)
         cut = _BREAK.search(text, span[1], limit)
         stop = _stop_pattern().search(text, span[1], cut.start() if cut else limit)
         end = stop.start() if stop else (cut.start() if cut else span[1])
         tail = text[span[1]:end]
-        if end > span[1] and len(tail.split()) <= 6 and not re.search(r"\d", tail):
+        if end > span[1] and len(tail.split()) <= 6 and not re.search(r"\d|\bvà\b", tail) and tail.strip() == tail.strip().lower():
             # the reader stopped inside the name ("Hội Chữ thập | đỏ tỉnh"); keep the rest
             if not _starts_unit(text, span[1] + len(tail) - len(tail.lstrip()) + (4 if tail.lstrip().startswith("và ") else 0), _heads_or_places()):
                 span = (span[0], span[1] + len(tail.rstrip()))

@@ -59,8 +59,6 @@ def test_ranking_table_rows(extract):
     assert ranks(record) == [("UBND huyện A Lưới", 1, 96.5), ("UBND huyện Nam Đông", 2, 95.0)]
 
 
-@pytest.mark.xfail(strict=True, reason="after 'Nhất cụm:' the unit runs on into the rest of the clause "
-                   "('UBND huyện Gia Lộc tiếp tục giữ vững vị trí')")
 def test_unit_after_place_word_stops_at_the_verb(extract):
     record = extract(TITLE, LEAD, "Nhất cụm: UBND huyện Gia Lộc tiếp tục giữ vững vị trí.")
     assert ranks(record) == [("UBND huyện Gia Lộc", 1, None)]
