@@ -40,8 +40,10 @@ def _patterns() -> list[re.Pattern]:
     count = vocab.alternation(vocab.phrases("cluster", "count_noun"))
     not_count = rf"(?!\s*(?:{count})\b)"
     return [
-        # Cụm thi đua số 2 / Khối thi đua 3 / Cụm 3 / Cụm thi đua số VII
-        re.compile(rf"\b{_KIND}(?:\s+(?:thi\s+đua|THI\s+ĐUA))?(?:\s+(?:số|SỐ))?\s+{_NUM}\b{not_count}"),
+        # Cụm thi đua số 2 / Cụm thi đua số VII: "số" marks the number, whatever follows it
+        re.compile(rf"\b{_KIND}(?:\s+(?:thi\s+đua|THI\s+ĐUA|Thi\s+đua))?\s+(?:số|SỐ)\s+{_NUM}\b"),
+        # Khối thi đua 3 / Cụm 3: without "số", "7 tỉnh" is a count
+        re.compile(rf"\b{_KIND}(?:\s+(?:thi\s+đua|THI\s+ĐUA|Thi\s+đua))?\s+{_NUM}\b{not_count}"),
         # Cụm Đoàn số 2 / cụm các xã số 02: a short descriptor, then "số N"
         re.compile(rf"\b{_KIND}\s+(?:[^\s.,;:()]+\s+){{1,4}}?(?:số|SỐ)\s+{_NUM}\b{not_count}"),
         # Khối các sở quản lý nhà nước 1 / Khối thi đua 06 Công đoàn ngành Trung ương

@@ -66,7 +66,8 @@ def find(ctx: Context) -> list[Head]:
                 add(person.organization, role, current, person.evidence.start, m.end(), 0.75)
                 continue
             # 4. "X làm Cụm trưởng", "Hội CCB tỉnh - Trưởng Khối", "X nhận bàn giao Trưởng Khối"
-            joined = re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})\s*$").search(text, max(s, m.start() - 20), m.start())
+            joined = re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})"
+                                rf"(?:\s+(?:nhiệm vụ|vị trí|trách nhiệm|vai trò|chức))?\s*$").search(text, max(s, m.start() - 34), m.start())
             span = units.unit_before(text, joined.start(), s) if joined else None
             if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
                 is_elected = elected or bool(re.search(r"bầu|đề cử|nhận bàn giao|đảm nhận", text[max(s, span[0] - 40):m.start()]))
@@ -82,10 +83,18 @@ def find(ctx: Context) -> list[Head]:
             if after and not _role_pattern().search(text, m.end(), after.end() - 1):
                 span = units.unit_after(text, after.end(), e)
                 if span:
-                    add(span, role, next_year if elected else current, m.start(), span[1], 0.8)
+                    taker_year = next_year if elected else current
+                    add(span, role, taker_year, m.start(), span[1], 0.8)
+                    # the outgoing head: "từ A cho B", or the subject of "A bàn giao ... cho B"
+                    giver_year = taker_year - 1 if taker_year else period
                     giver = re.compile(r"[^;]{0,70}?\stừ\s+").match(text, m.end(), after.end())
                     if giver:
-                        add(units.unit_after(text, giver.end(), after.end()), role, period, m.start(), after.end(), 0.7)
+                        add(units.unit_after(text, giver.end(), after.end()), role, giver_year, m.start(), after.end(), 0.7)
+                    else:
+                        verb = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao)\b[^;,]{0,40}$").search(text, max(s, m.start() - 50), m.start())
+                        subject = units.unit_before(text, verb.start(), s) if verb else None
+                        if subject:
+                            add(subject, role, giver_year, subject[0], m.end(), 0.65)
                     continue
             # 6. "đơn vị cụm trưởng Công an tỉnh BR-VT"
             span = units.unit_after(text, m.end() + 1, e) if text[m.end():m.end() + 1] == " " else None

@@ -18,7 +18,8 @@ _ANCHOR = re.compile(r"^(?:\W*)(?:tại|cuối|kết thúc|trong khuôn khổ|tr
                      r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+)?(?:đã|thống nhất|tiến hành)|"
                      r"^(?:\W*)(?:dịp này|đồng thời|sau đó|cũng tại hội nghị)\b|"
                      r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)", re.IGNORECASE)
-_BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|thời gian qua|trước đó)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|thời gian qua|trước đó|"
+                         r"(?:ngay\s+)?từ đầu năm|đầu năm|thời gian tới|năm tới)\b", re.IGNORECASE)
 # kinds that later sentences may add; reviews and launches must be named in the title or lead
 LATE_KINDS = {"ky_ket_giao_uoc", "cham_diem"}
 _NOT_MEETING = re.compile(r"(tiêu chí|thang|cách|bảng|quy chế[^.;]{0,30})\s*$", re.IGNORECASE)

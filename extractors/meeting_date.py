@@ -18,9 +18,9 @@ def find(ctx: Context, published: Value[dt.date] | None, period: Value[int] | No
     cue = re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})\s*$", re.IGNORECASE)
     skip = ctx.shared.get("published_span")
     for sentence in ctx.sentences[:BODY_SENTENCES + 4]:
-        if skip and sentence.start < skip.end and sentence.end > skip.start:
-            continue
         for d in find_dates(ctx.text, sentence.start, sentence.end):
+            if skip and skip.start <= d.start < skip.end:
+                continue
             before = ctx.text[max(sentence.start, d.start - 30):d.start]
             if _CITED.search(before) or not cue.search(before):
                 continue

@@ -67,12 +67,14 @@ def find(ctx: Context) -> list[Rank]:
                 if span is not None:
                     score = _score_near(text, span[1], m.start())
             add(span, rank, score, m.start(), m.end(), 0.8)
-        before = re.compile(rf"(?:{vocab.alternation(vocab.phrases('ranks', 'before_unit'))})\s*:?\s*", re.IGNORECASE)
+        before = re.compile(rf"(?:{vocab.alternation(vocab.phrases('ranks', 'before_unit'))})(?:\s*:|\s+là\b)?\s*", re.IGNORECASE)
         for m in before.finditer(text, s, e):
             word = re.search(rf"({ordinal_words}|đầu)", m.group(0), re.IGNORECASE)
             rank = 1 if word is None or word.group(1).lower() == "đầu" else _rank_value(word.group(1))
-            add(units.unit_after(text, m.end(), e), rank, _score_near(text, m.end(), min(e, m.end() + 80)),
-                m.start(), m.end(), 0.85)
+            found = units.unit_list_after(text, m.end(), e) if re.search(r"\slà\s*$", m.group(0)) else []
+            for span in found or [units.unit_after(text, m.end(), e)]:
+                add(span, rank, _score_near(text, span[1] if span else m.end(), min(e, m.end() + 80)),
+                    m.start(), m.end(), 0.85)
         leader = vocab.compiled("ranks", "leader")
         for m in leader.finditer(text, s, e):
             window = text[max(s, m.start() - 80):min(e, m.end() + 80)]
@@ -109,8 +111,11 @@ def _after_leader(text: str, pos: int, end: int) -> list:
 
 
 def table_ranks(ctx: Context) -> list[Rank]:
-    """Rows of a ranking table, as readers write them: cells joined by ' | '."""
+    """Rows of a ranking table, as readers write them: cells joined by ' | '. A number in the
+    last column is a rank only under a rank header ("Xếp hạng"); words (Nhất, Nhì) always are."""
     out = []
+    rank_header = any(" | " in line.text and re.search(r"(?i)\b(xếp hạng|thứ hạng|hạng|xếp thứ|thứ tự xếp)\b", line.text)
+                      for line in ctx.lines)
     for line in ctx.lines:
         cells = [c.strip() for c in line.text.split(" | ")]
         if len(cells) < 3:
@@ -118,7 +123,8 @@ def table_ranks(ctx: Context) -> list[Rank]:
         rank = unit = score = None
         for c in cells[1:]:
             low = c.lower().removeprefix("hạng ").removeprefix("thứ ")
-            if rank is None and (_rank_value(low) is not None) and cells.index(c) == len(cells) - 1:
+            if rank is None and (_rank_value(low) is not None) and cells.index(c) == len(cells) - 1 \
+                    and (rank_header or not low.isdigit()):
                 rank = _rank_value(low)
             elif score is None and re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2})?", c) and unit:
                 score = float(c.replace(",", "."))

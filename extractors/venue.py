@@ -7,7 +7,7 @@ from extractors.context import Context
 from pipeline.record import Value
 
 _TAI = re.compile(r"\btại\s+", re.IGNORECASE)
-_END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễn ra|Cụm|Khối|cụm thi đua|khối thi đua|Ban Thường trực|các đơn vị|UBND|Liên đoàn Lao động tỉnh nhận)\b)")
+_END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễn ra|Cụm|Khối|cụm thi đua|khối thi đua|Ban Thường trực|các đơn vị|Liên đoàn Lao động tỉnh nhận)\b)")
 
 
 def find(ctx: Context) -> Value[str] | None:
@@ -18,7 +18,7 @@ def find(ctx: Context) -> Value[str] | None:
     if sentence is None:
         return None
     m = _TAI.search(ctx.text, anchor.end, sentence.end)
-    if not m or m.start() - anchor.end > 40:
+    if not m:
         return None
     end_m = _END.search(ctx.text, m.end() + 1, sentence.end + 1)
     end = end_m.start() if end_m else sentence.end

@@ -42,8 +42,6 @@ def test_unnumbered_cluster_keeps_its_descriptor(extract):
     assert record.cluster.name == "Khối thi đua các cơ quan Đảng tỉnh"
 
 
-@pytest.mark.xfail(strict=True, reason="'năm' after the number is read as a count noun, so "
-                   "'Cụm thi đua số 2 năm 2023' gets number None although 'số' marks it as the number")
 def test_number_followed_by_the_year(extract):
     record = extract("Hội nghị tổng kết Cụm thi đua số 2 năm 2023",
                      "Chiều 21/12/2023, hội nghị diễn ra tại huyện Tứ Kỳ.")

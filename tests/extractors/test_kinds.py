@@ -61,8 +61,6 @@ def test_dated_background_signing_does_not_count(extract):
     assert "ky_ket_giao_uoc" not in kinds(record)
 
 
-@pytest.mark.xfail(strict=True, reason="'các đơn vị trong cụm' anchors a background sentence about the signing "
-                   "done at the start of the year, so ky_ket_giao_uoc is added to a year-end review")
 def test_background_signing_by_the_units_does_not_count(extract):
     record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
                      "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",

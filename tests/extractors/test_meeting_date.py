@@ -87,8 +87,6 @@ def test_no_date_in_the_text_gives_none(extract):
     assert record.meeting.date is None
 
 
-@pytest.mark.xfail(strict=True, reason="the lead sharing a line with the ' date YYYY-MM-DD' marker is skipped "
-                   "as the publication line, so its meeting date is lost")
 def test_lead_on_the_same_line_as_the_date_marker(extract):
     record = extract(" date 2024-05-17 Chiều 16/5, Cụm thi đua số 5 tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.")
     assert record.published is not None and record.published.value == dt.date(2024, 5, 17)

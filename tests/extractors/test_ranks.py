@@ -64,14 +64,11 @@ def test_unit_after_place_word_stops_at_the_verb(extract):
     assert ranks(record) == [("UBND huyện Gia Lộc", 1, None)]
 
 
-@pytest.mark.xfail(strict=True, reason="a score table without a rank column reads the last score as the rank "
-                   "('2 | Sở Tư pháp | 96' gives rank 96)")
 def test_score_table_without_rank_column_gives_no_ranks(extract):
     record = extract(TITLE, LEAD, "Bảng điểm tự chấm của các đơn vị:", "1 | Sở Y tế | 97,25", "2 | Sở Tư pháp | 96")
     assert ranks(record) == []
 
 
-@pytest.mark.xfail(strict=True, reason="'02 đơn vị nhì khối là A và B' yields no ranks")
 def test_counted_units_second_in_the_block(extract):
     record = extract("Hội nghị tổng kết công tác thi đua Khối thi đua số 4 năm 2023",
                      "Ngày 18/12/2023, Khối thi đua số 4 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
