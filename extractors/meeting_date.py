@@ -15,14 +15,15 @@ _CITED = re.compile(r"(số\s+)?\d+[\w\-]*/[\w\-/]+\s+(ngày\s+)?$|\(\s*$|[-–]
 
 def find(ctx: Context, published: Value[dt.date] | None, period: Value[int] | None,
          kinds: set[str]) -> Value[dt.date] | None:
-    cue = re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})\s*$", re.IGNORECASE)
+    cue = re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})(?:\s+nay\s*\(|\s+qua\s*\()?\s*$", re.IGNORECASE)
+    today = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
     skip = ctx.shared.get("published_span")
     for sentence in ctx.sentences[:BODY_SENTENCES + 4]:
         for d in find_dates(ctx.text, sentence.start, sentence.end):
             if skip and skip.start <= d.start < skip.end:
                 continue
             before = ctx.text[max(sentence.start, d.start - 30):d.start]
-            if _CITED.search(before) or not cue.search(before):
+            if not today.search(before) and (_CITED.search(before) or not cue.search(before)):
                 continue
             value, confidence = _resolve(d, published, period, kinds)
             if value:

@@ -92,3 +92,22 @@ def test_lead_on_the_same_line_as_the_date_marker(extract):
     assert record.published is not None and record.published.value == dt.date(2024, 5, 17)
     assert record.meeting.date is not None
     assert record.meeting.date.value == dt.date(2024, 5, 16)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Sáng nay (20/12), Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2020.", dt.date(2020, 12, 20)),
+    ("Chiều qua (19/12), tại UBND huyện Yên Mỹ, Cụm thi đua số 4 tổ chức hội nghị tổng kết năm 2020.",
+     dt.date(2020, 12, 19)),
+])
+def test_today_or_yesterday_with_the_date_in_brackets(extract, lead, expected):
+    record = extract("Cụm thi đua số 4 tổng kết năm 2020", "Cập nhật: 21/12/2020", lead)
+    assert record.meeting.date is not None
+    assert record.meeting.date.value == expected
+
+
+def test_document_number_date_is_not_the_meeting_date(extract):
+    record = extract("Cụm thi đua số 4 ký kết giao ước",
+                     "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2021 của UBND tỉnh, ngày 20/2/2021, "
+                     "Cụm thi đua số 4 tổ chức hội nghị ký kết giao ước thi đua năm 2021.")
+    assert record.meeting.date is not None
+    assert record.meeting.date.value == dt.date(2021, 2, 20)
