@@ -22,7 +22,12 @@ def entries(name: str) -> tuple[dict, ...]:
 
 
 def phrases(name: str, label: str | None = None) -> list[str]:
-    return [e["pattern"] for e in entries(name) if label is None or e.get("label") == label]
+    return list(_phrases(name, label))
+
+
+@lru_cache(maxsize=None)
+def _phrases(name: str, label: str | None) -> tuple[str, ...]:
+    return tuple(e["pattern"] for e in entries(name) if label is None or e.get("label") == label)
 
 
 def labels(name: str) -> dict[str, str]:
@@ -32,6 +37,11 @@ def labels(name: str) -> dict[str, str]:
 
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=512)
+def _alternation(words: tuple[str, ...]) -> str:
     parts = sorted({w for w in words if w}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 

@@ -53,7 +53,11 @@ def print_summary(results: list[DocumentResult], title: str = "Summary") -> None
     table.add_column("failed", justify="right", style="red")
     table.add_row(str(len(results)), str(ok), str(skipped), str(len(failed)))
     console.print(table)
-    if failed:
+    if failed and not console.is_terminal:
+        # logs and cron mail: one grep-able line per failed file
+        for r in failed:
+            console.print(f"failed: {r.path}: {r.reason}", markup=False, highlight=False, soft_wrap=True)
+    elif failed:
         reasons = Table(title="Failed files", show_header=True)
         reasons.add_column("file", overflow="fold")
         reasons.add_column("reason", overflow="fold")
@@ -70,16 +74,20 @@ def write_jsonl(records: Iterable[dict], out: Path) -> None:
     """Write atomically: a crash never leaves half a file behind."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    os.replace(tmp, out)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="JSON Lines file to write (default: stdout)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", dir_okay=False,
+                                       help="JSON Lines file to write (default: stdout)."),
     evidence: bool = typer.Option(False, "--evidence", help="Include evidence spans and confidences."),
 ) -> None:
     """Extract one GOLD_FORMAT record per document."""
@@ -90,7 +98,11 @@ def extract(
         for rec in records:
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
     else:
-        write_jsonl(records, out)
+        try:
+            write_jsonl(records, out)
+        except OSError as exc:
+            console.print(f"[red]error:[/] cannot write {out}: {exc.strerror or exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(2)
         console.print(f"wrote {len(records)} records to {out}")
     print_summary(results)
     raise typer.Exit(exit_code(results))
@@ -106,7 +118,7 @@ def evaluate(
     from pipeline.scoring import load_gold, score
 
     if not gold_dir.is_dir():
-        console.print(f"[red]error:[/] gold folder not found: {gold_dir}")
+        console.print(f"[red]error:[/] gold folder not found: {gold_dir}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
     golds = load_gold(gold_dir)
     results = run_extraction(paths, "scoring")
@@ -144,3 +156,8 @@ def main() -> None:
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)
+
+
+from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)
+
+register_storage(app)

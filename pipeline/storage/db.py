@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import errno
 import logging
+import sqlite3
+import time
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -17,11 +19,11 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, make_url, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from pipeline.storage.errors import (ConflictError, DatabaseUnavailable, MigrationError, StorageError,
+from pipeline.storage.errors import (ConflictError, DatabaseUnavailable, Duplicate, MigrationError, StorageError,
                                      StorageFull)
 
 log = logging.getLogger(__name__)
@@ -35,7 +37,8 @@ _MIGRATION_LOCK = 0x7468_6964_7561  # "thidua": pg advisory lock key for schema 
 def redact(url: str) -> str:
     """The URL as users may see it: never the password."""
     try:
-        return make_url(url).set(password=None).render_as_string(hide_password=False)
+        parsed = make_url(url)
+        return parsed._replace(password=None).render_as_string(hide_password=False)  # URL is a NamedTuple
     except ArgumentError:
         return "<invalid database URL>"
 
@@ -64,6 +67,8 @@ def translate(exc: BaseException, url: str) -> StorageError:
         return ConflictError("the record was changed by someone else since it was read; "
                              "show it again and repeat the change")
     message = describe(exc)
+    if isinstance(exc, IntegrityError):
+        return Duplicate(f"duplicate key in {redact(url)}: {message}")
     lowered = message.lower()
     sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or sqlstate == "53100" or any(
@@ -116,7 +121,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _on_begin)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
@@ -127,6 +132,21 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor) -> None:
+    """Switch a new database file to WAL (persistent, so later connections only check). The switch
+    needs an exclusive lock and SQLite does not wait for it, so retry while others start too."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")  # an in-memory database stays "memory"
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +230,7 @@ class Database:
         head = head_revision()
         if current == head:
             return
-        if current is not None and _script_directory().get_revision(current) is None:
+        if current is not None and not _known_revision(current):
             raise MigrationError(f"database {self.display_url} is at schema revision {current}, which this "
                                  "version of thidua does not know (was it written by a newer version?)")
         log.info("upgrading database %s from %s to %s", self.display_url, current, head)
@@ -218,6 +238,15 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _known_revision(revision: str) -> bool:
+    from alembic.util import CommandError
+
+    try:
+        return _script_directory().get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:

@@ -34,10 +34,14 @@ class NotFound(StorageError):
     exit_code = 2
 
 
-class InvalidCorrection(StorageError):
-    """A field path or value a person typed does not fit the record."""
+class InvalidInput(StorageError):
+    """Something a person typed (a search, a field path, a value) that cannot be used."""
 
     exit_code = 2
+
+
+class InvalidCorrection(InvalidInput):
+    """A field path or value a person typed does not fit the record."""
 
 
 class ConflictError(StorageError):
@@ -46,3 +50,7 @@ class ConflictError(StorageError):
 
 class StorageFull(StorageError):
     """The disk (or the database file) is full; what was being written was rolled back."""
+
+
+class Duplicate(StorageError):
+    """A unique key was taken by a concurrent writer (the repository decides what that means)."""

@@ -6,9 +6,12 @@ The effective record is the machine record with every correction applied in orde
 
 List items move when the extractor changes (participants[0] may be someone else after a
 re-extraction), so a correction on a list item remembers the item's key (a participant's name,
-a unit, a symbol) and is re-applied to the item with that key, wherever it now is. When a
-correction can no longer be applied, or the machine's value changed since the correction was
-made and still differs from it, the record gets a review reason; the correction is never lost.
+a unit, a symbol) and is re-applied to the item with that key, wherever it now is.
+
+When new machine values arrive (re-extraction, a new file version) and the machine's value for
+a corrected field changed and still differs from the correction, or a correction that applied
+before no longer can, the record gets a review reason; the correction is never lost or changed.
+A correction the machine merely never agreed with is not flagged again: a person already decided.
 """
 from __future__ import annotations
 
@@ -234,13 +237,13 @@ class Correction:
     field: str
     value: Any
     anchor: Any = None  # key of the list item the correction was made on; None: not a list item, or an append
-    machine_value: Any = None  # the machine's value there when the correction was made
+    machine_value: Any = None  # the machine's value there when the correction was made (for the record)
 
 
 @dataclass
 class Overlaid:
     record: Record
-    review_reasons: list[str]
+    review_reasons: list[dict]  # {"field", "target", "message"}: what a person should look at, and why
 
 
 def _target_key(path: FieldPath, correction: Correction) -> Any:
@@ -250,6 +253,25 @@ def _target_key(path: FieldPath, correction: Correction) -> Any:
     if path.attr is None and correction.value is not None:
         return item_key(path, correction.value)
     return None
+
+
+def target(correction: Correction) -> list:
+    """What a correction is about, independent of list positions: [base, item key, attr, is_item]."""
+    path = parse_path(correction.field)
+    if path.index is None:
+        return [path.base, None, None, False]
+    return [path.base, _target_key(path, correction), path.attr, True]
+
+
+def covers(later: list, earlier: list) -> bool:
+    """Whether a later correction about `later` makes one about `earlier` irrelevant."""
+    if later == earlier:
+        return True
+    l_base, l_key, l_attr, l_item = later
+    e_base, e_key, _, e_item = earlier
+    if not l_item:  # a whole field (or cluster) replaces everything inside it
+        return l_base == ("cluster" if e_base.startswith("cluster") else e_base)
+    return l_attr is None and e_item and (l_base, l_key) == (e_base, e_key)
 
 
 def machine_value_now(machine_export: dict, path: FieldPath, correction: Correction) -> Any:
@@ -276,8 +298,8 @@ def apply_correction(dump: dict, export: dict, correction: Correction) -> str | 
         where = find_item(items, path, key, prefer=path.index) if key is not None else None
         if where is None:
             if correction.anchor is not None and correction.value is not None:
-                return (f"{path}: the item {_short(correction.anchor)} this correction was made on is no longer "
-                        f"in the machine output; correction {_short(correction.value)} not applied")
+                return (f"the item {_short(correction.anchor)} this correction was made on is no longer in the "
+                        f"machine output; correction {_short(correction.value)} not applied")
             if correction.anchor is not None:  # a removal: already gone
                 return None
             where = len(items)  # an append of an item the machine does not have
@@ -285,27 +307,53 @@ def apply_correction(dump: dict, export: dict, correction: Correction) -> str | 
     try:
         set_value(dump, path, correction.value)
     except InvalidCorrection as exc:
-        return f"{correction.field}: correction {_short(correction.value)} no longer applies ({exc})"
+        return f"correction {_short(correction.value)} no longer applies ({exc})"
     return None
 
 
-def overlay(machine: Record, corrections: list[Correction]) -> Overlaid:
-    """The effective record: machine values with every correction applied in order."""
-    machine_export = machine.to_export()
+def _apply_all(machine: Record, corrections: list[Correction]) -> tuple[Record, dict[int, str]]:
     dump = machine.model_dump(mode="json")
-    reasons: list[str] = []
-    for correction in corrections:
-        path = parse_path(correction.field)
-        now = machine_value_now(machine_export, path, correction)
-        if now != correction.machine_value and now != correction.value:
-            reasons.append(f"{correction.field}: the machine now says {_short(now)} (it said "
-                           f"{_short(correction.machine_value)} when corrected); correction "
-                           f"{_short(correction.value)} kept")
-        export = validate(dump).to_export() if path.index is not None else {}
+    problems: dict[int, str] = {}
+    for i, correction in enumerate(corrections):
+        export = validate(dump).to_export() if parse_path(correction.field).index is not None else {}
         problem = apply_correction(dump, export, correction)
         if problem:
-            reasons.append(problem)
-    return Overlaid(validate(dump), list(dict.fromkeys(reasons)))
+            problems[i] = problem
+    return validate(dump), problems
+
+
+def live(corrections: list[Correction]) -> list[int]:
+    """Indexes of the corrections no later correction replaces (the ones still in force)."""
+    targets = [target(c) for c in corrections]
+    return [i for i, t in enumerate(targets) if not any(covers(later, t) for later in targets[i + 1:])]
+
+
+def overlay(machine: Record, corrections: list[Correction], previous: Record | None = None) -> Overlaid:
+    """The effective record: machine values with every correction applied in order.
+
+    With `previous` (the machine record this one replaces), also the review reasons the change
+    raises: a corrected value the machine has now changed its mind about (and still disagrees
+    with), or a correction that applied before and no longer can.
+    """
+    record, problems = _apply_all(machine, corrections)
+    reasons: list[dict] = []
+    if previous is not None and corrections:
+        before_problems = _apply_all(previous, corrections)[1]
+        now_export, before_export = machine.to_export(), previous.to_export()
+        for i in live(corrections):
+            correction = corrections[i]
+            path = parse_path(correction.field)
+            where = {"field": correction.field, "target": target(correction)}
+            if i in problems:
+                if i not in before_problems:
+                    reasons.append({**where, "message": f"{correction.field}: {problems[i]}"})
+                continue
+            now = machine_value_now(now_export, path, correction)
+            before = machine_value_now(before_export, path, correction)
+            if now != before and now != correction.value:
+                reasons.append({**where, "message": f"{correction.field}: the machine now says {_short(now)} "
+                                f"(it said {_short(before)}); correction {_short(correction.value)} kept"})
+    return Overlaid(record, reasons)
 
 
 def prepare_correction(machine: Record, effective: Record, field: str, value: Any) -> tuple[Correction, Any, Any]:

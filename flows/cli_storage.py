@@ -1,0 +1,428 @@
+"""The archive's commands: `ingest`, `reextract`, `export`, `search`, `records ...`, `db ...`.
+
+`register(app)` adds them to the main `thidua` app. Every expected problem (database down,
+failed migration, disk full, unknown document, edit conflict) ends as one `error:` line and an
+exit code: 2 when nothing could be done (setup, usage), 1 when something failed.
+"""
+from __future__ import annotations
+
+import enum
+import errno
+import json
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from flows.cli import _progress, console, exit_code, print_summary, write_jsonl
+from pipeline.discover import discover
+from pipeline.document import DocumentResult
+
+records_app = typer.Typer(no_args_is_help=True, help="List, show and correct stored records.")
+db_app = typer.Typer(no_args_is_help=True, help="The archive database's schema.")
+out = Console(soft_wrap=True)  # results go to stdout; messages and progress to stderr (`console`)
+
+
+class ExportFormat(str, enum.Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("reextract")(reextract)
+    app.command("export")(export)
+    app.command("search")(search)
+    app.add_typer(records_app, name="records")
+    app.add_typer(db_app, name="db")
+
+
+def say(message: str) -> None:
+    """One message line on stderr, never wrapped (scripts read these)."""
+    console.print(message, highlight=False, soft_wrap=True)
+
+
+def _error(message: str, code: int) -> typer.Exit:
+    say(f"[red]error:[/] {escape(message)}")
+    return typer.Exit(code)
+
+
+@contextmanager
+def storage_errors(done: list[DocumentResult] | None = None) -> Iterator[None]:
+    """The CLI boundary: storage problems become one line and an exit code, never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from flows.ingest import IngestStopped
+    from pipeline.settings import get_settings
+    from pipeline.storage import StorageError
+    from pipeline.storage.db import translate
+
+    try:
+        yield
+    except IngestStopped as exc:
+        print_summary([*(done or []), *exc.results])
+        raise _error(str(exc), exc.exit_code) from None
+    except StorageError as exc:
+        raise _error(str(exc), exc.exit_code) from None
+    except SQLAlchemyError as exc:  # anything the repository did not classify
+        error = translate(exc, get_settings().effective_database_url)
+        raise _error(str(error), error.exit_code) from None
+
+
+def _repository():
+    from pipeline.storage import open_repository
+
+    return open_repository()
+
+
+def _json(value: Any, limit: int | None = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _when(at) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+# --- top-level commands ------------------------------------------------------------------------
+
+def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively).")) -> None:
+    """Archive, extract and store documents, each in its own transaction.
+
+    Files already archived (same bytes) are skipped without extraction; a changed file under a
+    known name becomes a new version. Exit code 1 when any file failed."""
+    from flows.ingest import ingest_paths
+
+    files, missing = discover(paths)
+    results = [DocumentResult.failed(p, "file or folder not found") for p in missing]
+    with storage_errors(results):
+        repo = _repository()
+        try:
+            with _progress() as progress:
+                task = progress.add_task("ingesting", total=len(files), current="")
+                results += ingest_paths(files, repository=repo, on_result=lambda r: progress.update(
+                    task, advance=1, current=Path(r.path).name[:40]))
+        finally:
+            repo.close()
+    print_summary(results, "Ingest")
+    raise typer.Exit(exit_code(results))
+
+
+def reextract(
+    doc_ids: Optional[list[str]] = typer.Argument(None, help="Documents to extract again."),
+    all_documents: bool = typer.Option(False, "--all", help="Extract every archived document again."),
+) -> None:
+    """Extract again from the archived originals (e.g. after an extractor upgrade).
+
+    Corrections are kept and still win; where the machine now disagrees with one, the record is
+    flagged for review."""
+    from flows.ingest import reextract as reextract_documents
+
+    if bool(doc_ids) == all_documents:
+        raise _error("give DOC_IDs or --all (not both)", 2)
+    with storage_errors():
+        repo = _repository()
+        try:
+            total = len(repo.doc_ids()) if all_documents else len(doc_ids)
+            with _progress() as progress:
+                task = progress.add_task("re-extracting", total=total, current="")
+                results = reextract_documents("all" if all_documents else doc_ids, repository=repo,
+                                              on_result=lambda r: progress.update(task, advance=1,
+                                                                                   current=r.doc_id[:40]))
+        finally:
+            repo.close()
+    updated = sum(1 for r in results if (r.reason or "").startswith("updated"))
+    unchanged = sum(1 for r in results if r.reason == "unchanged")
+    flagged = [r for r in results if "needs review" in (r.reason or "")]
+    for r in flagged:
+        say(f"[yellow]needs review[/] {escape(r.doc_id)}: {escape(r.reason)}")
+    say(f"{updated} updated, {unchanged} unchanged, {len(flagged)} flagged for review")
+    print_summary(results, "Re-extraction")
+    raise typer.Exit(exit_code(results))
+
+
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (GOLD_FORMAT), csv or xlsx."),
+    out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically)."),
+    cluster: Optional[str] = typer.Option(None, help="Only this cluster (number, or part of its name)."),
+    year: Optional[int] = typer.Option(None, help="Only this year (meeting period, else meeting date)."),
+    needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
+) -> None:
+    """Write the effective records (machine values with corrections applied)."""
+    from pipeline.storage import StorageError, StorageFull
+    from pipeline.storage.export import write_csv, write_xlsx
+
+    with storage_errors():
+        repo = _repository()
+        try:
+            exports = (r.to_export() for r in repo.iter_effective(cluster, year, True if needs_review else None))
+            if format == ExportFormat.jsonl:
+                count = _write_jsonl_counted(exports, out_path, StorageError, StorageFull)
+            elif format == ExportFormat.csv:
+                count = write_csv(exports, out_path)
+            else:
+                count = write_xlsx(exports, out_path)
+        finally:
+            repo.close()
+    say(f"wrote {count} records to {escape(str(out_path))}")
+
+
+def _write_jsonl_counted(exports, out_path: Path, StorageError, StorageFull) -> int:
+    counted = [0]
+
+    def counting():
+        for export in exports:
+            counted[0] += 1
+            yield export
+
+    try:
+        write_jsonl(counting(), out_path)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise StorageFull(f"disk full while writing {out_path}; nothing was written") from None
+        raise StorageError(f"cannot write {out_path}: {exc.strerror or exc}") from None
+    finally:
+        out_path.with_name(out_path.name + ".tmp").unlink(missing_ok=True)
+    return counted[0]
+
+
+def search(
+    query: str = typer.Argument(..., help='Words that must all appear; "quoted words" together.'),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many documents."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """Search the archived text of every document (current versions)."""
+    from pipeline.storage.search import search as search_text
+
+    with storage_errors():
+        repo = _repository()
+        try:
+            hits = search_text(repo.db, query, limit)
+        finally:
+            repo.close()
+    if as_json:
+        for h in hits:
+            out.print(json.dumps({"doc_id": h.doc_id, "title": h.title, "snippet": h.snippet, "score": h.score},
+                                 ensure_ascii=False), markup=False, highlight=False)
+        return
+    table = Table(show_header=True, title=f"{len(hits)} document(s)")
+    table.add_column("doc_id", overflow="fold")
+    table.add_column("title", overflow="fold")
+    table.add_column("match", overflow="fold")
+    for h in hits:
+        table.add_row(escape(h.doc_id), escape(h.title or ""), _highlighted(h.snippet))
+    out.print(table)
+
+
+def _highlighted(snippet: str) -> Text:
+    """The snippet with the matched words (between [ and ]) in bold."""
+    text = Text()
+    for i, part in enumerate(re.split(r"\[([^\[\]]*)\]", snippet)):
+        text.append(part, style="bold yellow" if i % 2 else "")
+    return text
+
+
+# --- records ---------------------------------------------------------------------------------
+
+@records_app.command("list")
+def records_list(
+    cluster: Optional[str] = typer.Option(None, help="Cluster number, or part of its name."),
+    year: Optional[int] = typer.Option(None, help="Meeting period (else the meeting date's year)."),
+    needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List stored records."""
+    with storage_errors():
+        repo = _repository()
+        try:
+            rows = repo.list(cluster, year, True if needs_review else None, limit)
+        finally:
+            repo.close()
+    if as_json:
+        for r in rows:
+            out.print(json.dumps({"doc_id": r.doc_id, "version": r.version, "title": r.title, "cluster": r.cluster,
+                                  "year": r.year, "needs_review": r.needs_review,
+                                  "updated_at": r.updated_at.isoformat()}, ensure_ascii=False),
+                      markup=False, highlight=False)
+        return
+    table = Table(show_header=True, title=f"{len(rows)} record(s)")
+    for col in ("doc_id", "v", "title", "cluster", "year", "review"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(escape(r.doc_id), str(r.version), escape(r.title or ""), escape(r.cluster or ""),
+                      str(r.year or ""), "[yellow]needs review[/]" if r.needs_review else "")
+    out.print(table)
+
+
+@records_app.command("show")
+def records_show(
+    doc_id: str = typer.Argument(...),
+    evidence: bool = typer.Option(False, "--evidence", help="Full record with evidence spans and confidences."),
+    version: Optional[int] = typer.Option(None, "--version", help="A past version (GOLD_FORMAT snapshot)."),
+    text: bool = typer.Option(False, "--text", help="Include the archived normalised text."),
+) -> None:
+    """Print one record as JSON: the effective values, corrections, review flags, file versions."""
+    from pipeline.storage import NotFound
+
+    with storage_errors():
+        repo = _repository()
+        try:
+            if version is not None:
+                snapshot = next((v for v in repo.versions(doc_id) if v.version == version), None)
+                if snapshot is None:
+                    raise NotFound(f"{doc_id} has no version {version}")
+                shown = {"doc_id": doc_id, "version": version, "at": snapshot.at.isoformat(),
+                         "actor": snapshot.actor, "action": snapshot.action, "record": snapshot.record}
+            else:
+                stored = repo.get(doc_id, with_text=text)
+                shown = {
+                    "doc_id": stored.doc_id, "version": stored.version, "needs_review": stored.needs_review,
+                    "review_reasons": stored.review_reasons,
+                    "record": stored.record.model_dump(mode="json") if evidence else stored.record.to_export(),
+                    "corrections": [{"field": c.field, "value": c.value, "old_value": c.old_value,
+                                     "user": c.user, "reason": c.reason, "at": c.at.isoformat()}
+                                    for c in stored.corrections],
+                    "sources": [{"revision": s.revision, "sha256": s.sha256, "format": s.format, "size": s.size,
+                                 "source_path": s.source_path, "archived": str(s.archive_path),
+                                 "ingested_at": s.ingested_at.isoformat()} for s in stored.sources],
+                }
+                if text:
+                    shown["normalized_text"] = stored.normalized_text
+        finally:
+            repo.close()
+    out.print(json.dumps(shown, ensure_ascii=False, indent=2), markup=False, highlight=False)
+
+
+def parse_value(raw: str) -> Any:
+    """VALUE as JSON ('"Hội trường A"', 2, null, {...}); anything that is not JSON is a string."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
+@records_app.command("set")
+def records_set(
+    doc_id: str = typer.Argument(...),
+    field: str = typer.Argument(..., help="meeting.venue, cluster, members, participants[0].title, ..."),
+    value: str = typer.Argument(..., help='JSON ("Hội trường A", 2, null, {...}); plain text is a string. '
+                                          "null on a list item removes it; index = length appends."),
+    user: str = typer.Option(..., "--user", "-u", help="Who makes the correction."),
+    reason: Optional[str] = typer.Option(None, "--reason", "-r", help="Why (kept in the audit log)."),
+    expect_version: Optional[int] = typer.Option(
+        None, "--expect-version", help="Fail with a conflict unless the record is still at this version."),
+) -> None:
+    """Correct one field (kept apart from machine output; survives re-extraction).
+
+    The correction wins on every read and export, and is recorded with who, when, the old value
+    and the reason."""
+    from pipeline.storage import InvalidCorrection
+
+    parsed = parse_value(value)
+    with storage_errors():
+        repo = _repository()
+        try:
+            try:
+                stored = repo.correct(doc_id, field, parsed, user=user, reason=reason, expected_version=expect_version)
+            except InvalidCorrection:
+                if not isinstance(parsed, (int, float)) or parsed is None:  # bool is an int
+                    raise
+                stored = repo.correct(doc_id, field, value, user=user, reason=reason, expected_version=expect_version)
+        finally:
+            repo.close()
+    last = stored.corrections[-1]
+    say(f"{escape(doc_id)} {escape(last.field)}: {escape(_json(last.old_value, None))} → "
+                  f"{escape(_json(last.value, None))} (version {stored.version}, by {escape(last.user)})")
+
+
+@records_app.command("history")
+def records_history(
+    doc_id: str = typer.Argument(...),
+    field: Optional[str] = typer.Option(None, "--field", help="Only changes to this field (e.g. title)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """Who changed what, when, and from what (machine extractions and people's corrections)."""
+    with storage_errors():
+        repo = _repository()
+        try:
+            entries = repo.history(doc_id, field)
+        finally:
+            repo.close()
+    if as_json:
+        for e in entries:
+            out.print(json.dumps({"version": e.version, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
+                                  "field": e.field, "old_value": e.old_value, "new_value": e.new_value,
+                                  "reason": e.reason}, ensure_ascii=False), markup=False, highlight=False)
+        return
+    table = Table(show_header=True, title=f"{doc_id}: {len(entries)} change(s)")
+    for col in ("v", "when", "who", "action", "field", "from", "to", "reason"):
+        table.add_column(col, overflow="fold")
+    for e in entries:
+        whole = e.field is None and e.action == "ingest" and field is None
+        table.add_row(str(e.version), _when(e.at), escape(e.actor), e.action, escape(e.field or field or ""),
+                      "" if e.action == "ingest" else escape(_json(e.old_value)),
+                      "(whole record)" if whole else escape(_json(e.new_value)), escape(e.reason or ""))
+    out.print(table)
+
+
+@records_app.command("resolve")
+def records_resolve(
+    doc_id: str = typer.Argument(...),
+    user: str = typer.Option(..., "--user", "-u", help="Who reviewed the record."),
+    reason: Optional[str] = typer.Option(None, "--reason", "-r"),
+    expect_version: Optional[int] = typer.Option(None, "--expect-version"),
+) -> None:
+    """Clear the review flag after looking at the record (change fields with `records set`)."""
+    with storage_errors():
+        repo = _repository()
+        try:
+            stored = repo.resolve_review(doc_id, user=user, reason=reason, expected_version=expect_version)
+        finally:
+            repo.close()
+    say(f"{escape(doc_id)}: review cleared (version {stored.version})")
+
+
+# --- db --------------------------------------------------------------------------------------
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or upgrade the schema (also done automatically on first use)."""
+    from pipeline.storage import open_database
+
+    with storage_errors():
+        db = open_database(upgrade=False)
+        try:
+            before = db.revision()
+            after = db.upgrade()
+        finally:
+            db.close()
+    state = "already at" if before == after else f"upgraded from {before or 'empty'} to"
+    say(f"database {escape(db.display_url)} {state} revision {after}")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Where the archive is, its schema revision and how much it holds."""
+    from pipeline.settings import get_settings
+    from pipeline.storage.db import head_revision
+
+    with storage_errors():
+        repo = _repository()
+        try:
+            counts = repo.counts()
+            revision = repo.db.revision()
+            url = repo.db.display_url
+        finally:
+            repo.close()
+    out.print(f"database  {escape(url)}\narchive   {escape(str(get_settings().effective_archive_dir))}\n"
+              f"revision  {revision} (newest {head_revision()})")
+    for name, count in counts.items():
+        out.print(f"{name:<16}{count:>10}")

@@ -1,0 +1,435 @@
+"""Saving and reading records: machine output, corrections, the effective record, versions, audit.
+
+Every write is one transaction that bumps `documents.version` (the optimistic lock), stores a
+snapshot in `record_versions` and says what changed in `audit_log`. Corrections are only ever
+added; re-extraction adds machine records and re-applies the corrections on top.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pipeline.document import Document
+from pipeline.record import Record
+from pipeline.settings import get_settings
+from pipeline.storage import overlay as ov
+from pipeline.storage.archive import OriginalsArchive
+from pipeline.storage.db import Database, open_database
+from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
+from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
+                                     SourceRow, utcnow)
+
+MACHINE = "thidua-extractor"  # the actor of machine changes in versions and the audit log
+_IN_CHUNK = 500  # hashes per IN (...) query
+
+
+@dataclass
+class SourceInfo:
+    revision: int
+    sha256: str
+    ext: str
+    format: str
+    size: int
+    source_path: str
+    ingested_at: dt.datetime
+    archive_path: Path
+
+
+@dataclass
+class CorrectionInfo:
+    field: str
+    value: Any
+    old_value: Any
+    machine_value: Any
+    user: str
+    reason: str | None
+    at: dt.datetime
+
+
+@dataclass
+class StoredRecord:
+    """A record as people see it: the effective values and everything needed to judge them."""
+
+    doc_id: str
+    version: int
+    record: Record  # effective: machine values overlaid with corrections
+    needs_review: bool
+    review_reasons: list[str]
+    corrections: list[CorrectionInfo] = field(default_factory=list)
+    sources: list[SourceInfo] = field(default_factory=list)
+    normalized_text: str | None = None
+
+
+@dataclass
+class RecordSummary:
+    doc_id: str
+    version: int
+    title: str | None
+    cluster: str | None
+    year: int | None
+    needs_review: bool
+    updated_at: dt.datetime
+
+
+@dataclass
+class AuditEntry:
+    version: int
+    at: dt.datetime
+    actor: str
+    action: str
+    field: str | None
+    old_value: Any
+    new_value: Any
+    reason: str | None
+
+
+@dataclass
+class VersionInfo:
+    version: int
+    at: dt.datetime
+    actor: str
+    action: str
+    record: dict  # GOLD_FORMAT
+
+
+@dataclass
+class SaveOutcome:
+    """What storing one extraction did: `new` document, `new_version` of a document (changed file),
+    `updated` (re-extraction changed machine values), `unchanged`, `duplicate` (bytes already
+    archived), or `superseded` (a re-extraction of a file version that is no longer current)."""
+
+    status: str
+    doc_id: str
+    version: int | None = None
+    revision: int | None = None
+    changed: list[str] = field(default_factory=list)  # GOLD_FORMAT fields whose machine value changed
+    review_reasons: list[str] = field(default_factory=list)  # raised by this change
+
+
+def _aware(when: dt.datetime) -> dt.datetime:
+    """SQLite gives naive datetimes back; everything is stored in UTC."""
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
+class Repository:
+    def __init__(self, db: Database, archive: OriginalsArchive):
+        self.db = db
+        self.archive = archive
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Repository":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- ingest ---------------------------------------------------------------------------------
+
+    def archived(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Which of these originals are already stored: sha256 -> doc_id. Cheap: one indexed
+        query per 500 hashes, so a no-change re-run skips files without extracting them."""
+        hashes = list(dict.fromkeys(hashes))
+        found: dict[str, str] = {}
+        with self.db.session() as s:
+            for i in range(0, len(hashes), _IN_CHUNK):
+                rows = s.execute(select(SourceRow.sha256, DocumentRow.doc_id)
+                                 .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+                                 .where(SourceRow.sha256.in_(hashes[i:i + _IN_CHUNK])))
+                found.update((sha, doc_id) for sha, doc_id in rows)
+        return found
+
+    def store_extraction(self, path: Path, sha256: str, document: Document, normalized_text: str,
+                         record: Record) -> SaveOutcome:
+        """Archive the original, then store document, source, machine record, version and audit
+        in one transaction: a kill at any point leaves either all of it or none of it."""
+        self.archive.put(Path(path), sha256)
+        for attempt in range(2):  # a concurrent writer may create the same doc_id first
+            try:
+                with self.db.session(write=True) as s:
+                    return self._store_extraction(s, Path(path), sha256, document, normalized_text, record)
+            except Duplicate:
+                if attempt:
+                    raise
+                existing = self.archived([sha256])
+                if existing:
+                    return SaveOutcome("duplicate", existing[sha256])
+        raise AssertionError("unreachable")
+
+    def _store_extraction(self, s: Session, path: Path, sha256: str, document: Document, normalized_text: str,
+                          record: Record) -> SaveOutcome:
+        owner = s.scalar(select(DocumentRow.doc_id).join(SourceRow, SourceRow.document_id == DocumentRow.id)
+                         .where(SourceRow.sha256 == sha256))
+        if owner is not None:
+            return SaveOutcome("duplicate", owner)
+        doc = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == record.doc_id))
+        source_fields = dict(sha256=sha256, ext=path.suffix.lower().lstrip("."), format=document.format,
+                             size=path.stat().st_size, source_path=str(path), normalized_text=normalized_text)
+        if doc is None:
+            doc = DocumentRow(doc_id=record.doc_id, source_revision=1, needs_review=False, review_reasons=[],
+                              effective=record.model_dump(mode="json"), **ov.summary_columns(record))
+            s.add(doc)
+            s.flush()
+            source = SourceRow(document_id=doc.id, revision=1, **source_fields)
+            s.add(source)
+            s.flush()
+            machine = MachineRecordRow(document_id=doc.id, source_id=source.id, reason="ingest",
+                                       record=record.model_dump(mode="json"))
+            s.add(machine)
+            s.flush()
+            export = record.to_export()
+            s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="ingest", actor=MACHINE,
+                                   machine_record_id=machine.id, record=export))
+            s.add(AuditRow(document_id=doc.id, version=doc.version, action="ingest", actor=MACHINE, field=None,
+                           old_value=None, new_value=export, reason=f"ingested from {path}"))
+            return SaveOutcome("new", doc.doc_id, doc.version, 1)
+        revision = (s.scalar(select(func.max(SourceRow.revision)).where(SourceRow.document_id == doc.id)) or 0) + 1
+        source = SourceRow(document_id=doc.id, revision=revision, **source_fields)
+        s.add(source)
+        s.flush()
+        return self._store_machine(s, doc, source, record, "new_version",
+                                   f"new file version {revision} from {path} ({sha256[:12]})")
+
+    def _store_machine(self, s: Session, doc: DocumentRow, source: SourceRow, record: Record, action: str,
+                       why: str) -> SaveOutcome:
+        """New machine values for an existing document; corrections re-applied, never changed."""
+        previous = Record.model_validate(self._machine_row(s, doc.id).record)
+        corrections = self._corrections(s, doc.id)
+        result = ov.overlay(record, [c for _, c in corrections], previous=previous)
+        machine = MachineRecordRow(document_id=doc.id, source_id=source.id, reason=action,
+                                   record=record.model_dump(mode="json"))
+        s.add(machine)
+        s.flush()
+        changed = ov.changed_fields(previous.to_export(), record.to_export())
+        reasons = _merge_reasons(doc.review_reasons, result.review_reasons)
+        doc.source_revision = source.revision
+        self._set_effective(doc, result.record, reasons)
+        s.flush()  # one UPDATE: bumps doc.version, or fails if someone else bumped it first
+        s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action=action, actor=MACHINE,
+                               machine_record_id=machine.id, record=result.record.to_export()))
+        old_export, new_export = previous.to_export(), record.to_export()
+        for name in changed:
+            s.add(AuditRow(document_id=doc.id, version=doc.version, action=action, actor=MACHINE, field=name,
+                           old_value=ov.field_value(old_export, name), new_value=ov.field_value(new_export, name),
+                           reason=why))
+        if not changed:
+            s.add(AuditRow(document_id=doc.id, version=doc.version, action=action, actor=MACHINE, field=None,
+                           reason=f"{why}: same values, new evidence or confidences"))
+        for reason in result.review_reasons:
+            s.add(AuditRow(document_id=doc.id, version=doc.version, action="flag_review", actor=MACHINE,
+                           field=reason["field"], reason=reason["message"]))
+        return SaveOutcome("new_version" if action == "new_version" else "updated", doc.doc_id, doc.version,
+                           source.revision, changed, [r["message"] for r in result.review_reasons])
+
+    def current_original(self, doc_id: str) -> SourceInfo:
+        """The archived original a re-extraction reads."""
+        with self.db.session() as s:
+            doc = self._document(s, doc_id)
+            return self._source_info(self._current_source(s, doc))
+
+    def store_reextraction(self, doc_id: str, sha256: str, normalized_text: str, record: Record) -> SaveOutcome:
+        """New machine values from re-reading the archived original `sha256`; nothing is written
+        when the extractor gives exactly what is stored."""
+        with self.db.session(write=True) as s:
+            doc = self._document(s, doc_id)
+            source = self._current_source(s, doc)
+            if source.sha256 != sha256:  # a new file version was ingested meanwhile
+                return SaveOutcome("superseded", doc_id, doc.version, source.revision)
+            current = self._machine_row(s, doc.id).record
+            new_dump = record.model_dump(mode="json")
+            if new_dump == current and normalized_text == source.normalized_text:
+                return SaveOutcome("unchanged", doc_id, doc.version, source.revision)
+            if normalized_text != source.normalized_text:  # a changed normaliser: evidence points into this text
+                source.normalized_text = normalized_text
+            return self._store_machine(s, doc, source, record, "reextract", "re-extraction")
+
+    def doc_ids(self) -> list[str]:
+        with self.db.session() as s:
+            return list(s.scalars(select(DocumentRow.doc_id).order_by(DocumentRow.doc_id)))
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def get(self, doc_id: str, with_text: bool = False) -> StoredRecord:
+        with self.db.session() as s:
+            doc = self._document(s, doc_id)
+            corrections = [CorrectionInfo(field=r.field, value=r.value, old_value=r.old_value,
+                                          machine_value=r.machine_value, user=r.user, reason=r.reason,
+                                          at=_aware(r.created_at))
+                           for r, _ in self._corrections(s, doc.id)]
+            sources = [self._source_info(r) for r in s.scalars(
+                select(SourceRow).where(SourceRow.document_id == doc.id).order_by(SourceRow.revision))]
+            text = self._current_source(s, doc).normalized_text if with_text else None
+            return StoredRecord(doc.doc_id, doc.version, Record.model_validate(doc.effective), doc.needs_review,
+                                [r["message"] for r in doc.review_reasons], corrections, sources, text)
+
+    def list(self, cluster: str | None = None, year: int | None = None, needs_review: bool | None = None,
+             limit: int | None = None) -> list[RecordSummary]:
+        query = self._filtered(select(DocumentRow.doc_id, DocumentRow.version, DocumentRow.title,
+                                      DocumentRow.cluster_name, DocumentRow.year, DocumentRow.needs_review,
+                                      DocumentRow.updated_at), cluster, year, needs_review)
+        with self.db.session() as s:
+            rows = s.execute(query.order_by(DocumentRow.doc_id).limit(limit))
+            return [RecordSummary(d, v, t, c, y, bool(n), _aware(u)) for d, v, t, c, y, n, u in rows]
+
+    def iter_effective(self, cluster: str | None = None, year: int | None = None,
+                       needs_review: bool | None = None, batch: int = 500) -> Iterator[Record]:
+        """Effective records in doc_id order, streamed (export of 10,000 documents stays small)."""
+        query = self._filtered(select(DocumentRow.effective), cluster, year, needs_review).order_by(DocumentRow.doc_id)
+        with self.db.session() as s:
+            for dump in s.execute(query.execution_options(yield_per=batch)).scalars():
+                yield Record.model_validate(dump)
+
+    def history(self, doc_id: str, field: str | None = None) -> list[AuditEntry]:
+        """Who changed what, when, from what: for the whole record, or one GOLD_FORMAT field
+        (`title`, `meeting.venue`; an item path like `participants[0].title` means `participants`)."""
+        top = ov.parse_path(field).top if field else None
+        with self.db.session() as s:
+            doc = self._document(s, doc_id)
+            rows = s.scalars(select(AuditRow).where(AuditRow.document_id == doc.id).order_by(AuditRow.id))
+            entries = []
+            for r in rows:
+                new_value = r.new_value
+                if top is not None:
+                    if r.field is None and r.action == "ingest":
+                        new_value = ov.field_value(r.new_value, top)
+                    elif r.field is None or ov.parse_path(r.field).top != top:
+                        continue
+                entries.append(AuditEntry(r.version, _aware(r.at), r.actor, r.action, r.field, r.old_value,
+                                          new_value, r.reason))
+            return entries
+
+    def versions(self, doc_id: str) -> list[VersionInfo]:
+        with self.db.session() as s:
+            doc = self._document(s, doc_id)
+            return [VersionInfo(r.version, _aware(r.created_at), r.actor, r.action, r.record)
+                    for r in s.scalars(select(RecordVersionRow).where(RecordVersionRow.document_id == doc.id)
+                                       .order_by(RecordVersionRow.version))]
+
+    def counts(self) -> dict[str, int]:
+        with self.db.session() as s:
+            return {name: s.scalar(select(func.count()).select_from(model)) for name, model in (
+                ("documents", DocumentRow), ("sources", SourceRow), ("machine_records", MachineRecordRow),
+                ("corrections", CorrectionRow), ("record_versions", RecordVersionRow), ("audit_log", AuditRow))}
+
+    # --- corrections ----------------------------------------------------------------------------
+
+    def correct(self, doc_id: str, field: str, value: Any, *, user: str, reason: str | None = None,
+                expected_version: int | None = None) -> StoredRecord:
+        """Override one field for good: stored apart from machine output, wins on every read and
+        survives re-extraction. `expected_version` (the version the person was looking at) turns
+        a concurrent change into a ConflictError instead of a silent overwrite."""
+        if not user or not user.strip():
+            raise InvalidCorrection("a correction needs the name of the person making it (--user)")
+        with self.db.session(write=True) as s:
+            doc = self._document(s, doc_id, expected_version)
+            machine = Record.model_validate(self._machine_row(s, doc.id).record)
+            effective = Record.model_validate(doc.effective)
+            correction, old, new = ov.prepare_correction(machine, effective, field, value)
+            if old == new:
+                raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
+            row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
+                                value=correction.value, old_value=old, machine_value=correction.machine_value,
+                                user=user.strip(), reason=reason)
+            s.add(row)
+            s.flush()
+            result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
+            settled = ov.target(correction)
+            reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
+            self._set_effective(doc, result.record, reasons)
+            s.flush()
+            s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
+                                   correction_id=row.id, record=result.record.to_export()))
+            s.add(AuditRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
+                           field=correction.field, old_value=old, new_value=correction.value, reason=reason))
+        return self.get(doc_id)
+
+    def resolve_review(self, doc_id: str, *, user: str, reason: str | None = None,
+                       expected_version: int | None = None) -> StoredRecord:
+        """A person has looked at the flagged fields and keeps the record as it is."""
+        if not user or not user.strip():
+            raise InvalidCorrection("resolving a review needs the name of the person (--user)")
+        with self.db.session(write=True) as s:
+            doc = self._document(s, doc_id, expected_version)
+            if not doc.needs_review:
+                raise InvalidCorrection(f"{doc_id} is not flagged for review")
+            cleared = [r["message"] for r in doc.review_reasons]
+            self._set_effective(doc, Record.model_validate(doc.effective), [])
+            s.flush()
+            s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="resolve", actor=user.strip(),
+                                   record=Record.model_validate(doc.effective).to_export()))
+            s.add(AuditRow(document_id=doc.id, version=doc.version, action="resolve", actor=user.strip(),
+                           field=None, old_value=cleared, new_value=None, reason=reason))
+        return self.get(doc_id)
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _filtered(query, cluster: str | None, year: int | None, needs_review: bool | None):
+        if cluster:
+            if cluster.strip().isdigit():
+                query = query.where(DocumentRow.cluster_number == int(cluster))
+            else:
+                pattern = ov.normalise_key(cluster).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                query = query.where(DocumentRow.cluster_key.like(f"%{pattern}%", escape="\\"))
+        if year is not None:
+            query = query.where(DocumentRow.year == year)
+        if needs_review is not None:
+            query = query.where(DocumentRow.needs_review.is_(needs_review))
+        return query
+
+    @staticmethod
+    def _document(s: Session, doc_id: str, expected_version: int | None = None) -> DocumentRow:
+        doc = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+        if doc is None:
+            raise NotFound(f"no document {doc_id!r} in the archive (see `thidua records list`)")
+        if expected_version is not None and doc.version != expected_version:
+            raise ConflictError(f"{doc_id} was changed by someone else: it is at version {doc.version}, "
+                                f"you expected {expected_version}; show it again and repeat the change")
+        return doc
+
+    @staticmethod
+    def _machine_row(s: Session, document_id: int) -> MachineRecordRow:
+        return s.scalars(select(MachineRecordRow).where(MachineRecordRow.document_id == document_id)
+                         .order_by(MachineRecordRow.id.desc()).limit(1)).one()
+
+    @staticmethod
+    def _current_source(s: Session, doc: DocumentRow) -> SourceRow:
+        return s.scalars(select(SourceRow).where(SourceRow.document_id == doc.id,
+                                                 SourceRow.revision == doc.source_revision)).one()
+
+    @staticmethod
+    def _corrections(s: Session, document_id: int) -> list[tuple[CorrectionRow, ov.Correction]]:
+        rows = s.scalars(select(CorrectionRow).where(CorrectionRow.document_id == document_id)
+                         .order_by(CorrectionRow.id))
+        return [(r, ov.Correction(field=r.field, value=r.value, anchor=r.anchor, machine_value=r.machine_value))
+                for r in rows]
+
+    def _source_info(self, row: SourceRow) -> SourceInfo:
+        return SourceInfo(row.revision, row.sha256, row.ext, row.format, row.size, row.source_path,
+                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext))
+
+    @staticmethod
+    def _set_effective(doc: DocumentRow, record: Record, reasons: list[dict]) -> None:
+        doc.effective = record.model_dump(mode="json")
+        doc.review_reasons = reasons
+        doc.needs_review = bool(reasons)
+        doc.updated_at = utcnow()
+        for name, value in ov.summary_columns(record).items():
+            setattr(doc, name, value)
+
+
+def _merge_reasons(existing: list[dict], new: list[dict]) -> list[dict]:
+    seen = {r["message"] for r in existing}
+    return [*existing, *(r for r in new if r["message"] not in seen)]
+
+
+def open_repository(database_url: str | None = None, archive_dir: Path | None = None) -> Repository:
+    """The archive as configured (THIDUA_DATABASE_URL, THIDUA_ARCHIVE_DIR), schema upgraded."""
+    settings = get_settings()
+    return Repository(open_database(database_url), OriginalsArchive(archive_dir or settings.effective_archive_dir))
