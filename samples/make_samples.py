@@ -691,6 +691,570 @@ Kết thúc hội nghị, đại diện lãnh đạo 6 doanh nghiệp đã ký k
     ["65/KH-UBND"]))
 
 
+# ============================================================================================
+# Second batch (17-28): a held-out check written after the extractors were tuned on 1-16.
+# Other provinces, organisations and layouts: a newspaper lead "Sáng nay (12/12)", "Chiều qua
+# (19/12)", a portal page with "Lượt xem", minutes with one attendee per line, an official notice,
+# a DOCX with an attendee table, a PDF; numbered score lists and sentence-list rankings;
+# ethnic-minority and four-part names, titles before names, people who are only cited.
+# ============================================================================================
+
+# --------------------------------------------------------------------------------------------
+# 17. Bắc Ninh, Cụm thi đua số 6 Bộ Công an: "(Báo Bắc Ninh) - Sáng nay (12/12)", "Công an 5 tỉnh
+#     A, B…" (bare members), ranks before names, title before a name, "- đơn vị Cụm trưởng/phó"
+#     dropped, the cited Bộ trưởng is not a participant, "Kết quả: xếp thứ nhất là …; xếp thứ hai …"
+# --------------------------------------------------------------------------------------------
+sample("bacninh_cum6_congan_tongket_2024", "txt", """
+Cụm thi đua số 6 Bộ Công an tổng kết phong trào thi đua “Vì an ninh Tổ quốc” năm 2024
+
+Thứ Năm, 12/12/2024 - 15:42
+
+(Báo Bắc Ninh) - Sáng nay (12/12), tại Hội trường Công an tỉnh Bắc Ninh, Cụm thi đua số 6, Bộ Công an gồm Công an 5 tỉnh Bắc Ninh, Bắc Giang, Hải Dương, Hưng Yên và Vĩnh Phúc tổ chức Hội nghị tổng kết phong trào thi đua “Vì an ninh Tổ quốc” năm 2024.
+
+Dự và chỉ đạo hội nghị có Thiếu tướng Đặng Quốc Hưng, Phó Cục trưởng Cục Công tác đảng và công tác chính trị, Bộ Công an; Phó Chủ tịch Thường trực UBND tỉnh Bắc Ninh Nguyễn Hữu Khánh. Hội nghị do Đại tá Lê Minh Toàn, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh Bắc Ninh - đơn vị Cụm trưởng chủ trì.
+
+Báo cáo tổng kết do Thượng tá Hoàng Thị Thanh Nga, Phó Giám đốc Công an tỉnh Vĩnh Phúc - đơn vị Cụm phó trình bày cho thấy, năm 2024, quán triệt chỉ đạo của Đại tướng Lương Tam Quang, Bộ trưởng Bộ Công an, Công an các tỉnh trong cụm đã cụ thể hóa Kế hoạch số 97/KH-BCA-X03 thành các chỉ tiêu thi đua sát thực tiễn. Toàn cụm kéo giảm 9,4% số vụ phạm pháp hình sự; tỷ lệ điều tra, khám phá án đạt 91,6%, án rất nghiêm trọng và đặc biệt nghiêm trọng đạt 100%; triệt phá 46 đường dây, ổ nhóm tội phạm ma túy, đánh bạc qua mạng. Các đơn vị đã hoàn thành sớm việc cấp căn cước, định danh điện tử mức 2 cho công dân, nhất là công nhân ở các khu công nghiệp.
+
+Thiếu tướng Đặng Quốc Hưng phát biểu chỉ đạo hội nghị. Ảnh: Thế Anh
+
+Phát biểu chỉ đạo, Thiếu tướng Đặng Quốc Hưng ghi nhận Cụm thi đua số 6 là một trong những cụm có nhiều cách làm sáng tạo, đề nghị các đơn vị tiếp tục thực hiện nghiêm Thông tư số 12/2019/TT-BCA về công tác thi đua, khen thưởng trong Công an nhân dân, kịp thời khen thưởng cán bộ, chiến sĩ có thành tích đột xuất. Phó Chủ tịch Thường trực UBND tỉnh Bắc Ninh Nguyễn Hữu Khánh cảm ơn Công an các tỉnh đã phối hợp chặt chẽ, bảo đảm an ninh, trật tự vùng giáp ranh.
+
+Trên cơ sở chấm điểm chéo, hội nghị đã bình xét, suy tôn các đơn vị dẫn đầu. Kết quả: xếp thứ nhất là Công an tỉnh Hưng Yên; xếp thứ hai là Công an tỉnh Bắc Ninh; xếp thứ ba là Công an tỉnh Hải Dương. Cụm thống nhất đề nghị Bộ trưởng Bộ Công an tặng Cờ thi đua cho Công an tỉnh Hưng Yên.
+
+Theo phân công luân phiên, năm 2025 Công an tỉnh Bắc Giang nhận nhiệm vụ Cụm trưởng, Công an tỉnh Hưng Yên giữ vai trò Cụm phó. Dịp này, Đại tá Lê Minh Toàn đã trao cờ luân lưu của cụm cho lãnh đạo Công an tỉnh Bắc Giang.
+
+Lan Hương
+""", gold(
+    "Cụm thi đua số 6 Bộ Công an tổng kết phong trào thi đua “Vì an ninh Tổ quốc” năm 2024", "2024-12-12",
+    "Lan Hương", "2024-12-12", ["tong_ket", "cham_diem"], 2024, "Hội trường Công an tỉnh Bắc Ninh",
+    ("Cụm thi đua số 6", "cum", 6),
+    ["Bắc Ninh", "Bắc Giang", "Hải Dương", "Hưng Yên", "Vĩnh Phúc"],
+    [("Đặng Quốc Hưng", "Phó Cục trưởng Cục Công tác đảng và công tác chính trị, Bộ Công an",
+      "Cục Công tác đảng và công tác chính trị"),
+     ("Nguyễn Hữu Khánh", "Phó Chủ tịch Thường trực UBND tỉnh Bắc Ninh", "UBND tỉnh Bắc Ninh"),
+     ("Lê Minh Toàn", "Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh Bắc Ninh", "Công an tỉnh Bắc Ninh"),
+     ("Hoàng Thị Thanh Nga", "Phó Giám đốc Công an tỉnh Vĩnh Phúc", "Công an tỉnh Vĩnh Phúc")],
+    [("Công an tỉnh Hưng Yên", 1, None), ("Công an tỉnh Bắc Ninh", 2, None), ("Công an tỉnh Hải Dương", 3, None)],
+    [("Công an tỉnh Bắc Ninh", "truong", 2024), ("Công an tỉnh Vĩnh Phúc", "pho", 2024),
+     ("Công an tỉnh Bắc Giang", "truong", 2025), ("Công an tỉnh Hưng Yên", "pho", 2025)],
+    ["97/KH-BCA-X03", "12/2019/TT-BCA"]))
+
+# --------------------------------------------------------------------------------------------
+# 18. Hưng Yên, Cụm thi đua số 1 LĐLĐ tỉnh: portal page with a breadcrumb above the title,
+#     "Ngày đăng: … | Lượt xem: …", "Chiều 27/12", "LĐLĐ các huyện A, B" (bare), title before a
+#     name + ", Cụm trưởng", scores in brackets, a cited worker, "Cụm trưởng năm 2024 do X đảm nhận",
+#     Luật số 06/2022/QH15 is a legal ref
+# --------------------------------------------------------------------------------------------
+sample("hungyen_ldld_cum1_tongket_2023", "txt", """
+Trang chủ » Tin tức - Sự kiện » Hoạt động Công đoàn
+
+Cụm thi đua số 1 Liên đoàn Lao động tỉnh Hưng Yên tổng kết năm 2023
+
+Ngày đăng: 29/12/2023 | Lượt xem: 412
+
+Chiều 27/12, tại Nhà văn hóa Công nhân thị xã Mỹ Hào, Cụm thi đua số 1 Liên đoàn Lao động tỉnh Hưng Yên tổ chức hội nghị tổng kết công tác thi đua năm 2023 và chấm điểm thi đua giữa các đơn vị trong cụm. Cụm gồm 5 đơn vị: LĐLĐ thị xã Mỹ Hào (Cụm trưởng), LĐLĐ huyện Yên Mỹ (Cụm phó) và LĐLĐ các huyện Văn Lâm, Văn Giang, Khoái Châu.
+
+Dự hội nghị có bà Vũ Thị Thanh Xuân, Phó Chủ tịch Liên đoàn Lao động tỉnh và ông Đỗ Mạnh Cường, Trưởng Ban Tổ chức LĐLĐ tỉnh. Chủ tịch LĐLĐ thị xã Mỹ Hào Nguyễn Đức Thắng, Cụm trưởng, chủ trì hội nghị.
+
+Năm 2023, dù nhiều doanh nghiệp trên địa bàn thiếu đơn hàng, phải cắt giảm giờ làm, công đoàn các cấp trong cụm vẫn chủ động nắm bắt tình hình, bảo vệ quyền, lợi ích hợp pháp, chính đáng của đoàn viên, người lao động. Toàn cụm phát triển mới 3.126 đoàn viên, thành lập 21 công đoàn cơ sở; tổ chức “Tết Sum vầy”, “Tháng Công nhân” với tổng kinh phí hỗ trợ trên 6,2 tỷ đồng; 114 đoàn viên khó khăn được hỗ trợ xây, sửa “Mái ấm Công đoàn”. Phong trào thi đua “Lao động giỏi, lao động sáng tạo” có hơn 900 sáng kiến được công nhận; tiêu biểu là anh Trần Văn Sỹ, công nhân Công ty TNHH Điện tử Phố Nối, với 14 sáng kiến làm lợi hàng tỷ đồng, được Tổng Liên đoàn Lao động Việt Nam tặng Bằng Lao động sáng tạo.
+
+Các đơn vị đã bám sát Hướng dẫn số 15/HD-LĐLĐ của LĐLĐ tỉnh và các quy định mới của Luật Thi đua, khen thưởng số 06/2022/QH15 để xây dựng tiêu chí chấm điểm, bảo đảm công khai, khách quan.
+
+Qua chấm điểm chéo, LĐLĐ huyện Văn Lâm đứng đầu cụm với 98 điểm; LĐLĐ huyện Yên Mỹ xếp thứ hai (96,5 điểm); LĐLĐ thị xã Mỹ Hào xếp thứ ba (95 điểm). Hội nghị thống nhất đề nghị Ban Chấp hành LĐLĐ tỉnh tặng Cờ thi đua cho LĐLĐ huyện Văn Lâm.
+
+Phát biểu tại hội nghị, bà Vũ Thị Thanh Xuân đề nghị các đơn vị trong cụm quan tâm chăm lo Tết Nguyên đán Giáp Thìn 2024 cho đoàn viên, người lao động, nhất là lao động mất việc, giảm giờ làm; tiếp tục phát hiện, bồi dưỡng điển hình tiên tiến trong công nhân trực tiếp sản xuất.
+
+Cụm trưởng năm 2024 do LĐLĐ huyện Văn Giang đảm nhận, Cụm phó là LĐLĐ huyện Khoái Châu.
+
+Tác giả: Phương Thảo
+""", gold(
+    "Cụm thi đua số 1 Liên đoàn Lao động tỉnh Hưng Yên tổng kết năm 2023", "2023-12-29", "Phương Thảo",
+    "2023-12-27", ["tong_ket", "cham_diem"], 2023, "Nhà văn hóa Công nhân thị xã Mỹ Hào",
+    ("Cụm thi đua số 1", "cum", 1),
+    ["LĐLĐ thị xã Mỹ Hào", "LĐLĐ huyện Yên Mỹ", "Văn Lâm", "Văn Giang", "Khoái Châu"],
+    [("Vũ Thị Thanh Xuân", "Phó Chủ tịch Liên đoàn Lao động tỉnh", "Liên đoàn Lao động tỉnh"),
+     ("Đỗ Mạnh Cường", "Trưởng Ban Tổ chức LĐLĐ tỉnh", "Ban Tổ chức LĐLĐ tỉnh"),
+     ("Nguyễn Đức Thắng", "Chủ tịch LĐLĐ thị xã Mỹ Hào, Cụm trưởng", "LĐLĐ thị xã Mỹ Hào")],
+    [("LĐLĐ huyện Văn Lâm", 1, 98), ("LĐLĐ huyện Yên Mỹ", 2, 96.5), ("LĐLĐ thị xã Mỹ Hào", 3, 95)],
+    [("LĐLĐ thị xã Mỹ Hào", "truong", 2023), ("LĐLĐ huyện Yên Mỹ", "pho", 2023),
+     ("LĐLĐ huyện Văn Giang", "truong", 2024), ("LĐLĐ huyện Khoái Châu", "pho", 2024)],
+    ["15/HD-LĐLĐ", "06/2022/QH15"]))
+
+# --------------------------------------------------------------------------------------------
+# 19. Nam Định, Cụm thi đua số 3 Hội LHPN: phát động + ký kết, the previous-year review is only
+#     background (no tong_ket), "các đồng chí Phó Chủ tịch Hội LHPN tỉnh: A, B" (one title for two
+#     people), four-part women's names, "chị X … - đơn vị Cụm phó", a cited national leader,
+#     "Thứ Năm, 16/3/2023 | 09:15" with "Sáng 14/3", "Bài và ảnh: …"
+# --------------------------------------------------------------------------------------------
+sample("namdinh_cum3_phunu_kyket_2023", "txt", """
+Cụm thi đua số 3 Hội LHPN tỉnh phát động thi đua, ký kết giao ước năm 2023
+
+Thứ Năm, 16/3/2023 | 09:15
+
+Sáng 14/3, tại Hội trường Huyện ủy Hải Hậu, Cụm thi đua số 3 Hội Liên hiệp Phụ nữ tỉnh Nam Định tổ chức hội nghị phát động phong trào thi đua và ký kết giao ước thi đua năm 2023. Cụm gồm Hội LHPN 4 huyện: Hải Hậu, Giao Thủy, Xuân Trường và Nghĩa Hưng.
+
+Dự hội nghị có các đồng chí Phó Chủ tịch Hội LHPN tỉnh: Trần Thị Mai Phương, Vũ Thị Thu Hằng; đồng chí Nguyễn Thị Thanh Huyền, Phó Bí thư Thường trực Huyện ủy Hải Hậu. Bà Đoàn Thị Bích Ngọc, Chủ tịch Hội LHPN huyện Hải Hậu, Cụm trưởng Cụm thi đua số 3 năm 2023 điều hành hội nghị.
+
+Năm 2022, các cấp Hội trong cụm đã thực hiện hiệu quả Kết luận số 01-KL/TW của Bộ Chính trị gắn với cuộc vận động “Xây dựng gia đình 5 không, 3 sạch”; hỗ trợ 386 hộ phụ nữ nghèo, cận nghèo phát triển kinh tế; thành lập mới 27 tổ hợp tác, hợp tác xã do phụ nữ quản lý. Hưởng ứng lời phát động của Chủ tịch Hội LHPN Việt Nam Hà Thị Nga, phong trào “Phụ nữ tích cực học tập, lao động sáng tạo, xây dựng gia đình hạnh phúc” được triển khai đến từng chi hội.
+
+Tại hội nghị, chị Lưu Thị Ngọc Ánh, Chủ tịch Hội LHPN huyện Giao Thủy - đơn vị Cụm phó thông qua Kế hoạch số 09/KH-CTĐ3 về hoạt động của cụm năm 2023 và dự thảo nội dung giao ước gồm 5 nhóm tiêu chí, thang điểm 100. Các đại biểu đã thảo luận, bổ sung tiêu chí về chuyển đổi số trong sinh hoạt chi hội và hỗ trợ phụ nữ khởi nghiệp.
+
+Đồng chí Trần Thị Mai Phương phát biểu tại hội nghị. Ảnh: Diệu Linh
+
+Phát biểu chỉ đạo, đồng chí Trần Thị Mai Phương đề nghị cụm chú trọng xây dựng mô hình mới, phát hiện điển hình tiên tiến trong hội viên, phụ nữ; thực hiện nghiêm Hướng dẫn số 02/HD-ĐCT của Đoàn Chủ tịch Hội LHPN tỉnh về chấm điểm thi đua cuối năm. Đồng chí Nguyễn Thị Thanh Huyền đề nghị các cấp Hội phối hợp chặt chẽ với chính quyền trong xây dựng nông thôn mới kiểu mẫu.
+
+Kết thúc hội nghị, Chủ tịch Hội LHPN 4 huyện đã ký kết giao ước thi đua năm 2023 với chủ đề “Phụ nữ Nam Định đoàn kết, sáng tạo, hội nhập và phát triển”.
+
+Bài và ảnh: Diệu Linh
+""", gold(
+    "Cụm thi đua số 3 Hội LHPN tỉnh phát động thi đua, ký kết giao ước năm 2023", "2023-03-16", "Diệu Linh",
+    "2023-03-14", ["trien_khai", "ky_ket_giao_uoc"], 2023, "Hội trường Huyện ủy Hải Hậu",
+    ("Cụm thi đua số 3", "cum", 3),
+    ["Hải Hậu", "Giao Thủy", "Xuân Trường", "Nghĩa Hưng"],
+    [("Trần Thị Mai Phương", "Phó Chủ tịch Hội LHPN tỉnh", "Hội LHPN tỉnh"),
+     ("Vũ Thị Thu Hằng", "Phó Chủ tịch Hội LHPN tỉnh", "Hội LHPN tỉnh"),
+     ("Nguyễn Thị Thanh Huyền", "Phó Bí thư Thường trực Huyện ủy Hải Hậu", "Huyện ủy Hải Hậu"),
+     ("Đoàn Thị Bích Ngọc", "Chủ tịch Hội LHPN huyện Hải Hậu, Cụm trưởng Cụm thi đua số 3 năm 2023",
+      "Hội LHPN huyện Hải Hậu"),
+     ("Lưu Thị Ngọc Ánh", "Chủ tịch Hội LHPN huyện Giao Thủy", "Hội LHPN huyện Giao Thủy")],
+    [],
+    [("Hội LHPN huyện Hải Hậu", "truong", 2023), ("Hội LHPN huyện Giao Thủy", "pho", 2023)],
+    ["01-KL/TW", "09/KH-CTĐ3", "02/HD-ĐCT"]))
+
+# --------------------------------------------------------------------------------------------
+# 20. Quảng Trị, Cụm thi đua số 2 MTTQ các xã huyện Đakrông: "(QTO) - Chiều qua (19/12)" with
+#     "Thứ Tư, 20/12/2023", "Ủy ban MTTQ Việt Nam 5 xã: A, B" (bare), Vân Kiều / Pa Kô names, a
+#     cited village elder, scores with "dẫn đầu / xếp thứ hai / xếp thứ ba", a caption
+#     "(thứ hai, từ trái sang)" that is not a rank, "để xã X làm Cụm trưởng … năm 2024"
+# --------------------------------------------------------------------------------------------
+sample("quangtri_cum2_mttq_xa_tongket_2023", "txt", """
+Cụm thi đua số 2 MTTQ các xã huyện Đakrông tổng kết, bình xét thi đua năm 2023
+
+Thứ Tư, 20/12/2023 - 07:50
+
+(QTO) - Chiều qua (19/12), tại Hội trường UBND xã Tà Rụt, Cụm thi đua số 2 Ủy ban MTTQ Việt Nam các xã huyện Đakrông tổ chức hội nghị tổng kết công tác thi đua năm 2023 và bình xét thi đua giữa các đơn vị trong cụm. Cụm gồm Ủy ban MTTQ Việt Nam 5 xã: Tà Rụt, A Ngo, A Vao, Húc Nghì và Ba Nang.
+
+Tham dự hội nghị có ông Nguyễn Văn Hòa, Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện Đakrông; bà Kăn Thị Lịch, Phó Trưởng Phòng Nội vụ huyện. Ông Hồ Văn Xuyên, Chủ tịch Ủy ban MTTQ Việt Nam xã Tà Rụt, Cụm trưởng chủ trì hội nghị.
+
+Năm 2023, Ủy ban MTTQ các xã trong cụm đã vận động nhân dân hiến hơn 12.000 m² đất làm đường giao thông nông thôn, hỗ trợ xây mới 38 nhà “Đại đoàn kết” cho hộ nghèo là đồng bào Vân Kiều, Pa Kô; Ngày hội Đại đoàn kết toàn dân tộc được tổ chức ở 100% thôn, bản. Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” được triển khai theo Kế hoạch số 68/KH-MTTQ-BTT của Ban Thường trực Ủy ban MTTQ Việt Nam huyện. Điển hình là già làng Hồ Văn Pả ở thôn A Đeng, xã A Ngo, đã vận động con cháu hiến gần 2.000 m² đất để mở rộng điểm trường mầm non.
+
+Căn cứ bảng tiêu chí thi đua, các đơn vị tự chấm điểm và chấm chéo công khai. Kết quả, xã A Ngo đạt 95,5 điểm, dẫn đầu cụm; xã Tà Rụt đạt 93 điểm, xếp thứ hai; xã Húc Nghì đạt 91,25 điểm, xếp thứ ba. Cụm thống nhất đề nghị Ủy ban MTTQ Việt Nam tỉnh tặng Bằng khen cho Ủy ban MTTQ Việt Nam xã A Ngo.
+
+Ông Nguyễn Văn Hòa (thứ hai, từ trái sang) trao giấy khen cho đại diện các xã có thành tích xuất sắc. Ảnh: H.T
+
+Phát biểu tại hội nghị, ông Nguyễn Văn Hòa đề nghị các xã tiếp tục đổi mới nội dung, phương thức hoạt động, phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số, làm tốt công tác giám sát, phản biện xã hội ở cơ sở. Bà Kăn Thị Lịch hướng dẫn các xã hoàn thiện hồ sơ đề nghị khen thưởng trước ngày 30/12.
+
+Hội nghị thống nhất để xã A Ngo làm Cụm trưởng, xã Húc Nghì làm Cụm phó Cụm thi đua số 2 năm 2024.
+
+Hà Trang
+""", gold(
+    "Cụm thi đua số 2 MTTQ các xã huyện Đakrông tổng kết, bình xét thi đua năm 2023", "2023-12-20", "Hà Trang",
+    "2023-12-19", ["tong_ket", "cham_diem"], 2023, "Hội trường UBND xã Tà Rụt",
+    ("Cụm thi đua số 2", "cum", 2),
+    ["Tà Rụt", "A Ngo", "A Vao", "Húc Nghì", "Ba Nang"],
+    [("Nguyễn Văn Hòa", "Phó Chủ tịch Ủy ban MTTQ Việt Nam huyện Đakrông", "Ủy ban MTTQ Việt Nam huyện Đakrông"),
+     ("Kăn Thị Lịch", "Phó Trưởng Phòng Nội vụ huyện", "Phòng Nội vụ huyện"),
+     ("Hồ Văn Xuyên", "Chủ tịch Ủy ban MTTQ Việt Nam xã Tà Rụt, Cụm trưởng", "Ủy ban MTTQ Việt Nam xã Tà Rụt")],
+    [("xã A Ngo", 1, 95.5), ("xã Tà Rụt", 2, 93), ("xã Húc Nghì", 3, 91.25)],
+    [("Ủy ban MTTQ Việt Nam xã Tà Rụt", "truong", 2023), ("xã A Ngo", "truong", 2024),
+     ("xã Húc Nghì", "pho", 2024)],
+    ["68/KH-MTTQ-BTT"]))
+
+# --------------------------------------------------------------------------------------------
+# 21. Kon Tum, Cụm thi đua số 3 ngành Giáo dục (schools): "Ngày 22/12" with no publication date
+#     (review of N in December -> N), Bahnar / Xơ Đăng names ("A Pui", "Y Nhung"), title before a
+#     two-syllable name, "thầy/cô", a student's "giải Nhì" is not a rank, "năm học 2023 - 2024"
+#     is not the period, "Cụm trưởng được giao cho …"
+# --------------------------------------------------------------------------------------------
+sample("kontum_cum3_giaoduc_tongket_2023", "txt", """
+Cụm thi đua số 3 ngành Giáo dục tổng kết công tác thi đua năm 2023
+
+Ngày 22/12, tại Trường PT Dân tộc nội trú tỉnh Kon Tum, Cụm thi đua số 3 ngành Giáo dục tỉnh Kon Tum tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và bình xét thi đua các đơn vị trong cụm. Cụm thi đua số 3 gồm 5 trường: THPT Kon Tum, THPT Duy Tân, THPT Lê Lợi, THPT chuyên Nguyễn Tất Thành và PT Dân tộc nội trú tỉnh.
+
+Phó Giám đốc Sở Giáo dục và Đào tạo A Pui dự và chỉ đạo hội nghị. Cùng dự có thầy Nguyễn Văn Hiển, Hiệu trưởng Trường THPT Kon Tum, Cụm trưởng; cô Y Nhung, Hiệu trưởng Trường PT Dân tộc nội trú tỉnh; thầy A Khang, Phó Hiệu trưởng Trường THPT Duy Tân cùng đại diện ban giám hiệu, công đoàn 5 trường trong cụm.
+
+Năm 2023, các trường trong cụm đã thực hiện nghiêm Thông tư số 22/2018/TT-BGDĐT của Bộ Giáo dục và Đào tạo hướng dẫn công tác thi đua, khen thưởng ngành Giáo dục và Kế hoạch số 3120/KH-SGDĐT của Sở; gắn phong trào “Dạy tốt - Học tốt” với đổi mới phương pháp dạy học theo Chương trình giáo dục phổ thông 2018. Tỷ lệ học sinh tốt nghiệp THPT toàn cụm đạt 99,4%; 87 học sinh đạt giải học sinh giỏi cấp tỉnh, 6 học sinh đạt giải quốc gia, trong đó em Y Hằng, học sinh lớp 12 Trường PT Dân tộc nội trú tỉnh, đoạt giải Nhì môn Lịch sử. Bước vào học kỳ I năm học 2023 - 2024, các trường đều duy trì sĩ số, không có học sinh bỏ học giữa chừng.
+
+Thầy Nguyễn Văn Hiển, Hiệu trưởng Trường THPT Kon Tum - đơn vị Cụm trưởng năm 2023 trình bày báo cáo tổng kết. Ảnh: Quốc Trung
+
+Qua bình xét, Trường PT Dân tộc nội trú tỉnh được các đơn vị thống nhất suy tôn dẫn đầu Cụm thi đua số 3, đề nghị UBND tỉnh tặng Cờ thi đua; Trường THPT chuyên Nguyễn Tất Thành xếp thứ hai, đề nghị tặng Bằng khen.
+
+Phát biểu chỉ đạo, Phó Giám đốc Sở A Pui biểu dương sự nỗ lực của đội ngũ nhà giáo, đề nghị các trường quan tâm hơn nữa đến học sinh người dân tộc thiểu số ở bán trú, nội trú; chú trọng bồi dưỡng học sinh giỏi và chuẩn bị tốt cho kỳ thi tốt nghiệp THPT năm 2024.
+
+Năm 2024, Cụm trưởng được giao cho Trường THPT Duy Tân, Cụm phó là Trường THPT Lê Lợi.
+
+Quốc Trung
+""", gold(
+    "Cụm thi đua số 3 ngành Giáo dục tổng kết công tác thi đua năm 2023", None, "Quốc Trung",
+    "2023-12-22", ["tong_ket", "cham_diem"], 2023, "Trường PT Dân tộc nội trú tỉnh Kon Tum",
+    ("Cụm thi đua số 3", "cum", 3),
+    ["THPT Kon Tum", "THPT Duy Tân", "THPT Lê Lợi", "THPT chuyên Nguyễn Tất Thành", "PT Dân tộc nội trú tỉnh"],
+    [("A Pui", "Phó Giám đốc Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"),
+     ("Nguyễn Văn Hiển", "Hiệu trưởng Trường THPT Kon Tum, Cụm trưởng", "Trường THPT Kon Tum"),
+     ("Y Nhung", "Hiệu trưởng Trường PT Dân tộc nội trú tỉnh", "Trường PT Dân tộc nội trú tỉnh"),
+     ("A Khang", "Phó Hiệu trưởng Trường THPT Duy Tân", "Trường THPT Duy Tân")],
+    [("Trường PT Dân tộc nội trú tỉnh", 1, None), ("Trường THPT chuyên Nguyễn Tất Thành", 2, None)],
+    [("Trường THPT Kon Tum", "truong", 2023), ("Trường THPT Duy Tân", "truong", 2024),
+     ("Trường THPT Lê Lợi", "pho", 2024)],
+    ["22/2018/TT-BGDĐT", "3120/KH-SGDĐT"]))
+
+# --------------------------------------------------------------------------------------------
+# 22. Bến Tre, Cụm thi đua số 1 huyện Mỏ Cày Nam (UBND xã): numbered score list
+#     "1. UBND xã A: 95,5 điểm (Xếp thứ Nhất);" down to "Xếp thứ Sáu", "Ngày 08 tháng 01 năm 2024",
+#     "gồm 6 xã: A (Cụm trưởng), B (Cụm phó), …" (bare names and heads, as d029), one xã that is
+#     Cụm phó in 2023 and Cụm trưởng in 2024, byline "Name - VP UBND xã …"
+# --------------------------------------------------------------------------------------------
+sample("bentre_cum1_mocaynam_xetthidua_2023", "txt", """
+Cụm thi đua số 1 huyện Mỏ Cày Nam họp xét thi đua năm 2023
+
+Ngày 08 tháng 01 năm 2024, tại Phòng họp UBND xã An Thạnh, Cụm thi đua số 1 huyện Mỏ Cày Nam tổ chức họp chấm điểm, xếp hạng thi đua năm 2023. Cụm gồm 6 xã: An Thạnh (Cụm trưởng), Ngãi Đăng (Cụm phó), An Định, Minh Đức, Tân Trung và Phước Hiệp.
+
+Đến dự có bà Huỳnh Thị Bích Phượng, Phó Trưởng Phòng Nội vụ huyện; ông Lê Văn Tâm, Chủ tịch UBND xã An Thạnh, Cụm trưởng chủ trì cuộc họp; cùng Chủ tịch UBND và công chức Văn phòng - Thống kê phụ trách thi đua, khen thưởng của 6 xã trong cụm.
+
+Căn cứ Hướng dẫn số 01/HD-HĐTĐKT của Hội đồng Thi đua - Khen thưởng huyện và Quyết định số 26/2023/QĐ-UBND của UBND tỉnh Bến Tre, mỗi xã trình bày bảng tự chấm điểm theo 5 nhóm tiêu chí; các thành viên trong cụm đối chiếu với số liệu thẩm định của các phòng, ban chuyên môn huyện, chấm chéo từng tiêu chí và thống nhất điểm cuối cùng. Những nội dung còn ý kiến khác nhau được đưa ra biểu quyết công khai ngay tại cuộc họp.
+
+Kết quả chấm điểm, xếp hạng cụ thể như sau:
+
+1. UBND xã Minh Đức: 95,5 điểm (Xếp thứ Nhất);
+2. UBND xã An Thạnh: 94 điểm (Xếp thứ Nhì);
+3. UBND xã Phước Hiệp: 92,75 điểm (Xếp thứ Ba);
+4. UBND xã Ngãi Đăng: 91 điểm (Xếp thứ Tư);
+5. UBND xã Tân Trung: 90,25 điểm (Xếp thứ Năm);
+6. UBND xã An Định: 88,5 điểm (Xếp thứ Sáu).
+
+Cụm thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho UBND xã Minh Đức và đề nghị UBND huyện tặng Giấy khen cho UBND xã An Thạnh.
+
+Bà Huỳnh Thị Bích Phượng ghi nhận cuộc họp diễn ra nghiêm túc, dân chủ; đề nghị các xã hoàn chỉnh hồ sơ, gửi về Phòng Nội vụ huyện trước ngày 15/01/2024 để tổng hợp, trình Hội đồng Thi đua - Khen thưởng huyện xem xét.
+
+Theo quy chế luân phiên, cuộc họp thống nhất chọn UBND xã Ngãi Đăng làm Cụm trưởng và UBND xã Phước Hiệp làm Cụm phó năm 2024./.
+
+Thanh Tùng - VP UBND xã An Thạnh
+""", gold(
+    "Cụm thi đua số 1 huyện Mỏ Cày Nam họp xét thi đua năm 2023", None, "Thanh Tùng",
+    "2024-01-08", ["cham_diem"], 2023, "Phòng họp UBND xã An Thạnh",
+    ("Cụm thi đua số 1", "cum", 1),
+    ["An Thạnh", "Ngãi Đăng", "An Định", "Minh Đức", "Tân Trung", "Phước Hiệp"],
+    [("Huỳnh Thị Bích Phượng", "Phó Trưởng Phòng Nội vụ huyện", "Phòng Nội vụ huyện"),
+     ("Lê Văn Tâm", "Chủ tịch UBND xã An Thạnh, Cụm trưởng", "UBND xã An Thạnh")],
+    [("UBND xã Minh Đức", 1, 95.5), ("UBND xã An Thạnh", 2, 94), ("UBND xã Phước Hiệp", 3, 92.75),
+     ("UBND xã Ngãi Đăng", 4, 91), ("UBND xã Tân Trung", 5, 90.25), ("UBND xã An Định", 6, 88.5)],
+    [("An Thạnh", "truong", 2023), ("Ngãi Đăng", "pho", 2023),
+     ("UBND xã Ngãi Đăng", "truong", 2024), ("UBND xã Phước Hiệp", "pho", 2024)],
+    ["01/HD-HĐTĐKT", "26/2023/QĐ-UBND"]))
+
+# --------------------------------------------------------------------------------------------
+# 23. Kiên Giang, Cụm thi đua số 4: a short official notice (THÔNG BÁO) with letterhead, its own
+#     number "Số: 07/TB-CTĐ" (not cited, so not a legal ref), place-and-date line as the
+#     publication date, "UBND các huyện A, B" (bare), "đơn vị dẫn đầu" / "đơn vị xếp thứ hai",
+#     "đề cử … năm 2025", a Khmer surname, the signature block repeats the chair's name
+# --------------------------------------------------------------------------------------------
+sample("kiengiang_cum4_thongbao_ketqua_2024", "txt", """
+UBND HUYỆN KIÊN HẢI
+CỤM THI ĐUA SỐ 4
+Số: 07/TB-CTĐ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Kiên Hải, ngày 20 tháng 12 năm 2024
+
+THÔNG BÁO
+Kết quả Hội nghị tổng kết, bình xét thi đua năm 2024 Cụm thi đua số 4
+
+Ngày 18/12/2024, tại Phòng họp UBND huyện Kiên Hải, Cụm thi đua số 4 gồm UBND thành phố Phú Quốc, UBND thành phố Hà Tiên và UBND các huyện Kiên Hải, Giang Thành tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2024. Hội nghị do ông Phạm Văn Lực, Phó Chủ tịch UBND huyện Kiên Hải, Cụm trưởng chủ trì; bà Danh Thị Kim Sa, Phó Trưởng Ban Thi đua - Khen thưởng tỉnh dự và phát biểu.
+
+Sau khi nghe báo cáo tổng kết và ý kiến thảo luận của các đơn vị, căn cứ Quyết định số 1850/QĐ-UBND của UBND tỉnh về việc thành lập các cụm, khối thi đua, Cụm thi đua số 4 thông báo kết quả như sau:
+
+1. Đề nghị UBND tỉnh tặng Cờ thi đua cho UBND thành phố Phú Quốc - đơn vị dẫn đầu Cụm thi đua số 4 năm 2024; tặng Bằng khen cho UBND huyện Giang Thành - đơn vị xếp thứ hai.
+
+2. Thống nhất đề cử UBND thành phố Hà Tiên làm Cụm trưởng, UBND huyện Giang Thành làm Cụm phó năm 2025.
+
+3. Các đơn vị gửi hồ sơ đề nghị khen thưởng về Ban Thi đua - Khen thưởng tỉnh (qua Sở Nội vụ) trước ngày 31/12/2024.
+
+Cụm thi đua số 4 thông báo để các đơn vị biết, thực hiện./.
+
+Nơi nhận:
+- Ban Thi đua - Khen thưởng tỉnh;
+- UBND các huyện, thành phố trong cụm;
+- Lưu: VT.
+
+TM. CỤM THI ĐUA SỐ 4
+CỤM TRƯỞNG
+PHÓ CHỦ TỊCH UBND HUYỆN KIÊN HẢI
+
+Phạm Văn Lực
+""", gold(
+    "THÔNG BÁO Kết quả Hội nghị tổng kết, bình xét thi đua năm 2024 Cụm thi đua số 4", "2024-12-20", None,
+    "2024-12-18", ["tong_ket", "cham_diem"], 2024, "Phòng họp UBND huyện Kiên Hải",
+    ("Cụm thi đua số 4", "cum", 4),
+    ["UBND thành phố Phú Quốc", "UBND thành phố Hà Tiên", "Kiên Hải", "Giang Thành"],
+    [("Phạm Văn Lực", "Phó Chủ tịch UBND huyện Kiên Hải, Cụm trưởng", "UBND huyện Kiên Hải"),
+     ("Danh Thị Kim Sa", "Phó Trưởng Ban Thi đua - Khen thưởng tỉnh", "Ban Thi đua - Khen thưởng tỉnh")],
+    [("UBND thành phố Phú Quốc", 1, None), ("UBND huyện Giang Thành", 2, None)],
+    [("UBND huyện Kiên Hải", "truong", 2024), ("UBND thành phố Hà Tiên", "truong", 2025),
+     ("UBND huyện Giang Thành", "pho", 2025)],
+    ["1850/QĐ-UBND"]))
+
+# --------------------------------------------------------------------------------------------
+# 24. Tây Ninh, Khối thi đua các bệnh viện tuyến tỉnh: DOCX minutes whose attendees are a TABLE
+#     (STT | Họ và tên | Chức vụ, đơn vị), degrees before names ("BS.CKII", "ThS.") are dropped
+#     like ranks, ", Khối trưởng" / ", Khối phó" of a person are kept, tổng kết + bình xét +
+#     triển khai, "Vào lúc 14 giờ 00, ngày 10 tháng 01 năm 2023"
+# --------------------------------------------------------------------------------------------
+ATTENDEE_TABLE = [
+    ("STT", "Họ và tên", "Chức vụ, đơn vị"),
+    ("1", "BS.CKII Trần Hữu Lộc", "Giám đốc Bệnh viện Đa khoa tỉnh Tây Ninh, Khối trưởng"),
+    ("2", "Võ Thị Ngọc Hạnh", "Phó Giám đốc Sở Y tế"),
+    ("3", "ThS. Nguyễn Minh Khoa", "Phó Trưởng Ban Thi đua - Khen thưởng, Sở Nội vụ"),
+    ("4", "BS.CKI Lê Thị Kim Loan", "Giám đốc Bệnh viện Y dược cổ truyền Tây Ninh, Khối phó"),
+    ("5", "Phạm Văn Bé", "Phó Giám đốc Bệnh viện Lao và Bệnh phổi Tây Ninh"),
+    ("6", "Đặng Thị Mỹ Hạnh", "Trưởng phòng Tổ chức cán bộ, Bệnh viện Đa khoa tỉnh Tây Ninh"),
+]
+sample("tayninh_khoi_benhvien_bienban_2022", "docx_minutes", """
+Tây Ninh, ngày 10 tháng 01 năm 2023
+
+BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2022
+
+Khối thi đua các bệnh viện tuyến tỉnh
+
+Vào lúc 14 giờ 00, ngày 10 tháng 01 năm 2023, tại Hội trường Bệnh viện Đa khoa tỉnh Tây Ninh, Khối thi đua các bệnh viện tuyến tỉnh thuộc Sở Y tế Tây Ninh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2022, bình xét thi đua và triển khai kế hoạch thi đua năm 2023.
+
+I. THÀNH PHẦN THAM DỰ
+
+[TABLE]
+
+Cùng dự có đại diện Ban Giám đốc, Ban Chấp hành Công đoàn cơ sở và cán bộ phụ trách thi đua của các bệnh viện trong khối. Chủ trì: BS.CKII Trần Hữu Lộc. Thư ký: bà Đặng Thị Mỹ Hạnh.
+
+II. NỘI DUNG
+
+1. Khối thi đua gồm 4 đơn vị: Bệnh viện Đa khoa tỉnh Tây Ninh, Bệnh viện Y dược cổ truyền Tây Ninh, Bệnh viện Lao và Bệnh phổi Tây Ninh, Bệnh viện Phục hồi chức năng Tây Ninh. Năm 2022, các bệnh viện đã khám, chữa bệnh cho hơn 1,2 triệu lượt người, điều trị nội trú 96.000 lượt; triển khai 27 kỹ thuật mới; thực hiện Quyết định số 2151/QĐ-BYT của Bộ Y tế về đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của người bệnh, tỷ lệ hài lòng đạt trên 95%.
+
+2. Bình xét thi đua: căn cứ kết quả chấm điểm theo Hướng dẫn số 05/HD-SYT của Sở Y tế, hội nghị biểu quyết thống nhất Bệnh viện Lao và Bệnh phổi Tây Ninh dẫn đầu khối, đề nghị UBND tỉnh tặng Cờ thi đua; Bệnh viện Đa khoa tỉnh Tây Ninh xếp thứ hai, đề nghị tặng Bằng khen.
+
+3. Bà Võ Thị Ngọc Hạnh, Phó Giám đốc Sở Y tế triển khai Kế hoạch thi đua năm 2023 của ngành, đề nghị các bệnh viện tập trung nâng cao chất lượng khám, chữa bệnh, chuyển đổi số và thực hiện bệnh án điện tử. Ông Nguyễn Minh Khoa hướng dẫn hồ sơ khen thưởng theo quy định mới.
+
+4. Hội nghị thống nhất bầu Bệnh viện Y dược cổ truyền Tây Ninh làm Khối trưởng, Bệnh viện Phục hồi chức năng Tây Ninh làm Khối phó năm 2023 (4/4 đơn vị tán thành).
+
+Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày. Biên bản đã được thông qua trước hội nghị và các đại biểu thống nhất nội dung./.
+""", gold(
+    "BIÊN BẢN HỘI NGHỊ TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2022", "2023-01-10", None,
+    "2023-01-10", ["tong_ket", "cham_diem", "trien_khai"], 2022, "Hội trường Bệnh viện Đa khoa tỉnh Tây Ninh",
+    ("Khối thi đua các bệnh viện tuyến tỉnh", "khoi", None),
+    ["Bệnh viện Đa khoa tỉnh Tây Ninh", "Bệnh viện Y dược cổ truyền Tây Ninh", "Bệnh viện Lao và Bệnh phổi Tây Ninh",
+     "Bệnh viện Phục hồi chức năng Tây Ninh"],
+    [("Trần Hữu Lộc", "Giám đốc Bệnh viện Đa khoa tỉnh Tây Ninh, Khối trưởng", "Bệnh viện Đa khoa tỉnh Tây Ninh"),
+     ("Võ Thị Ngọc Hạnh", "Phó Giám đốc Sở Y tế", "Sở Y tế"),
+     ("Nguyễn Minh Khoa", "Phó Trưởng Ban Thi đua - Khen thưởng, Sở Nội vụ", "Ban Thi đua - Khen thưởng"),
+     ("Lê Thị Kim Loan", "Giám đốc Bệnh viện Y dược cổ truyền Tây Ninh, Khối phó", "Bệnh viện Y dược cổ truyền Tây Ninh"),
+     ("Phạm Văn Bé", "Phó Giám đốc Bệnh viện Lao và Bệnh phổi Tây Ninh", "Bệnh viện Lao và Bệnh phổi Tây Ninh"),
+     ("Đặng Thị Mỹ Hạnh", "Trưởng phòng Tổ chức cán bộ, Bệnh viện Đa khoa tỉnh Tây Ninh", "Phòng Tổ chức cán bộ")],
+    [("Bệnh viện Lao và Bệnh phổi Tây Ninh", 1, None), ("Bệnh viện Đa khoa tỉnh Tây Ninh", 2, None)],
+    [("Bệnh viện Đa khoa tỉnh Tây Ninh", "truong", 2022), ("Bệnh viện Y dược cổ truyền Tây Ninh", "pho", 2022),
+     ("Bệnh viện Y dược cổ truyền Tây Ninh", "truong", 2023), ("Bệnh viện Phục hồi chức năng Tây Ninh", "pho", 2023)],
+    ["2151/QĐ-BYT", "05/HD-SYT"]),
+    header="SỞ Y TẾ TỈNH TÂY NINH - KHỐI THI ĐUA CÁC BỆNH VIỆN TUYẾN TỈNH",
+    footer="Biên bản hội nghị tổng kết Khối thi đua các bệnh viện tuyến tỉnh năm 2022",
+    letterhead=[("SỞ Y TẾ TÂY NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                ("KHỐI THI ĐUA CÁC BỆNH VIỆN", "Độc lập - Tự do - Hạnh phúc")],
+    signatures=[("THƯ KÝ", "CHỦ TRÌ"), ("Đặng Thị Mỹ Hạnh", "Trần Hữu Lộc")],
+    table=ATTENDEE_TABLE, dateline="Tây Ninh, ngày", subtitle="Khối thi đua các bệnh viện",
+    docx_author="Khối thi đua các bệnh viện", left_cols=(1, 2))
+
+# --------------------------------------------------------------------------------------------
+# 25. Yên Bái, Cụm thi đua số 2 Hội Nông dân: PDF, Hmông / Thái / Dao names, "Trưởng Ban Tổ chức -
+#     Kiểm tra" (a hyphen inside a name, not a separator), scores "96/100 điểm, xếp thứ Nhất",
+#     a cited model farmer, "trao cờ luân lưu cho X - đơn vị Cụm trưởng năm 2024"
+# --------------------------------------------------------------------------------------------
+sample("yenbai_cum2_hoinongdan_tongket_2023", "pdf", """
+Cụm thi đua số 2 Hội Nông dân tỉnh Yên Bái tổng kết năm 2023
+
+15:20 | 18/12/2023
+
+Ngày 15/12/2023, tại Hội trường Huyện ủy Mù Cang Chải, Cụm thi đua số 2 Hội Nông dân tỉnh Yên Bái tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2023. Cụm gồm Hội Nông dân 4 đơn vị: thị xã Nghĩa Lộ, huyện Văn Chấn, huyện Trạm Tấu và huyện Mù Cang Chải.
+
+Dự hội nghị có ông Giàng A Chu, Phó Chủ tịch Hội Nông dân tỉnh; bà Lò Thị Thu Hà, Trưởng Ban Tổ chức - Kiểm tra Hội Nông dân tỉnh; ông Sùng A Lử, Phó Bí thư Thường trực Huyện ủy Mù Cang Chải. Ông Thào A Giàng, Chủ tịch Hội Nông dân huyện Mù Cang Chải, Cụm trưởng Cụm thi đua số 2 năm 2023 chủ trì hội nghị.
+
+Năm 2023, các cấp Hội trong cụm đã bám sát Quyết định số 673/QĐ-TTg của Thủ tướng Chính phủ về việc Hội Nông dân Việt Nam trực tiếp thực hiện và phối hợp thực hiện một số chương trình, đề án phát triển kinh tế, văn hóa, xã hội nông thôn. Toàn cụm kết nạp mới 1.240 hội viên; 8.900 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp; Quỹ Hỗ trợ nông dân tăng 1,6 tỷ đồng, hỗ trợ 210 hộ hội viên vay vốn. Điển hình là hộ ông Hờ A Sử ở xã Chế Tạo với mô hình trồng sơn tra kết hợp nuôi cá hồi, cho thu nhập trên 600 triệu đồng mỗi năm.
+
+Ông Bàn Văn Quý, Chủ tịch Hội Nông dân huyện Văn Chấn chia sẻ kinh nghiệm xây dựng chi hội nghề nghiệp chè Shan tuyết. Các đại biểu đánh giá cao phong trào thi đua theo Kế hoạch số 86-KH/HNDT của Ban Thường vụ Hội Nông dân tỉnh.
+
+Ông Giàng A Chu trao Giấy khen của Hội Nông dân tỉnh cho các tập thể có thành tích xuất sắc. Ảnh: Thanh Bình
+
+Qua chấm điểm, Hội Nông dân huyện Văn Chấn đạt 96/100 điểm, xếp thứ Nhất; Hội Nông dân thị xã Nghĩa Lộ đạt 94,5/100 điểm, xếp thứ Nhì; Hội Nông dân huyện Trạm Tấu đạt 93/100 điểm, xếp thứ Ba.
+
+Phát biểu chỉ đạo, ông Giàng A Chu đề nghị các cấp Hội tiếp tục đồng hành cùng hội viên người Mông, người Thái, người Dao phát triển kinh tế hàng hóa, giữ gìn bản sắc văn hóa. Tại hội nghị, Hội Nông dân huyện Mù Cang Chải đã trao cờ luân lưu cho Hội Nông dân huyện Trạm Tấu - đơn vị Cụm trưởng năm 2024; Hội Nông dân huyện Văn Chấn được bầu làm Cụm phó.
+
+Thanh Bình
+""", gold(
+    "Cụm thi đua số 2 Hội Nông dân tỉnh Yên Bái tổng kết năm 2023", "2023-12-18", "Thanh Bình",
+    "2023-12-15", ["tong_ket", "cham_diem"], 2023, "Hội trường Huyện ủy Mù Cang Chải",
+    ("Cụm thi đua số 2", "cum", 2),
+    ["thị xã Nghĩa Lộ", "huyện Văn Chấn", "huyện Trạm Tấu", "huyện Mù Cang Chải"],
+    [("Giàng A Chu", "Phó Chủ tịch Hội Nông dân tỉnh", "Hội Nông dân tỉnh"),
+     ("Lò Thị Thu Hà", "Trưởng Ban Tổ chức - Kiểm tra Hội Nông dân tỉnh", "Ban Tổ chức - Kiểm tra Hội Nông dân tỉnh"),
+     ("Sùng A Lử", "Phó Bí thư Thường trực Huyện ủy Mù Cang Chải", "Huyện ủy Mù Cang Chải"),
+     ("Thào A Giàng", "Chủ tịch Hội Nông dân huyện Mù Cang Chải, Cụm trưởng Cụm thi đua số 2 năm 2023",
+      "Hội Nông dân huyện Mù Cang Chải"),
+     ("Bàn Văn Quý", "Chủ tịch Hội Nông dân huyện Văn Chấn", "Hội Nông dân huyện Văn Chấn")],
+    [("Hội Nông dân huyện Văn Chấn", 1, 96), ("Hội Nông dân thị xã Nghĩa Lộ", 2, 94.5),
+     ("Hội Nông dân huyện Trạm Tấu", 3, 93)],
+    [("Hội Nông dân huyện Mù Cang Chải", "truong", 2023), ("Hội Nông dân huyện Trạm Tấu", "truong", 2024),
+     ("Hội Nông dân huyện Văn Chấn", "pho", 2024)],
+    ["673/QĐ-TTg", "86-KH/HNDT"]),
+    site="HỘI NÔNG DÂN TỈNH YÊN BÁI - TIN HOẠT ĐỘNG")
+
+# --------------------------------------------------------------------------------------------
+# 26. Điện Biên, Cụm thi đua số 2 Tỉnh Đoàn: minutes as plain text, "Thành phần tham dự gồm:" then
+#     one attendee a line ("- Ông/Bà Name, Title;"), Thái and Hmông names, a person who is
+#     ", Cụm phó …" (kept, and gives the pho head), cited heroes, anniversary dates
+#     "(07/5/1954 - 07/5/2024)", publication = the place-and-date line
+# --------------------------------------------------------------------------------------------
+sample("dienbien_cum2_doan_bienban_kyket_2024", "txt", """
+TỈNH ĐOÀN ĐIỆN BIÊN
+CỤM THI ĐUA SỐ 2
+***
+
+ĐOÀN TNCS HỒ CHÍ MINH
+
+Tuần Giáo, ngày 06 tháng 3 năm 2024
+
+BIÊN BẢN HỘI NGHỊ KÝ KẾT GIAO ƯỚC THI ĐUA NĂM 2024
+Cụm thi đua số 2 - Tỉnh Đoàn Điện Biên
+
+Hôm nay, vào hồi 08 giờ 30 phút ngày 06 tháng 3 năm 2024, tại Hội trường Huyện đoàn Tuần Giáo, Cụm thi đua số 2 trực thuộc Tỉnh Đoàn Điện Biên tổ chức Hội nghị triển khai hoạt động và ký kết giao ước thi đua năm 2024.
+
+I. THÀNH PHẦN
+
+Thành phần tham dự gồm:
+- Ông Lò Văn Phương, Phó Bí thư Tỉnh Đoàn Điện Biên;
+- Bà Quàng Thị Thoa, Bí thư Huyện đoàn Tuần Giáo, Cụm trưởng Cụm thi đua số 2;
+- Ông Sùng A Chá, Bí thư Huyện đoàn Tủa Chùa, Cụm phó Cụm thi đua số 2;
+- Bà Lường Thị Kim Oanh, Phó Bí thư Huyện đoàn Mường Ảng;
+- Ông Giàng A Dình, Bí thư Huyện đoàn Mường Chà;
+- Ông Vì Văn Thắng, Trưởng Ban Dân vận Huyện ủy Tuần Giáo;
+- Bà Cà Thị Hiền, Ủy viên Ban Thường vụ Huyện đoàn Tuần Giáo;
+- Các đồng chí Ủy viên Ban Thường vụ, cán bộ chuyên trách 4 Huyện đoàn trong cụm.
+
+Chủ trì: bà Quàng Thị Thoa. Thư ký: bà Cà Thị Hiền.
+
+II. NỘI DUNG
+
+1. Bà Quàng Thị Thoa thông qua Kế hoạch số 05/KH-CTĐ2 về hoạt động của Cụm thi đua số 2 năm 2024. Cụm gồm 4 đơn vị: Huyện đoàn Tuần Giáo, Huyện đoàn Tủa Chùa, Huyện đoàn Mường Ảng và Huyện đoàn Mường Chà. Các chỉ tiêu thi đua được xây dựng trên cơ sở Hướng dẫn số 32-HD/TĐTN-TCKT của Ban Thường vụ Tỉnh Đoàn.
+
+2. Ông Sùng A Chá thông qua dự thảo giao ước thi đua gồm 6 nội dung; trọng tâm là tổ chức các hoạt động tình nguyện chào mừng kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024), giáo dục truyền thống cho đoàn viên, thanh niên qua tấm gương các anh hùng Phan Đình Giót, Tô Vĩnh Diện, Bế Văn Đàn.
+
+3. Ông Lò Văn Phương phát biểu chỉ đạo, phát động đợt thi đua cao điểm “Tuổi trẻ Điện Biên tự hào tiếp bước cha anh”; đề nghị các Huyện đoàn quan tâm xây dựng tổ chức Đoàn ở các bản vùng cao, vùng biên giới. Ông Vì Văn Thắng đề nghị cụm phối hợp chặt chẽ với Mặt trận và các đoàn thể trong công tác dân vận.
+
+4. Đại diện 4 Huyện đoàn đã ký kết giao ước thi đua năm 2024.
+
+Hội nghị kết thúc vào hồi 11 giờ 00 phút cùng ngày. Biên bản đã được thông qua trước hội nghị và được các đại biểu nhất trí 100%./.
+
+THƯ KÝ                                  CHỦ TRÌ
+
+Cà Thị Hiền                             Quàng Thị Thoa
+""", gold(
+    "BIÊN BẢN HỘI NGHỊ KÝ KẾT GIAO ƯỚC THI ĐUA NĂM 2024", "2024-03-06", None,
+    "2024-03-06", ["trien_khai", "ky_ket_giao_uoc"], 2024, "Hội trường Huyện đoàn Tuần Giáo",
+    ("Cụm thi đua số 2", "cum", 2),
+    ["Huyện đoàn Tuần Giáo", "Huyện đoàn Tủa Chùa", "Huyện đoàn Mường Ảng", "Huyện đoàn Mường Chà"],
+    [("Lò Văn Phương", "Phó Bí thư Tỉnh Đoàn Điện Biên", "Tỉnh Đoàn Điện Biên"),
+     ("Quàng Thị Thoa", "Bí thư Huyện đoàn Tuần Giáo, Cụm trưởng Cụm thi đua số 2", "Huyện đoàn Tuần Giáo"),
+     ("Sùng A Chá", "Bí thư Huyện đoàn Tủa Chùa, Cụm phó Cụm thi đua số 2", "Huyện đoàn Tủa Chùa"),
+     ("Lường Thị Kim Oanh", "Phó Bí thư Huyện đoàn Mường Ảng", "Huyện đoàn Mường Ảng"),
+     ("Giàng A Dình", "Bí thư Huyện đoàn Mường Chà", "Huyện đoàn Mường Chà"),
+     ("Vì Văn Thắng", "Trưởng Ban Dân vận Huyện ủy Tuần Giáo", "Ban Dân vận Huyện ủy Tuần Giáo"),
+     ("Cà Thị Hiền", "Ủy viên Ban Thường vụ Huyện đoàn Tuần Giáo", "Huyện đoàn Tuần Giáo")],
+    [],
+    [("Huyện đoàn Tuần Giáo", "truong", 2024), ("Huyện đoàn Tủa Chùa", "pho", 2024)],
+    ["05/KH-CTĐ2", "32-HD/TĐTN-TCKT"]))
+
+# --------------------------------------------------------------------------------------------
+# 27. Khối thi đua các bộ, ngành kinh tế tổng hợp (central ministries): sơ kết 6 tháng, "(MOF) -
+#     Chiều 18/7" with "20/07/2023 16:30", "Trưởng khối / Phó Trưởng khối", five titles before
+#     names in one sentence, a cited Trưởng ban who did not attend, "chấm điểm, bình xét cuối năm"
+#     is a plan (not cham_diem), "phương hướng" is not trien_khai
+# --------------------------------------------------------------------------------------------
+sample("khoi_bonganh_kinhtetonghop_soket_2023", "txt", """
+Khối thi đua các bộ, ngành kinh tế tổng hợp sơ kết công tác thi đua 6 tháng đầu năm 2023
+
+20/07/2023 16:30
+
+(MOF) - Chiều 18/7, tại trụ sở Bộ Tài chính, Khối thi đua các bộ, ngành kinh tế tổng hợp tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm, bàn phương hướng, nhiệm vụ trọng tâm 6 tháng cuối năm 2023. Năm 2023, Bộ Tài chính là đơn vị Trưởng khối, Ngân hàng Nhà nước Việt Nam là đơn vị Phó Trưởng khối.
+
+Thứ trưởng Bộ Tài chính Phí Ngọc Lâm chủ trì hội nghị. Tham dự hội nghị có Phó Trưởng ban Ban Thi đua - Khen thưởng Trung ương Lưu Quang Huy; Thứ trưởng Bộ Công Thương Khúc Thị Lan Anh; Phó Thống đốc Ngân hàng Nhà nước Việt Nam Tạ Quang Vinh; Phó Tổng Kiểm toán Nhà nước Hà Minh Khôi cùng đại diện lãnh đạo các vụ, đơn vị làm công tác thi đua, khen thưởng của 6 bộ, ngành trong khối: Bộ Tài chính, Bộ Kế hoạch và Đầu tư, Bộ Công Thương, Ngân hàng Nhà nước Việt Nam, Kiểm toán Nhà nước và Ủy ban Quản lý vốn nhà nước tại doanh nghiệp.
+
+Báo cáo sơ kết do ông Đặng Văn Quý, Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Tài chính trình bày cho biết, 6 tháng đầu năm 2023, các bộ, ngành trong khối đã tham mưu Chính phủ nhiều giải pháp tháo gỡ khó khăn cho sản xuất, kinh doanh: gia hạn, miễn, giảm thuế, phí với tổng số tiền khoảng 121.000 tỷ đồng; 4 lần điều chỉnh giảm lãi suất điều hành; thúc đẩy giải ngân vốn đầu tư công. Các đơn vị đã kịp thời quán triệt Nghị định số 98/2023/NĐ-CP của Chính phủ quy định chi tiết thi hành Luật Thi đua, khen thưởng, rà soát, sửa đổi quy chế thi đua, khen thưởng của bộ, ngành mình.
+
+Như Trưởng ban Ban Thi đua - Khen thưởng Trung ương Vũ Đức Thành đã nhấn mạnh tại hội nghị triển khai Luật Thi đua, khen thưởng, khen thưởng phải “đúng người, đúng việc, đúng thời điểm”, chú trọng người lao động trực tiếp. Các bộ, ngành trong khối đã tăng tỷ lệ khen thưởng cho công chức, người lao động trực tiếp lên 38%.
+
+Thứ trưởng Bộ Tài chính Phí Ngọc Lâm phát biểu tại hội nghị. Ảnh: Đức Minh
+
+Phát biểu kết luận, Thứ trưởng Phí Ngọc Lâm đề nghị các bộ, ngành trong khối tập trung hoàn thành các nhiệm vụ được Chính phủ giao; phát hiện, biểu dương kịp thời các tập thể, cá nhân có thành tích xuất sắc; chuẩn bị tốt cho việc chấm điểm, bình xét thi đua cuối năm theo Quyết định số 1526/QĐ-BTC ban hành quy chế hoạt động của Khối.
+
+Minh Anh
+""", gold(
+    "Khối thi đua các bộ, ngành kinh tế tổng hợp sơ kết công tác thi đua 6 tháng đầu năm 2023", "2023-07-20",
+    "Minh Anh", "2023-07-18", ["so_ket"], 2023, "trụ sở Bộ Tài chính",
+    ("Khối thi đua các bộ, ngành kinh tế tổng hợp", "khoi", None),
+    ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư", "Bộ Công Thương", "Ngân hàng Nhà nước Việt Nam", "Kiểm toán Nhà nước",
+     "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp"],
+    [("Phí Ngọc Lâm", "Thứ trưởng Bộ Tài chính", "Bộ Tài chính"),
+     ("Lưu Quang Huy", "Phó Trưởng ban Ban Thi đua - Khen thưởng Trung ương", "Ban Thi đua - Khen thưởng Trung ương"),
+     ("Khúc Thị Lan Anh", "Thứ trưởng Bộ Công Thương", "Bộ Công Thương"),
+     ("Tạ Quang Vinh", "Phó Thống đốc Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước Việt Nam"),
+     ("Hà Minh Khôi", "Phó Tổng Kiểm toán Nhà nước", "Kiểm toán Nhà nước"),
+     ("Đặng Văn Quý", "Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Tài chính", "Vụ Thi đua - Khen thưởng")],
+    [],
+    [("Bộ Tài chính", "truong", 2023), ("Ngân hàng Nhà nước Việt Nam", "pho", 2023)],
+    ["98/2023/NĐ-CP", "1526/QĐ-BTC"]))
+
+# --------------------------------------------------------------------------------------------
+# 28. Bình Thuận, Khối thi đua các doanh nghiệp tỉnh: a member company's own news, "Cập nhật lúc:
+#     16/01/2023 10:05" with "Ngày 13/1", an acronym in the title ("PC Bình Thuận"), a four-part
+#     name without "Thị" ("Tôn Nữ Ngọc Diệp"), "đứng đầu … về độ tin cậy cung cấp điện" is not a
+#     rank, "985/1.000 điểm", handover "Khối trưởng năm 2022 … bàn giao … cho …", signing in a caption
+# --------------------------------------------------------------------------------------------
+sample("binhthuan_khoi_doanhnghiep_tongket_2022", "txt", """
+PC Bình Thuận dẫn đầu Khối thi đua các doanh nghiệp tỉnh năm 2022
+
+Cập nhật lúc: 16/01/2023 10:05
+
+Ngày 13/1, tại Hội trường Công ty cổ phần Cấp thoát nước Bình Thuận, Khối thi đua các doanh nghiệp tỉnh Bình Thuận tổ chức hội nghị tổng kết phong trào thi đua năm 2022 và ký kết giao ước thi đua năm 2023. Công ty Điện lực Bình Thuận (PC Bình Thuận) vinh dự được các doanh nghiệp trong khối suy tôn là đơn vị dẫn đầu phong trào thi đua năm 2022.
+
+Dự hội nghị có Phó Chủ tịch UBND tỉnh Bình Thuận Trịnh Minh Hoàng; bà Tôn Nữ Ngọc Diệp, Phó Giám đốc Sở Nội vụ, Trưởng Ban Thi đua - Khen thưởng tỉnh; ông Võ Tấn Lực, Phó Chủ tịch Liên đoàn Lao động tỉnh. Hội nghị do ông Lê Văn Tùng, Giám đốc Công ty cổ phần Cấp thoát nước Bình Thuận chủ trì. Về phía PC Bình Thuận có ông Trần Hữu Phước, Giám đốc Công ty.
+
+Khối gồm 6 doanh nghiệp: Công ty Điện lực Bình Thuận, Công ty TNHH MTV Xổ số kiến thiết Bình Thuận, Công ty cổ phần Cấp thoát nước Bình Thuận, Công ty cổ phần Môi trường và Dịch vụ đô thị Bình Thuận, Công ty TNHH MTV Khai thác công trình thủy lợi Bình Thuận và Công ty cổ phần Công trình giao thông Bình Thuận.
+
+Năm 2022, PC Bình Thuận cung ứng đủ điện cho phát triển kinh tế - xã hội, điện thương phẩm đạt 2,9 tỷ kWh, tăng 9,6%; tỷ lệ tổn thất điện năng còn 3,1%; đứng đầu Tổng công ty Điện lực miền Nam về chỉ số độ tin cậy cung cấp điện. Các doanh nghiệp trong khối đều hoàn thành vượt kế hoạch doanh thu, nộp ngân sách, bảo đảm việc làm, thu nhập cho người lao động theo Kế hoạch số 112/KH-UBND của UBND tỉnh về phong trào thi đua năm 2022.
+
+Theo kết quả chấm điểm, Công ty Điện lực Bình Thuận đạt 985/1.000 điểm, đứng đầu Khối; Công ty TNHH MTV Xổ số kiến thiết Bình Thuận xếp thứ hai với 972,5 điểm. Khối thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho Công ty Điện lực Bình Thuận.
+
+Phát biểu tại hội nghị, Phó Chủ tịch UBND tỉnh Trịnh Minh Hoàng đề nghị các doanh nghiệp đẩy mạnh chuyển đổi số, quản trị hiện đại, quan tâm hơn nữa đến an toàn lao động. Bà Tôn Nữ Ngọc Diệp lưu ý các doanh nghiệp rà soát hồ sơ khen thưởng theo Nghị định số 98/2023/NĐ-CP.
+
+Lãnh đạo các doanh nghiệp ký kết giao ước thi đua năm 2023. Ảnh: Ngọc Thạch
+
+Tại hội nghị, Công ty cổ phần Cấp thoát nước Bình Thuận - Khối trưởng năm 2022 đã bàn giao nhiệm vụ Khối trưởng năm 2023 cho PC Bình Thuận; Công ty cổ phần Môi trường và Dịch vụ đô thị Bình Thuận được bầu làm Khối phó năm 2023.
+
+Ngọc Thạch - PC Bình Thuận
+""", gold(
+    "PC Bình Thuận dẫn đầu Khối thi đua các doanh nghiệp tỉnh năm 2022", "2023-01-16", "Ngọc Thạch",
+    "2023-01-13", ["tong_ket", "cham_diem", "ky_ket_giao_uoc"], 2022,
+    "Hội trường Công ty cổ phần Cấp thoát nước Bình Thuận",
+    ("Khối thi đua các doanh nghiệp tỉnh Bình Thuận", "khoi", None),
+    ["Công ty Điện lực Bình Thuận", "Công ty TNHH MTV Xổ số kiến thiết Bình Thuận",
+     "Công ty cổ phần Cấp thoát nước Bình Thuận", "Công ty cổ phần Môi trường và Dịch vụ đô thị Bình Thuận",
+     "Công ty TNHH MTV Khai thác công trình thủy lợi Bình Thuận", "Công ty cổ phần Công trình giao thông Bình Thuận"],
+    [("Trịnh Minh Hoàng", "Phó Chủ tịch UBND tỉnh Bình Thuận", "UBND tỉnh Bình Thuận"),
+     ("Tôn Nữ Ngọc Diệp", "Phó Giám đốc Sở Nội vụ, Trưởng Ban Thi đua - Khen thưởng tỉnh", "Sở Nội vụ"),
+     ("Võ Tấn Lực", "Phó Chủ tịch Liên đoàn Lao động tỉnh", "Liên đoàn Lao động tỉnh"),
+     ("Lê Văn Tùng", "Giám đốc Công ty cổ phần Cấp thoát nước Bình Thuận", "Công ty cổ phần Cấp thoát nước Bình Thuận"),
+     ("Trần Hữu Phước", "Giám đốc Công ty", "Công ty Điện lực Bình Thuận")],
+    [("Công ty Điện lực Bình Thuận", 1, 985), ("Công ty TNHH MTV Xổ số kiến thiết Bình Thuận", 2, 972.5)],
+    [("Công ty cổ phần Cấp thoát nước Bình Thuận", "truong", 2022), ("PC Bình Thuận", "truong", 2023),
+     ("Công ty cổ phần Môi trường và Dịch vụ đô thị Bình Thuận", "pho", 2023)],
+    ["112/KH-UBND", "98/2023/NĐ-CP"]))
+
+
 # --------------------------------------------------------------------------------------------
 # writers
 # --------------------------------------------------------------------------------------------
@@ -827,7 +1391,7 @@ def write_html(s: dict, path: Path) -> None:
 
 def _fix_docx(doc, s: dict) -> None:
     cp = doc.core_properties
-    cp.author = "Cụm thi đua" if s["fmt"] == "docx_minutes" else "Sở Công Thương Quảng Ngãi"
+    cp.author = s.get("docx_author") or ("Cụm thi đua" if s["fmt"] == "docx_minutes" else "Sở Công Thương Quảng Ngãi")
     cp.last_modified_by = cp.author
     cp.title = s["gold"]["title"]
     cp.created = FIXED_TIME
@@ -880,6 +1444,7 @@ def write_docx(s: dict, path: Path) -> None:
         for r, (left, right) in enumerate(s["letterhead"]):
             _set_cell(head.cell(r, 0), left, bold=True)
             _set_cell(head.cell(r, 1), right, bold=True)
+        left_cols = s.get("left_cols", (1,))
         for p in paras:
             if p == "[TABLE]":
                 rows = s["table"]
@@ -888,9 +1453,9 @@ def write_docx(s: dict, path: Path) -> None:
                 for r, row in enumerate(rows):
                     for c, val in enumerate(row):
                         _set_cell(t.cell(r, c), val, bold=(r == 0),
-                                  align=WD_ALIGN_PARAGRAPH.LEFT if (c == 1 and r > 0) else None)
+                                  align=WD_ALIGN_PARAGRAPH.LEFT if (c in left_cols and r > 0) else None)
                 continue
-            if p.startswith("Nam Đàn, ngày"):
+            if p.startswith(s.get("dateline", "Nam Đàn, ngày")):
                 para = doc.add_paragraph()
                 para.add_run(p).italic = True
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -898,7 +1463,7 @@ def write_docx(s: dict, path: Path) -> None:
                 para = doc.add_paragraph()
                 para.add_run(p).bold = True
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif p.startswith("Về việc"):
+            elif p.startswith(s.get("subtitle", "Về việc")):
                 para = doc.add_paragraph()
                 para.add_run(p).italic = True
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
