@@ -12,7 +12,15 @@ LAST_LINES = 4
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$|^([A-ZĐ]\.)+[A-ZĐÀ-Ỹ]*[a-zà-ỹđ]*$")
 
 
+# Minutes, notices and other administrative documents are signed, not bylined: the names at
+# their end are signatories ("THƯ KÝ", "CHỦ TRÌ", "TM. ...").
+_ADMINISTRATIVE = re.compile(r"^\s*(BIÊN BẢN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|CÔNG VĂN)\b|^\s*Số\s*:\s*\d")
+_SIGNATURE = re.compile(r"\b(THƯ KÝ|CHỦ TRÌ|CHỦ TỌA|NGƯỜI LẬP|TM\.|KT\.|CHỦ TỊCH|TRƯỞNG CỤM|CỤM TRƯỞNG|KHỐI TRƯỞNG)\b")
+
+
 def find(ctx: Context) -> Value[str] | None:
+    if any(_ADMINISTRATIVE.match(line.text) for line in ctx.lines[:12]):
+        return None
     prefix = vocab.compiled("domain", "byline_prefix")
     not_byline = vocab.compiled("domain", "not_byline")
     for line in reversed(ctx.lines[-LAST_LINES:]):
@@ -23,7 +31,7 @@ def find(ctx: Context) -> Value[str] | None:
             text, start = text[m.end():].strip(), start + m.end() + (len(text[m.end():]) - len(text[m.end():].lstrip()))
             if not text:
                 return None  # an empty "Tác giả" field
-        elif not_byline.match(text):
+        elif not_byline.match(text) or _SIGNATURE.search(text):
             continue
         name = re.split(r"\s+[-–(]\s*|\s*,\s*", text, maxsplit=1)[0].strip(" ./")
         words = name.split()

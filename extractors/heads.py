@@ -106,10 +106,18 @@ def find(ctx: Context) -> list[Head]:
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
     """An explicit "năm YYYY" tied to this role: just after it, or opening its sentence."""
     after = _YEAR.search(text, m.end(), min(e, m.end() + 110))
-    if after and not _role_pattern().search(text, m.end(), after.start()):
+    if after and ";" not in text[m.end():after.start()] and (
+            not _role_pattern().search(text, m.end(), after.start()) or not _YEAR.search(text, s, m.start())):
+        # "A làm Cụm trưởng, B làm Cụm phó năm 2024": the year closes both
         return int(after.group(1))
     before = _YEAR.search(text, s, min(m.start(), s + 12))
-    return int(before.group(1)) if before else None
+    if before:
+        return int(before.group(1))
+    # "Cụm trưởng năm 2024 do A đảm nhận, Cụm phó là B": a year set for the other role
+    role = _role_of(m.group(0))
+    earlier = [y for y in _YEAR.finditer(text, s, m.start())
+               if any(_role_of(r.group(0)) != role for r in _role_pattern().finditer(text, max(s, y.start() - 40), y.start()))]
+    return int(earlier[-1].group(1)) if earlier else None
 
 
 def _person_at(participants, start: int, end: int, text: str, floor: int):

@@ -19,6 +19,9 @@ def find(ctx: Context) -> list[LegalRef]:
     seen: dict[str, LegalRef] = {}
     for m in SYMBOL.finditer(ctx.text):
         symbol = m.group(0)
+        line_start = ctx.text.rfind("\n", 0, m.start()) + 1
+        if re.match(r"\s*số\s*:", ctx.text[line_start:m.start()], re.IGNORECASE):
+            continue  # "Số: 07/TB-CTĐ" is the document's own number, not a document it cites
         if "/" not in symbol or symbol in seen:
             continue
         seen[symbol] = LegalRef(symbol=symbol, evidence=ctx.evidence(m.start(), m.end()), confidence=0.95)

@@ -17,7 +17,7 @@ from pipeline.normalize import fold
 from pipeline.record import Participant
 
 _SEGMENT_END = re.compile(r"[;:.()\[\]]|,|\s-\s(?=đơn vị|đại diện)|$")
-_TITLE_SEP = re.compile(r"\s*(?:[-,]\s*)?")
+_TITLE_SEP = re.compile(r"\s*(?:[-,|]\s*)?")
 _CAPTION = re.compile(r"^\s*(ảnh|nguồn|tin, ảnh|tin và ảnh|bài, ảnh|tin ảnh)\s*:", re.IGNORECASE)
 
 
@@ -72,6 +72,9 @@ def title_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 
 def _next_person(text: str, start: int, end: int) -> int | None:
     """Where "... và Rơ Châm Long, Phó Chủ tịch" starts a second person inside a title segment."""
+    cue = re.search(r"\s(?:và|cùng)\s+(?:ông|bà|đồng chí|đ/c)\s+(?=[A-ZĐÀ-Ỵ])", text[start:end], re.IGNORECASE)
+    if cue:
+        return start + cue.start()
     for m in re.finditer(r"\svà\s+(?=[^\W\d_])", text[start:end]):
         pos = start + m.end()
         run = nm.capitalised_runs(text, pos, min(end, pos + 60))
@@ -91,7 +94,13 @@ def title_before(text: str, name_start: int, floor: int) -> str | None:
     chunk_start = max(floor, name_start - 120)
     chunk = text[chunk_start:name_start]
     cut = max(chunk.rfind(c) for c in ",;:.(")
-    chunk = chunk[cut + 1:] if cut >= 0 else chunk
+    if cut >= 0 and chunk[cut] == ":" and not chunk[cut + 1:].strip():
+        # "các đồng chí Phó Chủ tịch Hội LHPN tỉnh: Trần Thị Mai Phương, ..."
+        head = chunk[:cut]
+        head_cut = max(head.rfind(c) for c in ",;.(")
+        chunk = head[head_cut + 1:] if head_cut >= 0 else head
+    else:
+        chunk = chunk[cut + 1:] if cut >= 0 else chunk
     cue = re.search(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+", chunk)
     while cue:
         chunk = chunk[cue.end():]
@@ -138,7 +147,7 @@ def _unlisted_name(ctx: Context, run, sentence) -> list:
     if nm.title_start().match(text, run[0].start) or nm.unit_start().match(text, run[0].start):
         return []
     title, _ = title_after(text, run[-1].end, sentence.end)
-    if not title:
+    if not title and not title_before(text, run[0].start, sentence.start):
         return []
     from extractors import nlp
 
@@ -154,11 +163,15 @@ def find(ctx: Context) -> list[Participant]:
     places = vocab.phrases("units", "head") + vocab.phrases("units", "place")
     blocked = re.compile(rf"(?<![^\W_])(?:{vocab.alternation(places + ['phố', 'đường', 'Lăng', 'các', 'ủy', 'uỷ'])})\s*$")
     covered: list[tuple[int, int]] = []  # title spans already read: names inside them are places
+    cited_before = re.compile(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('people', 'cited_before'))})"
+                              rf"(?:\s+(?:{vocab.alternation(vocab.phrases('titles', 'rank') + vocab.phrases('people', 'cue'))}))?\s*$",
+                              re.IGNORECASE)
     found: dict[str, _Found] = {}
     for sentence in ctx.sentences:
         if _CAPTION.match(sentence.text):
             continue
         last_end = None
+        shared_title = None
         for run in nm.capitalised_runs(text, sentence.start, sentence.end):
             cued_run, _ = _cue_before(text, run[0].start)
             lead = run[0].text in ("Ông", "Bà", "Anh", "Chị") and len(run) > 2
@@ -176,8 +189,8 @@ def find(ctx: Context) -> list[Participant]:
                 key = fold(name)
                 if key in cited or (byline and key == fold(byline)):
                     continue
-                if any(a <= start < b for a, b in covered):
-                    continue
+                if any(a <= start < b for a, b in covered) or cited_before.search(text[max(sentence.start, start - 45):start]):
+                    continue  # inside someone's title, or a person only cited ("tiêu biểu là anh X")
                 cued = cued_run if name_words[0] is run[0] else False
                 if not cued and last_end is not None and re.fullmatch(r"\s*(?:,|;|và)\s*(?:(?:đồng chí|ông|bà)\s+)?", text[last_end:start]):
                     cued = True  # "các đồng chí: Lê Văn Tám, Nguyễn Thị Hoa và Đào Minh Khang"
@@ -192,6 +205,10 @@ def find(ctx: Context) -> list[Participant]:
                 before = title_before(text, start, sentence.start)
                 if before:
                     title = before + (", " + title if title else "")
+                    if text[:start].rstrip().endswith(":"):
+                        shared_title = before
+                elif title is None and shared_title and cued:
+                    title = shared_title  # "...: A, B" share the title before the colon
                 org = organization_of(title)
                 if title is None:
                     rep = re.match(r"\s*(?:đại diện(?: cho)?)\s+(.+?)(?=\s(?:hướng dẫn|phát biểu|báo cáo|trình bày|trao|tặng)\b|[,.;]|$)", text[end:sentence.end])
@@ -199,6 +216,10 @@ def find(ctx: Context) -> list[Participant]:
                         org = rep.group(1)
                 if not (cued or title or org):
                     continue
+                if not cued and title and all(_CLUSTER_ROLE.match(seg) for seg in title.split(", ")):
+                    continue  # "Trường THPT Duy Tân, Cụm phó": a unit holding a role, not a person
+                if not cued and re.search(r"\b[A-ZĐ]{2,}\s*$", text[max(sentence.start, start - 12):start]):
+                    continue  # "Trường THPT Duy Tân", "PC Bình Thuận": part of a unit's name
                 confidence = 0.9 if (cued and title) else 0.8 if title else 0.6
                 last_end = max(end, title_end)
                 prev = found.get(key)

@@ -10,7 +10,7 @@ from extractors.context import Context
 from pipeline.record import Rank
 
 _NUMBER = r"(?P<num>\d{1,2})(?![\d/])"
-_SCORE = re.compile(r"(?P<score>\d{1,4}(?:[.,]\d{1,2})?)\s*điểm")
+_SCORE = re.compile(r"(?P<score>\d{1,4}(?:[.,]\d{1,2})?)(?:\s*/\s*[\d.,]+)?\s*điểm")
 
 
 def _ordinals() -> dict[str, int]:
@@ -57,7 +57,20 @@ def find(ctx: Context) -> list[Rank]:
             if re.match(r"\s*/\s*\d", tail) or not_emulation.search(text[max(s, m.start() - 60):min(e, m.end() + 40)]):
                 continue
             rank = _rank_value(m.group("num") or m.group("word"))
+            named_after = re.compile(r"\s+(?:là|thuộc về)\s+").match(text, m.end())
+            if named_after:  # "xếp thứ hai là Công an tỉnh Bắc Ninh"
+                for span in units.unit_list_after(text, named_after.end(), e) or []:
+                    add(span, rank, _score_near(text, span[1], min(e, span[1] + 40)), m.start(), m.end(), 0.85)
+                continue
             span = units.unit_before(text, m.start(), s)
+            if span is None and text[max(s, m.start() - 1):m.start()] == "(":
+                # "1. UBND xã Minh Đức: 95,5 điểm (Xếp thứ Nhất)": the unit opens the item
+                item = max(s, max(text.rfind(c, s, m.start()) for c in ";\n") + 1)
+                numbered = re.compile(r"\s*(?:\d{1,2}[.)]\s*|[-+•]\s*)?").match(text, item)
+                head = units.unit_after(text, numbered.end(), m.start())
+                if head is not None:
+                    add(head, rank, _score_near(text, head[1], m.start()), m.start(), m.end(), 0.85)
+                    continue
             score = _score_near(text, m.end(), min(e, m.end() + 40))
             if span is None:
                 # "Huyện đoàn Vũng Liêm đạt 95 điểm, đứng thứ 1"
@@ -86,7 +99,9 @@ def find(ctx: Context) -> list[Rank]:
                 spans = (_subject_before(text, m.start(), s) or _after_leader(text, m.end(), e)
                          or _subject_before(text, m.start(), s, across_commas=True))
             for span in spans:
-                add(span, 1, score, m.start(), m.end(), 0.7)
+                # "X đạt 985/1.000 điểm, đứng đầu cụm": the score may come before the cue
+                before_score = _score_near(text, span[1], m.start()) if span and span[1] < m.start() else None
+                add(span, 1, score if score is not None else before_score, m.start(), m.end(), 0.7)
     out.extend(r for r in table_ranks(ctx) if not any(units.same(r.unit, o.unit) and r.rank == o.rank for o in out))
     return out
 

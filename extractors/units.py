@@ -69,6 +69,12 @@ def _gap_ok(text: str, a: Word, b: Word) -> bool:
 
 def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1")."""
+    stripped = text[:pos].rstrip()
+    if stripped.endswith(")"):
+        # "Công ty Điện lực Vĩnh Long (PC Vĩnh Long) đạt ...": skip the short form in brackets
+        opening = text.rfind("(", max(floor, len(stripped) - 40), len(stripped))
+        if opening > floor:
+            pos = opening
     ws = [w for w in words(text, max(floor, pos - 160), pos) if w.end <= pos]
     if not ws or _BREAK.search(text[ws[-1].end:pos]):
         return None
@@ -82,6 +88,11 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
             break
         chosen.insert(0, w)
     span = _trim(text, chosen)
+    if span is not None and text[span[0] - 1:span[0]] == "(" and text[span[1]:span[1] + 1] == ")":
+        # "Công ty Điện lực Bình Thuận (PC Bình Thuận)": the name before its short form
+        full = unit_before(text, span[0] - 1, floor)
+        if full is not None:
+            return full
     if span is None and ws:
         span = _back_to_head(text, pos, floor)
     elif span is not None and not _head_at(text, span[0]):
@@ -226,6 +237,8 @@ def _name_words(unit: str) -> frozenset[str]:
         if not m or m.end() == 0:
             break
         text = text[m.end():].lstrip(" -,")
+    # scope words say where a unit works, not which one it is
+    text = re.sub(r"\b(?:việt nam|trung ương|tối cao)\b|\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", " ", text)
     return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
 
 

@@ -60,3 +60,13 @@ def test_byline_above_a_photo_credit(extract):
     record = extract(TITLE, BODY, "Đinh Thu Hà", "Ảnh: Vũ Minh Đức")
     assert record.author is not None
     assert record.author.value == "Đinh Thu Hà"
+
+
+def test_minutes_are_signed_not_bylined(extract):
+    record = extract("BIÊN BẢN HỌP CỤM THI ĐUA SỐ 2", TITLE, BODY, "THƯ KÝ CHỦ TRÌ", "Nguyễn Thị Hoa Trần Văn Nam")
+    assert record.author is None
+
+
+def test_signature_role_line_is_not_a_byline(extract):
+    record = extract(TITLE, BODY, "TM. CỤM THI ĐUA", "CỤM TRƯỞNG")
+    assert record.author is None

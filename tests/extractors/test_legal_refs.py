@@ -52,3 +52,7 @@ def test_evidence_is_the_symbol():
     (ref,) = legal_refs.find(Context.from_text(text))
     assert ref.evidence.text == "489/QĐ-UBND"
     assert text[ref.evidence.start:ref.evidence.end] == "489/QĐ-UBND"
+
+
+def test_the_documents_own_number_is_not_a_citation():
+    assert refs("Số: 07/TB-CTĐ\nTHÔNG BÁO\nThực hiện Kế hoạch số 15/KH-UBND của UBND huyện.") == ["15/KH-UBND"]

@@ -157,3 +157,40 @@ def test_cluster_head_role_is_not_the_organization(extract):
     (p,) = record.participants
     assert p.title == "Chủ tịch UBND huyện Tứ Kỳ, Cụm trưởng Cụm thi đua số 3"
     assert p.organization == "UBND huyện Tứ Kỳ"
+
+
+def test_people_only_cited_as_examples_are_not_participants(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có ông Lò Văn Pọm, Phó Chủ tịch UBND huyện.",
+                     "Nhiều gương điển hình được biểu dương, tiêu biểu là anh Trần Văn Sỹ, công nhân Công ty May 10; "
+                     "điển hình là hộ ông Hờ A Chư ở xã Tà Xùa.")
+    assert set(people(record)) == {"Lò Văn Pọm"}
+
+
+def test_second_person_joined_by_and_with_a_cue(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có bà Vũ Thị Thanh Xuân, Phó Chủ tịch Liên đoàn Lao động tỉnh và "
+                                  "ông Đỗ Mạnh Cường, Trưởng Ban Tổ chức LĐLĐ tỉnh.")
+    found = people(record)
+    assert found["Vũ Thị Thanh Xuân"].title == "Phó Chủ tịch Liên đoàn Lao động tỉnh"
+    assert found["Đỗ Mạnh Cường"].title == "Trưởng Ban Tổ chức LĐLĐ tỉnh"
+
+
+def test_title_shared_by_a_list_after_a_colon(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có các đồng chí Phó Chủ tịch Hội LHPN tỉnh: Trần Thị Mai Phương, "
+                                  "Vũ Thị Thu Hằng; đại diện lãnh đạo các huyện trong cụm.")
+    found = people(record)
+    assert found["Trần Thị Mai Phương"].title == "Phó Chủ tịch Hội LHPN tỉnh"
+    assert found["Vũ Thị Thu Hằng"].title == "Phó Chủ tịch Hội LHPN tỉnh"
+
+
+def test_a_unit_holding_a_cluster_role_is_not_a_person(extract):
+    record = extract(TITLE, LEAD, "Năm 2024, Cụm trưởng được giao cho Trường THPT Duy Tân, Cụm phó là Trường THPT Lê Lợi.")
+    assert people(record) == {}
+
+
+def test_attendee_table_rows(extract):
+    record = extract(TITLE, LEAD, "STT | Họ và tên | Chức vụ",
+                     "1 | BS.CKII Trần Hữu Lộc | Giám đốc Bệnh viện Đa khoa tỉnh, Khối trưởng",
+                     "2 | Phạm Văn Bé | Trưởng phòng Tổ chức cán bộ")
+    found = people(record)
+    assert found["Trần Hữu Lộc"].title == "Giám đốc Bệnh viện Đa khoa tỉnh, Khối trưởng"
+    assert found["Phạm Văn Bé"].title == "Trưởng phòng Tổ chức cán bộ"

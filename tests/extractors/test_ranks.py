@@ -105,3 +105,21 @@ def test_rank_evidence_holds_the_unit(extract):
     record = extract(TITLE, LEAD, "UBND huyện Gia Lộc đứng thứ 1 với 98 điểm.")
     (r,) = record.ranks
     assert r.unit in r.evidence.text
+
+
+def test_each_ordinal_named_after_the_rank(extract):
+    record = extract(TITLE, LEAD, "Kết quả: xếp thứ nhất là Công an tỉnh Hưng Yên; xếp thứ hai là Công an tỉnh "
+                                  "Bắc Ninh; xếp thứ ba là Công an tỉnh Hải Dương.")
+    assert sorted((r, u) for u, r, _ in ranks(record)) == [
+        (1, "Công an tỉnh Hưng Yên"), (2, "Công an tỉnh Bắc Ninh"), (3, "Công an tỉnh Hải Dương")]
+
+
+def test_numbered_score_list_with_ranks_in_brackets(extract):
+    record = extract(TITLE, LEAD, "Kết quả chấm điểm:", "1. UBND xã Tân Phú: 95,5 điểm (Xếp thứ Nhất);",
+                     "2. UBND xã Phước Hòa: 93 điểm (Xếp thứ Nhì).")
+    assert sorted((r, u, s) for u, r, s in ranks(record)) == [(1, "UBND xã Tân Phú", 95.5), (2, "UBND xã Phước Hòa", 93.0)]
+
+
+def test_leading_the_cluster_with_a_score_out_of_a_total(extract):
+    record = extract(TITLE, LEAD, "Công ty Điện lực Vĩnh Long (PC Vĩnh Long) đạt 985/1.000 điểm, đứng đầu cụm.")
+    assert [(u, r, s) for u, r, s in ranks(record)] == [("Công ty Điện lực Vĩnh Long", 1, 985.0)]
