@@ -31,6 +31,8 @@ def find(ctx: Context) -> Value[str] | None:
             text, start = text[m.end():].strip(), start + m.end() + (len(text[m.end():]) - len(text[m.end():].lstrip()))
             if not text:
                 return None  # an empty "Tác giả" field
+        elif len(text) > 60:
+            return None  # reached body text: the excerpt has no byline
         elif not_byline.match(text) or _SIGNATURE.search(text):
             continue
         name = re.split(r"\s+[-–(]\s*|\s*,\s*", text, maxsplit=1)[0].strip(" ./")

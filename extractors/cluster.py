@@ -64,6 +64,12 @@ def mentions(ctx: Context) -> list[Mention]:
     if not found:
         for m in _unnumbered(ctx):
             found[m.start] = m
+    if not found:
+        # "Cụm Đoàn thanh niên các tỉnh, thành ...": a cluster named by its organisation
+        for m in re.finditer(r"\b(?P<kind>Cụm|Khối)\s+(?P<org>Đoàn|Mặt trận|Công đoàn|Hội|Công an|Thanh niên|Phụ nữ)\b[^.;:()\n]{0,60}", ctx.text):
+            kind = "cum" if m.group("kind") == "Cụm" else "khoi"
+            name = re.split(r"\s+(?:đã|tổ chức|gồm|bao gồm|với)\b", m.group(0))[0].strip(" ,")
+            found[m.start()] = Mention(m.start(), m.start() + len(name), kind, None, name)
     return sorted(found.values(), key=lambda m: m.start)
 
 

@@ -21,7 +21,8 @@ def find(ctx: Context) -> Value[dt.date] | None:
     cue = vocab.compiled("dates", "published")
     weekday = vocab.compiled("dates", "weekday")
     for line in ctx.lines[:TOP_LINES]:
-        if len(line.text) > 90:
+        lead_cue = strong.match(line.text.lstrip())
+        if len(line.text) > 90 and not lead_cue:
             continue
         # an administrative document's own place-and-date line: "Nam Đàn, ngày 14 tháng 12 năm 2023"
         if _PLACE_DATE.fullmatch(line.text.strip()):

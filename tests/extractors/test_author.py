@@ -70,3 +70,16 @@ def test_minutes_are_signed_not_bylined(extract):
 def test_signature_role_line_is_not_a_byline(extract):
     record = extract(TITLE, BODY, "TM. CỤM THI ĐUA", "CỤM TRƯỞNG")
     assert record.author is None
+
+
+def test_byline_above_a_reader_comment_form(extract):
+    record = extract(TITLE, BODY, "BÌNH MINH", "Ý kiến bạn đọc",
+                     "LƯU Ý: Ban biên tập sẽ biên tập ý kiến của bạn đọc trước khi xuất bản.",
+                     "Vui lòng gõ tiếng việt có dấu.", "Gửi file đính kèm không quá 10MB", "Quay lên trên")
+    assert record.author is not None and record.author.value == "BÌNH MINH"
+
+
+def test_outlet_tag_opening_the_lead_is_not_a_byline(extract):
+    record = extract("Cụm thi đua số 1 tổng kết công tác thi đua",
+                     "ANTĐ - Ngày 8-11, Cụm thi đua số 1 gồm Công an 5 thành phố tổ chức hội nghị tổng kết năm 2015.")
+    assert record.author is None

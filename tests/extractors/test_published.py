@@ -50,3 +50,10 @@ def test_published_evidence_covers_the_date(extract):
     record = extract(TITLE, "Cập nhật: 16-12-2023", BODY)
     assert record.published is not None
     assert "16-12-2023" in record.published.evidence.text
+
+
+def test_date_marker_opening_a_long_line(extract):
+    record = extract(" date 2025-12-07 Cụm thi đua số 2 Hội Truyền thống Trường Sơn tỉnh Phú Thọ tổng kết hoạt động "
+                     "và ký kết giao ước thi đua năm 2026 với nhiều nội dung mới")
+    assert record.published is not None
+    assert record.published.value == dt.date(2025, 12, 7)
