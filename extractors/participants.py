@@ -144,8 +144,9 @@ def _unlisted_name(ctx: Context, run, sentence) -> list:
     """A name whose family name is not in our list ("Y Bhăm Ênuôl, Giám đốc Sở ..."): accepted
     when a title follows and underthesea reads the run as one proper noun."""
     text = ctx.text
-    if nm.title_start().match(text, run[0].start) or nm.unit_start().match(text, run[0].start):
-        return []
+    unit_word = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b", re.IGNORECASE)
+    if nm.title_start().match(text, run[0].start) or unit_word.match(text, run[0].start):
+        return []  # "Văn Phòng-Thống kê": a unit written in capitals, not a name
     title, _ = title_after(text, run[-1].end, sentence.end)
     if not title and not title_before(text, run[0].start, sentence.start):
         return []
