@@ -150,7 +150,15 @@ def evaluate(
 
 
 def main() -> None:
-    logging.basicConfig(level=os.environ.get("THIDUA_LOG_LEVEL", "WARNING"))
+    level = os.environ.get("THIDUA_LOG_LEVEL", "WARNING").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    from flows.runtime import ExpectedErrors, configure_environment, quiet_third_party_logs
+
+    quiet_third_party_logs()
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # the `thidua` loggers are at INFO for Prefect's UI; the terminal follows THIDUA_LOG_LEVEL
+        handler.addFilter(ExpectedErrors())
+    configure_environment()  # before anything imports Prefect
     try:
         app()
     except KeyboardInterrupt:

@@ -20,8 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from flows.cli import _progress, console, exit_code, print_summary, write_jsonl
-from pipeline.discover import discover
+from flows.cli import console, print_summary, write_jsonl
 from pipeline.document import DocumentResult
 
 records_app = typer.Typer(no_args_is_help=True, help="List, show and correct stored records.")
@@ -36,8 +35,11 @@ class ExportFormat(str, enum.Enum):
 
 
 def register(app: typer.Typer) -> None:
+    from flows.cli_flows import register as register_flows
+
     app.command("ingest")(ingest)
     app.command("reextract")(reextract)
+    register_flows(app)
     app.command("export")(export)
     app.command("search")(search)
     app.add_typer(records_app, name="records")
@@ -93,59 +95,60 @@ def _when(at) -> str:
 
 # --- top-level commands ------------------------------------------------------------------------
 
-def ingest(paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively).")) -> None:
-    """Archive, extract and store documents, each in its own transaction.
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1,
+                                             help="Files per Prefect task (default THIDUA_BATCH_SIZE, 100)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                          help="Extraction processes (default THIDUA_WORKERS, every core)."),
+) -> None:
+    """Archive, extract and store documents (the Prefect backfill flow), each in its own transaction.
 
     Files already archived (same bytes) are skipped without extraction; a changed file under a
     known name becomes a new version. Exit code 1 when any file failed."""
-    from flows.ingest import ingest_paths
+    from flows.cli_flows import finish, run_flow
 
-    files, missing = discover(paths)
-    results = [DocumentResult.failed(p, "file or folder not found") for p in missing]
-    with storage_errors(results):
-        repo = _repository()
-        try:
-            with _progress() as progress:
-                task = progress.add_task("ingesting", total=len(files), current="")
-                results += ingest_paths(files, repository=repo, on_result=lambda r: progress.update(
-                    task, advance=1, current=Path(r.path).name[:40]))
-        finally:
-            repo.close()
-    print_summary(results, "Ingest")
-    raise typer.Exit(exit_code(results))
+    def start():
+        from flows.backfill import backfill
+
+        return backfill(paths=list(paths), batch_size=batch_size, workers=workers, return_state=True)
+
+    report = run_flow(start, "flows.backfill")
+    print_summary(report.results, "Ingest")
+    say(report.throughput())
+    finish(report)
 
 
 def reextract(
     doc_ids: Optional[list[str]] = typer.Argument(None, help="Documents to extract again."),
     all_documents: bool = typer.Option(False, "--all", help="Extract every archived document again."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per Prefect task."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extraction processes."),
 ) -> None:
-    """Extract again from the archived originals (e.g. after an extractor upgrade).
+    """Extract again from the archived originals (the Prefect re-extraction flow), e.g. after an
+    extractor upgrade.
 
     Corrections are kept and still win; where the machine now disagrees with one, the record is
     flagged for review."""
-    from flows.ingest import reextract as reextract_documents
+    from flows.cli_flows import finish, run_flow
 
     if bool(doc_ids) == all_documents:
         raise _error("give DOC_IDs or --all (not both)", 2)
-    with storage_errors():
-        repo = _repository()
-        try:
-            total = len(repo.doc_ids()) if all_documents else len(doc_ids)
-            with _progress() as progress:
-                task = progress.add_task("re-extracting", total=total, current="")
-                results = reextract_documents("all" if all_documents else doc_ids, repository=repo,
-                                              on_result=lambda r: progress.update(task, advance=1,
-                                                                                   current=r.doc_id[:40]))
-        finally:
-            repo.close()
-    updated = sum(1 for r in results if (r.reason or "").startswith("updated"))
-    unchanged = sum(1 for r in results if r.reason == "unchanged")
-    flagged = [r for r in results if "needs review" in (r.reason or "")]
-    for r in flagged:
-        say(f"[yellow]needs review[/] {escape(r.doc_id)}: {escape(r.reason)}")
-    say(f"{updated} updated, {unchanged} unchanged, {len(flagged)} flagged for review")
-    print_summary(results, "Re-extraction")
-    raise typer.Exit(exit_code(results))
+
+    def start():
+        from flows.reextract import reextract as reextract_flow
+
+        return reextract_flow(doc_ids=None if all_documents else list(doc_ids), batch_size=batch_size,
+                              workers=workers, return_state=True)
+
+    report = run_flow(start, "flows.reextract")
+    for r in report.results:
+        if "needs review" in (r.reason or ""):
+            say(f"[yellow]needs review[/] {escape(r.doc_id)}: {escape(r.reason)}")
+    for note in report.notes:
+        say(escape(note))
+    print_summary(report.results, "Re-extraction")
+    finish(report)
 
 
 def export(

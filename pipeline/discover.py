@@ -19,6 +19,13 @@ NOT_YET_SUPPORTED = {
 }
 
 
+def wanted(path: Path) -> bool:
+    """A file in a folder that is (or claims to be) a report: a format we read, or one we list
+    as not supported yet."""
+    suffix = path.suffix.lower()
+    return suffix in READERS or suffix in NOT_YET_SUPPORTED
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """Return (files to process, paths that do not exist). Folders are walked recursively."""
     files: list[Path] = []
@@ -26,8 +33,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     for path in map(Path, paths):
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not any(p.startswith(".") for p in f.relative_to(path).parts) and (
-                        f.suffix.lower() in READERS or f.suffix.lower() in NOT_YET_SUPPORTED):
+                if f.is_file() and not any(p.startswith(".") for p in f.relative_to(path).parts) and wanted(f):
                     files.append(f)
         elif path.exists():
             files.append(path)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -58,3 +60,18 @@ class DocumentResult(BaseModel):
     @classmethod
     def failed(cls, path: Path, reason: str) -> "DocumentResult":
         return cls(path=str(path), doc_id=path.stem, status=Status.FAILED, reason=reason)
+
+    def __reduce__(self):
+        """Pickle (process pools, Dask workers) with the record as its JSON dump: the record's
+        generic `Value[str]` classes cannot be found by name, so pickle cannot save them."""
+        fields = {name: getattr(self, name) for name in ("path", "doc_id", "status", "reason", "document",
+                                                           "normalized_text")}
+        if isinstance(self.record, BaseModel):
+            return _unpickle_result, (fields, type(self.record), self.record.model_dump(mode="json"))
+        return _unpickle_result, (fields, None, self.record)
+
+
+def _unpickle_result(fields: dict[str, Any], record_type: type[BaseModel] | None, record: Any) -> DocumentResult:
+    if record_type is not None:
+        record = record_type.model_validate(record)
+    return DocumentResult(**fields, record=record)

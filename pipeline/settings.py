@@ -13,6 +13,21 @@ class Settings(BaseSettings):
     archive_dir: Path | None = None  # default: output_dir/archive
     max_file_mb: float = 20.0  # larger inputs are refused, not read into memory
     log_level: str = "INFO"
+    # Orchestration (flows/): documents per Prefect task, extraction processes, an optional Dask
+    # scheduler for a backlog bigger than one machine, and how long an inbox file must be left
+    # untouched before the nightly run takes it.
+    batch_size: int = 100
+    workers: int | None = None  # default: every CPU this process may use
+    dask_address: str | None = None  # e.g. tcp://scheduler:8786
+    inbox_min_age_s: float = 60.0
+
+    @property
+    def effective_workers(self) -> int:
+        if self.workers:
+            return max(1, self.workers)
+        import os
+
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
     @property
     def effective_database_url(self) -> str:

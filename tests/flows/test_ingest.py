@@ -209,3 +209,41 @@ def test_a_re_extraction_overtaken_by_a_new_file_version_is_skipped(repository, 
     assert result.status == Status.SKIPPED and "newer file version" in result.reason
     assert len(repository.get(path.stem).sources) == 2
     assert_consistent(repository)
+
+
+# --- the batch steps the flows wire ------------------------------------------------------------
+
+def test_the_plan_skips_archived_bytes_and_extracts_a_second_copy_once(repository, reports, tmp_path):
+    from flows.ingest import extract_batch, finish_ingest, plan_ingest, store_batch
+
+    paths = reports(3)
+    ingest_paths(paths[:1], repository=repository)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(paths[1].read_bytes())
+    empty, empty_copy = tmp_path / "rong.txt", tmp_path / "rong2.txt"
+    empty.write_bytes(b"")
+    empty_copy.write_bytes(b"")
+    plan = plan_ingest(repository, [*paths, copy, empty, empty_copy])
+    assert list(plan.skipped) == [0] and plan.twins == {3: 1, 5: 4}
+    assert [t.index for t in plan.todo] == [1, 2, 4]
+    stored = dict(zip([t.index for t in plan.todo],
+                      store_batch(repository, plan.todo, extract_batch(plan.todo, workers=1))))
+    results = finish_ingest(plan, stored)
+    assert statuses(results) == [
+        (Status.SKIPPED, "already archived"), (Status.OK, None), (Status.OK, None),
+        (Status.SKIPPED, f"already archived (as {paths[1].stem})"),
+        (Status.FAILED, results[4].reason), (Status.FAILED, f"same bytes as {empty}: {results[4].reason}")]
+    assert all(r.record is None and r.normalized_text is None for r in results)
+    assert assert_consistent(repository)["documents"] == 3
+
+
+def test_a_resumed_batch_reports_what_its_first_attempt_stored_as_stored(repository, reports):
+    from flows.ingest import extract_batch, plan_ingest, store_batch
+
+    paths = reports(2)
+    plan = plan_ingest(repository, paths)
+    extracted = extract_batch(plan.todo)
+    store_batch(repository, plan.todo[:1], extracted[:1])  # the first attempt, cut off after one
+    again = store_batch(repository, plan.todo, extracted, resumed=True)
+    assert statuses(again) == [(Status.OK, None), (Status.OK, None)]
+    assert extracted[0].document is not None  # the task's input is left as it was, for another retry

@@ -1,0 +1,210 @@
+"""What Prefect costs: the same backfill with and without it, end to end, fresh database each.
+
+For N generated reports (benchmarks/corpus.py, default 1,000):
+
+- plain:    a `python` process running the plain pipeline steps (flows/ingest.py: hash and skip,
+            extract in the process pool, store, batch after batch, the next batch extracted
+            while one is stored), no Prefect imported;
+- prefect:  `thidua ingest DIR`: the Prefect backfill flow on the local server it starts (what a
+            user runs; PREFECT_HOME already created by an untimed first run);
+- server:   `thidua ingest DIR` with PREFECT_API_URL naming a server that is already running
+            (production: `prefect server start`), so only the orchestration itself is measured.
+
+Each is timed from process start to exit, `--repeat` times (median), with the same batch size
+and the same number of extraction processes. Printed: docs/s each way, the overhead
+percentage against plain, and peak memory: the largest process (getrusage maxrss of the
+children) and the whole process tree (the sum of resident sets, sampled every 20 ms).
+
+    .venv/bin/python benchmarks/orchestration_overhead.py [--docs 1000] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
+    """The backfill flow's steps in the flow's order, with no Prefect: what `thidua ingest`
+    would cost if orchestration were free."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flows import ingest as steps
+    from pipeline.discover import discover
+    from pipeline.storage import open_repository
+
+    files, _missing = discover([folder])
+    stored: dict = {}
+    with open_repository() as repo, ThreadPoolExecutor(max_workers=4) as threads:
+        plan = steps.plan_ingest(repo, files)
+        batches = [plan.todo[i:i + batch_size] for i in range(0, len(plan.todo), batch_size)]
+        pending = []
+        for batch in batches:
+            pending.append((batch, threads.submit(steps.extract_batch, batch, workers)))
+            if len(pending) >= 2:  # as the flow: the next batch is extracted while one is stored
+                done, future = pending.pop(0)
+                stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result())))
+        for done, future in pending:
+            stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result())))
+    return steps.finish_ingest(plan, stored)
+
+
+class TreeMemory:
+    """Peak of the summed resident set of a process and all its descendants (Linux /proc)."""
+
+    def __init__(self, pid: int, every_s: float = 0.02):
+        self.pid, self.every_s, self.peak = pid, every_s, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss())
+            time.sleep(self.every_s)
+
+    def _tree_rss(self) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+                rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                continue
+        tree, frontier = {self.pid}, [self.pid]
+        while frontier:
+            parent = frontier.pop()
+            for pid, ppid in parents.items():
+                if ppid == parent and pid not in tree:
+                    tree.add(pid)
+                    frontier.append(pid)
+        return sum(rss.get(pid, 0) for pid in tree)
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """(seconds from start to exit, peak tree RSS in bytes, stderr)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with TreeMemory(proc.pid) as memory:
+        _, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return seconds, memory.peak, err
+
+
+def thidua_command() -> list[str]:
+    script = Path(sys.executable).with_name("thidua")
+    return [str(script)] if script.is_file() else [sys.executable, "-c", "from flows.cli import main; main()"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: every core)")
+    parser.add_argument("--plain-run", type=Path, help=argparse.SUPPRESS)  # the child process of the plain case
+    args = parser.parse_args()
+
+    from pipeline.settings import get_settings
+
+    workers = args.workers or get_settings().effective_workers
+    if args.plain_run:
+        results = plain_backfill(args.plain_run, args.batch_size, workers)
+        assert all(r.status.value == "ok" for r in results), [r for r in results if r.status.value != "ok"][:3]
+        return
+
+    from benchmarks.corpus import write_reports
+    from flows.runtime import PREFECT_DEFAULTS, LocalServer
+
+    work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    server: LocalServer | None = None
+    try:
+        corpus = work / "reports"
+        write_reports(corpus, args.docs)
+        os.sync()
+        base = {**os.environ, **PREFECT_DEFAULTS, "PREFECT_HOME": str(work / "prefect-home"),
+                "THIDUA_LOG_LEVEL": "WARNING", "THIDUA_WORKERS": str(workers)}
+        base.pop("PREFECT_API_URL", None)
+        base.pop("THIDUA_DATABASE_URL", None)
+        base.pop("THIDUA_ARCHIVE_DIR", None)
+
+        def env_for(name: str, i: int, **extra: str) -> dict[str, str]:
+            return {**base, "THIDUA_OUTPUT_DIR": str(work / f"{name}-{i}"), **extra}
+
+        empty = work / "empty"
+        empty.mkdir()
+        first, _, _ = run([*thidua_command(), "ingest", str(empty)], env_for("first", 0))
+        print(f"{args.docs} documents, batches of {args.batch_size}, {workers} extraction process(es); "
+              f"first `thidua ingest` on a new PREFECT_HOME (Prefect creates its database): {first:.1f} s")
+
+        server = LocalServer(work / "prefect-home-server")
+        server.spawn()
+        server.wait_ready()
+
+        cases = {
+            "plain": lambda i: ([sys.executable, __file__, "--plain-run", str(corpus), "--batch-size",
+                                 str(args.batch_size), "--workers", str(workers)], env_for("plain", i)),
+            "prefect": lambda i: ([*thidua_command(), "ingest", str(corpus), "--batch-size", str(args.batch_size)],
+                                  env_for("prefect", i)),
+            "server": lambda i: ([*thidua_command(), "ingest", str(corpus), "--batch-size", str(args.batch_size)],
+                                 env_for("server", i, PREFECT_API_URL=server.api_url)),
+        }
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        peaks: dict[str, list[int]] = {name: [] for name in cases}
+        names = list(cases)
+        for i in range(args.repeat):
+            os.sync()  # start each round with nothing waiting to be written
+            for name in names[i % 3:] + names[:i % 3]:  # interleaved, each case first in turn
+                command, env = cases[name](i)
+                seconds, peak, _ = run(command, env)
+                times[name].append(seconds)
+                peaks[name].append(peak)
+                shutil.rmtree(work / f"{name}-{i}", ignore_errors=True)
+                os.sync()
+
+        plain = statistics.median(times["plain"])
+        labels = {"plain": "plain pipeline functions (no Prefect)",
+                  "prefect": "thidua ingest (Prefect, local server)",
+                  "server": "thidua ingest (Prefect, server running)"}
+        print(f"{'':42} {'seconds':>8} {'docs/s':>8} {'overhead':>9} {'peak RSS (tree)':>16}")
+        for name in cases:
+            seconds = statistics.median(times[name])
+            overhead = "" if name == "plain" else f"{(seconds - plain) / plain * 100:+.1f} %"
+            print(f"{labels[name]:42} {seconds:8.2f} {args.docs / seconds:8.1f} {overhead:>9} "
+                  f"{max(peaks[name]) / 2**20:13.0f} MB")
+        largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"largest single process (getrusage maxrss of children): {largest:.0f} MB; "
+              f"runs: " + "; ".join(f"{n} " + ", ".join(f"{t:.2f}" for t in times[n]) for n in cases))
+    finally:
+        if server is not None:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""The backfill flow: `thidua ingest PATH...` for a backlog of any size.
+
+Wiring only; every step is a plain function (flows/ingest.py, pipeline/):
+
+    find files (I/O) -> open the archive (I/O) -> hash and skip what is archived (I/O)
+      -> per batch: extract (CPU, one process per core; Dask workers with THIDUA_DASK_ADDRESS)
+                    -> store (database and archive, always in the flow's own process)
+      -> report (a Markdown artifact and the summary in the log)
+
+One task per batch, never per document. Only the I/O tasks retry (a database restart, a
+network share that hiccups); extraction is deterministic and does not. The next batch is
+extracted while the previous one is stored. A failed file is a result with its reason and the
+run goes on; a problem that stops the run (database gone, disk full) ends it as Failed with
+the report of what was done (its data), and running again completes the rest.
+"""
+# No `from __future__ import annotations` here: a deployment's run loads the flow from its
+# entrypoint, and Prefect builds the parameter model from the real annotations.
+import logging
+import time
+from collections import deque
+from pathlib import Path
+from typing import Sequence
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import TaskRunContext
+from prefect.futures import PrefectFuture
+from prefect.states import Failed, State
+from prefect.utilities.annotations import opaque, quote
+
+from flows import ingest as steps
+from flows.ingest import IngestPlan, IngestStopped, Todo
+from flows.runtime import default_task_runner, parallelism, progress_hook
+from pipeline.discover import discover
+from pipeline.document import DocumentResult, Status
+from pipeline.report import RunReport
+from pipeline.settings import get_settings
+from pipeline.storage import DatabaseUnavailable, Repository, StorageError, open_repository
+from pipeline.storage.errors import ConflictError
+
+log = logging.getLogger("thidua.backfill")
+if log.parent and log.parent.level == logging.NOTSET:
+    log.parent.setLevel(logging.INFO)  # the `thidua` loggers say what a run did
+
+IO_RETRIES = 2
+IO_RETRY_DELAYS = [2, 10]
+IO_TASK = dict(cache_policy=NO_CACHE, persist_result=False, retries=IO_RETRIES,
+               retry_delay_seconds=IO_RETRY_DELAYS)
+
+
+def transient(task, task_run, state) -> bool:
+    """Retry only what may succeed a few seconds later: a lost database connection, a write
+    conflict, an I/O error. Disk full, a failed migration or a bad input would fail again."""
+    try:
+        state.result()
+    except IngestStopped as exc:
+        cause: BaseException = exc.cause
+    except Exception as exc:  # noqa: BLE001
+        cause = exc
+    else:
+        return False
+    return isinstance(cause, (DatabaseUnavailable, ConflictError, OSError)) or type(cause) is StorageError
+
+
+# --- tasks: thin wrappers of plain steps ---------------------------------------------------
+
+@task(name="find-files", **IO_TASK)
+def find_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    return discover(paths)
+
+
+@task(name="open-archive", retry_condition_fn=transient, **IO_TASK)
+def open_archive() -> Repository:
+    return open_repository()
+
+
+@task(name="skip-archived", retry_condition_fn=transient, **IO_TASK)
+def skip_archived(repo: Repository, files: list[Path]) -> IngestPlan:
+    return steps.plan_ingest(repo, files)
+
+
+@task(name="extract-batch", task_run_name="extract-batch-{number}", cache_policy=NO_CACHE, persist_result=False)
+def extract(number: int, todo: list[Todo], workers: int) -> list[DocumentResult]:
+    return steps.extract_batch(todo, workers)
+
+
+@task(name="store-batch", task_run_name="store-batch-{number}", retry_condition_fn=transient, **IO_TASK)
+def store(number: int, repo: Repository, todo: list[Todo], extracted: list[DocumentResult]) -> list[DocumentResult]:
+    run = TaskRunContext.get()
+    return steps.store_batch(repo, todo, extracted, resumed=bool(run and run.task_run.run_count > 1))
+
+
+@task(name="report", cache_policy=NO_CACHE, persist_result=False)
+def publish(report: RunReport, key: str) -> RunReport:
+    """The run's report as a Markdown artifact, and its summary in the log."""
+    create_markdown_artifact(key=key, markdown=report.markdown(), description=report.headline())
+    for line in report.lines():
+        log.info(line)
+    return report
+
+
+# --- wiring shared with the nightly and re-extraction flows -----------------------------------
+
+def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, workers: int | None = None,
+                 label: str = "ingesting") -> tuple[list[DocumentResult], int, StorageError | None]:
+    """Ingest already-found files in batches: (results in input order, files extracted, the
+    problem that stopped the run or None). Call it inside a flow."""
+    progress = progress_hook.get()
+    stored: dict[int, DocumentResult] = {}
+    plan: IngestPlan | None = None
+    stopped: StorageError | None = None
+    try:
+        repo = open_archive()
+    except StorageError as exc:
+        return [], 0, exc
+    try:
+        plan = skip_archived(repo, quote(list(files)))  # quote: no need to look into 100,000 paths
+        progress.start(plan.total, label)
+        progress.advance(list(plan.skipped.values()))
+        log.info("%d file(s): %d already archived, %d to extract", plan.total, len(plan.skipped), len(plan.todo))
+        run_batches(plan.todo, extract, store, repo, stored, batch_size=batch_size, workers=workers)
+    except IngestStopped as exc:
+        stopped = exc.cause
+    except StorageError as exc:
+        stopped = exc
+    finally:
+        repo.close()
+    if plan is None:
+        return [], 0, stopped
+    return steps.finish_ingest(plan, stored), len(stored), stopped
+
+
+def run_batches(todo: Sequence, extract_task, store_task, repo: Repository, stored: dict[int, DocumentResult], *,
+                batch_size: int | None = None, workers: int | None = None) -> None:
+    """Extract `todo` (items with an `.index`) in batches, one task each, and store each batch
+    in this process as soon as it is extracted, while the next ones are being extracted. The
+    results go into `stored` by index. Raises IngestStopped when storing has to stop."""
+    batch_size = max(1, batch_size or get_settings().batch_size)
+    processes, in_flight = parallelism()
+    workers = workers or processes
+    batches = [list(todo[i:i + batch_size]) for i in range(0, len(todo), batch_size)]
+    if batches:
+        log.info("%d batch(es) of up to %d, %d extraction process(es) each", len(batches), batch_size, workers)
+    progress = progress_hook.get()
+    pending: deque[tuple[int, list, PrefectFuture]] = deque()
+    try:
+        for number, batch in enumerate(batches, start=1):
+            pending.append((number, batch, extract_task.submit(number, batch, workers)))
+            if len(pending) >= in_flight:
+                _store_next(pending, store_task, repo, stored, progress, len(batches))
+        while pending:
+            _store_next(pending, store_task, repo, stored, progress, len(batches))
+    finally:
+        for _, _, future in pending:  # stopped: let the extractions in flight end, unused
+            future.wait()
+
+
+def _store_next(pending: deque, store_task, repo: Repository, stored: dict[int, DocumentResult], progress,
+                total: int) -> None:
+    number, batch, future = pending.popleft()
+    started = time.perf_counter()
+    future.wait()
+    if future.state.is_completed():
+        try:
+            results = store_task(number, repo, batch, opaque(future))
+        except IngestStopped as exc:  # what was stored before the problem still counts
+            stored.update((item.index, result) for item, result in zip(batch, exc.results))
+            progress.advance(exc.results)
+            raise
+    else:  # the extraction task itself failed (a lost Dask worker): its files fail, the run goes on
+        reason = f"extraction task failed: {future.state.message or future.state.name}"
+        results = [DocumentResult.failed(Path(getattr(item, "path", None) or item.source_path), reason)
+                   for item in batch]
+    stored.update((item.index, result) for item, result in zip(batch, results))
+    progress.advance(results)
+    failed = sum(r.status == Status.FAILED for r in results)
+    log.info("batch %d/%d: %d ok or skipped, %d failed (%.1f s)", number, total, len(results) - failed, failed,
+             time.perf_counter() - started)
+
+
+def finish(report: RunReport, key: str) -> RunReport | State:
+    """Publish the report; a run that was stopped ends Failed, with the report as its data."""
+    publish(quote(report), key)  # quote: Prefect need not look inside for futures
+    if report.stopped:
+        return Failed(message=report.stopped, data=report)
+    return report
+
+
+# --- the flow --------------------------------------------------------------------------------
+
+@flow(name="thidua-backfill", task_runner=default_task_runner(), persist_result=False, log_prints=False)
+def backfill(paths: list[Path], batch_size: int | None = None, workers: int | None = None) -> RunReport:
+    """Archive, extract and store every report under `paths` (files or folders, recursively).
+
+    Files already archived (same bytes) are skipped before any work; a changed file under a
+    known name becomes a new version. `batch_size`: files per task (THIDUA_BATCH_SIZE);
+    `workers`: extraction processes per batch (THIDUA_WORKERS, default every core)."""
+    started = time.perf_counter()
+    files, missing = find_files(list(paths))
+    log.info("backfill of %s: %d file(s) found, %d path(s) not found", ", ".join(map(str, paths)), len(files),
+             len(missing))
+    results, extracted, stopped = ingest_files(files, batch_size=batch_size, workers=workers)
+    results = [DocumentResult.failed(p, "file or folder not found") for p in missing] + results
+    report = RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
+                       stopped=str(stopped) if stopped else None,
+                       stopped_exit_code=stopped.exit_code if stopped else 0)
+    return finish(report, "thidua-backfill")

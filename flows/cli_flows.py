@@ -1,0 +1,174 @@
+"""Running the Prefect flows from the command line: `ingest` and `reextract` (in cli_storage.py)
+run a flow here and print its report; `schedule` serves the nightly deployment.
+
+Exit codes as everywhere: 0 every file ok or skipped, 1 some failed (or the run stopped on a
+problem that may pass), 2 nothing could be done (usage, database, Prefect server).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+import typer
+from rich.markup import escape
+
+from pipeline.document import DocumentResult
+from pipeline.report import RunReport
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schedule")(schedule)
+    app.command("deploy")(deploy)
+
+
+class _Bar:
+    """The flows' progress, drawn as the CLI's progress bar."""
+
+    def __init__(self, progress):
+        self.progress = progress
+        self.task = None
+
+    def start(self, total: int, label: str) -> None:
+        self.task = self.progress.add_task(label, total=total, current="")
+
+    def advance(self, results: Sequence[DocumentResult]) -> None:
+        if self.task is not None and results:
+            self.progress.update(self.task, advance=len(results), current=Path(results[-1].path).name[:40])
+
+
+def _check_database() -> None:
+    """Setup problems (database unreachable, schema not upgradable) end the command at once,
+    with exit code 2, before any orchestration."""
+    from pipeline.storage import open_database
+
+    open_database().close()
+
+
+def run_flow(start: Callable[[], object], module: str) -> RunReport:
+    """Run a flow (`start` calls it with return_state=True) on the configured Prefect API or a
+    local server, with a progress bar; its report, whether it completed or stopped early.
+    The database check and the import of the flow's `module` happen while the server starts."""
+    import importlib
+
+    def meanwhile() -> None:
+        from flows.pool import warm_up
+        from pipeline.settings import get_settings
+
+        _check_database()
+        if not get_settings().dask_address:
+            warm_up(get_settings().effective_workers)
+        importlib.import_module(module)
+
+    from flows.cli import _progress
+    from flows.cli_storage import _error, storage_errors
+    from flows.runtime import ServerError, configure_environment, prefect_api, quiet_third_party_logs, \
+        reporting_progress
+
+    configure_environment()
+    try:
+        with storage_errors(), prefect_api(meanwhile=meanwhile):
+            quiet_third_party_logs()
+            with _progress() as progress, reporting_progress(_Bar(progress)):
+                state = start()
+    except ServerError as exc:
+        raise _error(str(exc), exc.exit_code) from None
+    report = state.result(raise_on_failure=False)
+    if isinstance(report, BaseException):  # not a problem the flow knows: a bug, shown as one
+        raise report
+    return report
+
+
+def finish(report: RunReport) -> None:
+    """After the summary: the stopping problem as one error line, and the exit code."""
+    from flows.cli_storage import _error
+
+    if report.stopped:
+        raise _error(f"{report.stopped} (stopped after {len(report.results)} file(s); run again to continue)",
+                     report.exit_code)
+    raise typer.Exit(report.exit_code)
+
+
+def schedule(
+    inbox: Path = typer.Option(..., "--inbox", help="Folder where new reports arrive (searched recursively)."),
+    cron: str = typer.Option("0 2 * * *", "--cron", help="When to run, as a cron line (server's local time)."),
+    archive_to: Optional[Path] = typer.Option(None, "--archive-to",
+                                              help="Where processed files go (default: INBOX/archive)."),
+    quarantine: Optional[Path] = typer.Option(None, "--quarantine",
+                                              help="Where failed files go, with their reason (default: INBOX/quarantine)."),
+    name: str = typer.Option("nightly", "--name", help="Deployment name (thidua-nightly/NAME)."),
+) -> None:
+    """Serve the nightly ingestion of an inbox on a cron schedule, until stopped (Ctrl-C).
+
+    Runs also start on demand: `prefect deployment run thidua-nightly/nightly`. Without
+    PREFECT_API_URL a local Prefect server (with its scheduler) runs for as long as this does."""
+    from flows.cli_storage import _error, say, storage_errors
+    from flows.runtime import ServerError, configure_environment, prefect_api, quiet_third_party_logs
+
+    if not inbox.is_dir():
+        raise _error(f"inbox folder not found: {inbox}", 2)
+    configure_environment()  # a long-lived service: no hurry, Prefect may be imported first
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=cron)
+    except ValidationError:
+        raise _error(f"not a cron line: {cron!r} (e.g. \"0 2 * * *\" for 02:00 every day)", 2) from None
+    try:
+        with storage_errors(), prefect_api(scheduler=True, meanwhile=_check_database) as api_url:
+            quiet_third_party_logs()
+            from flows.nightly import destinations, serve
+
+            where, archive, quarantined = destinations(inbox, archive_to, quarantine)
+            say(f"serving thidua-nightly/{escape(name)}: ingest {escape(str(where))} on '{escape(cron)}'; "
+                f"processed files to {escape(str(archive))}, failed ones to {escape(str(quarantined))}")
+            say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}; stop with Ctrl-C")
+            try:
+                serve(where, cron, name=name, archive_to=archive, quarantine=quarantined)
+            except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits)
+                pass
+    except ServerError as exc:
+        raise _error(str(exc), exc.exit_code) from None
+    say("stopped serving (the schedule stays; runs resume when this is started again)")
+
+
+def deploy(
+    pool: str = typer.Option(..., "--pool", help="Prefect work pool (prefect work-pool create NAME --type process)."),
+    inbox: Optional[Path] = typer.Option(None, "--inbox", help="Also deploy the nightly ingestion of this folder."),
+    cron: str = typer.Option("0 2 * * *", "--cron", help="When the nightly ingestion runs."),
+    archive_to: Optional[Path] = typer.Option(None, "--archive-to", help="Default: INBOX/archive."),
+    quarantine: Optional[Path] = typer.Option(None, "--quarantine", help="Default: INBOX/quarantine."),
+) -> None:
+    """Create or update the flows' deployments on the Prefect server (PREFECT_API_URL) for the
+    workers of a work pool: thidua-backfill/backfill, thidua-reextract/reextract and, with
+    --inbox, thidua-nightly/nightly on --cron. Workers: `prefect worker start --pool POOL`."""
+    from flows.cli_storage import _error, say
+    from flows.runtime import configure_environment
+
+    configure_environment()
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.settings import PREFECT_API_URL
+    from pydantic import ValidationError
+
+    if not PREFECT_API_URL.value():
+        raise _error("set PREFECT_API_URL to the Prefect server the workers use "
+                     "(e.g. http://prefect-host:4200/api)", 2)
+    from flows.runtime import ServerError, check_reachable
+
+    try:
+        check_reachable(PREFECT_API_URL.value())
+    except ServerError as exc:
+        raise _error(str(exc), exc.exit_code) from None
+    if inbox is not None and not inbox.is_dir():
+        raise _error(f"inbox folder not found: {inbox}", 2)
+    try:
+        CronSchedule(cron=cron)
+    except ValidationError:
+        raise _error(f"not a cron line: {cron!r} (e.g. \"0 2 * * *\" for 02:00 every day)", 2) from None
+    from flows.deploy import deploy_to_pool, deployments
+
+    try:
+        deploy_to_pool(pool, deployments(inbox, cron, archive_to=archive_to, quarantine=quarantine))
+    except ValueError as exc:  # no such work pool, ...
+        raise _error(str(exc).splitlines()[0], 2) from None
+    say(f"start workers with: prefect worker start --pool {escape(pool)}")

@@ -1,0 +1,90 @@
+"""The nightly flow: ingest what is new in an inbox folder, unattended (`thidua schedule`).
+
+Wiring only (steps in pipeline/inbox.py and the backfill's batches):
+
+    scan the inbox (I/O; files written to in the last minute wait for the next run)
+      -> the backfill's batches: skip archived, extract, store
+      -> file away (I/O): processed files to the inbox archive, failed ones to quarantine with
+         <name>.reason.txt beside them; a file that changed during the run stays
+      -> report (a Markdown artifact and the summary in the log)
+
+Running it twice is harmless: the second run finds an empty inbox, or skips by hash what a cut-off
+run stored and files it away then.
+"""
+# No `from __future__ import annotations` here: a deployment's run loads the flow from its
+# entrypoint, and Prefect builds the parameter model from the real annotations.
+import logging
+import time
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.types.entrypoint import EntrypointType
+from prefect.utilities.annotations import quote
+
+from flows.backfill import IO_TASK, finish, ingest_files
+from flows.runtime import default_task_runner
+from pipeline import inbox as steps
+from pipeline.document import DocumentResult
+from pipeline.report import RunReport
+from pipeline.settings import get_settings
+
+log = logging.getLogger("thidua.nightly")
+
+
+def destinations(inbox: Path, archive_to: Path | None, quarantine: Path | None) -> tuple[Path, Path, Path]:
+    """The inbox and where its files go (default: `archive/` and `quarantine/` inside it)."""
+    inbox = Path(inbox).resolve()
+    return inbox, Path(archive_to or inbox / "archive").resolve(), Path(quarantine or inbox / "quarantine").resolve()
+
+
+@task(name="scan-inbox", **IO_TASK)
+def scan(inbox: Path, exclude: list[Path], min_age_s: float) -> steps.InboxScan:
+    return steps.scan_inbox(inbox, exclude=exclude, min_age_s=min_age_s)
+
+
+@task(name="file-away", **IO_TASK)
+def file_away(found: steps.InboxScan, results: list[DocumentResult], archive_to: Path,
+              quarantine: Path) -> steps.Moves:
+    return steps.file_away(found, results, archive_to, quarantine)
+
+
+@flow(name="thidua-nightly", task_runner=default_task_runner(), persist_result=False, log_prints=False)
+def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None = None,
+            min_age_s: float | None = None, batch_size: int | None = None,
+            workers: int | None = None) -> RunReport:
+    """Ingest the reports waiting in `inbox` (recursively), then move each processed file to
+    `archive_to` (default INBOX/archive) and each failed one to `quarantine` (default
+    INBOX/quarantine) with its reason in `<name>.reason.txt`. Files written to less than
+    `min_age_s` seconds ago (THIDUA_INBOX_MIN_AGE_S, 60) are left for the next run."""
+    started = time.perf_counter()
+    inbox, archive_to, quarantine = destinations(inbox, archive_to, quarantine)
+    min_age_s = get_settings().inbox_min_age_s if min_age_s is None else min_age_s
+    found = scan(inbox, [archive_to, quarantine], min_age_s)
+    log.info("inbox %s: %d file(s) ready, %d written to in the last %.0f s (left for the next run)",
+             inbox, len(found.ready), len(found.too_new), min_age_s)
+    results, extracted, stopped = ingest_files(found.paths)
+    moves = file_away(found, quote(results), archive_to, quarantine)
+    notes = moves.notes(archive_to, quarantine)
+    if found.too_new:
+        notes.append(f"left {len(found.too_new)} file(s) written to in the last {min_age_s:.0f} s for the next run")
+    report = RunReport(f"Nightly ingest of {inbox}", results, time.perf_counter() - started, extracted=extracted,
+                       stopped=str(stopped) if stopped else None,
+                       stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes)
+    return finish(report, "thidua-nightly")
+
+
+def serve(inbox: Path, cron: str, *, name: str = "nightly", archive_to: Path | None = None,
+          quarantine: Path | None = None, limit: int | None = 1) -> None:
+    """Serve the nightly deployment: runs on `cron` (and on demand, `prefect deployment run
+    'thidua-nightly/nightly'`) in child processes of this one, until it is stopped. Stopping it
+    leaves the schedule active (pause_on_shutdown=False), so a restarted server picks it up.
+    One run at a time (`limit`): two runs on one inbox would race for its files."""
+    inbox, archive_to, quarantine = destinations(inbox, archive_to, quarantine)
+    nightly.serve(name=name, cron=cron, parameters=deployment_parameters(inbox, archive_to, quarantine),
+                  pause_on_shutdown=False, print_starting_message=False, limit=limit,
+                  description=f"Ingest new reports from {inbox} ({cron}).",
+                  entrypoint_type=EntrypointType.MODULE_PATH)
+
+
+def deployment_parameters(inbox: Path, archive_to: Path, quarantine: Path) -> dict[str, str]:
+    return {"inbox": str(inbox), "archive_to": str(archive_to), "quarantine": str(quarantine)}

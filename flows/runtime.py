@@ -1,0 +1,297 @@
+"""Prefect around the command line: quiet, local settings, the local server, the task runner.
+
+`thidua ingest`, `reextract` and `schedule` run real Prefect flows. When no Prefect API is
+configured (PREFECT_API_URL, a Prefect profile), they start Prefect's server on 127.0.0.1 for
+the length of the command, as Prefect's own ephemeral mode does, but started before Prefect is
+imported (the two start-ups overlap), with its output in PREFECT_HOME/server.log (nothing of
+its shutdown reaches the terminal), and, for `schedule`, with its scheduler running (Prefect's
+ephemeral server has none). Nothing here runs a pipeline step.
+"""
+from __future__ import annotations
+
+import contextvars
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, Protocol, Sequence
+
+from pipeline.document import DocumentResult
+
+log = logging.getLogger("thidua.runtime")
+
+# Prefect settings for thidua's own commands, unless the user set them: nothing leaves the
+# machine, logs say what thidua did (the `thidua` loggers, also sent to the flow run's log in
+# the UI), not what Prefect did (its INFO chatter stays out; warnings and errors still show).
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+    "PREFECT_LOGGING_EXTRA_LOGGERS": "thidua",
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
+    "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+}
+STARTUP_TIMEOUT_S = 120.0  # the first start on a new PREFECT_HOME creates Prefect's database
+
+
+class ServerError(Exception):
+    """The local Prefect server could not be started (exit code 2)."""
+
+    exit_code = 2
+
+
+def configure_environment(environ: dict[str, str] | None = None, output_dir: Path | None = None) -> dict[str, str]:
+    """Set thidua's Prefect defaults in `environ` (os.environ) where the user has not: the
+    settings above and PREFECT_HOME = <THIDUA_OUTPUT_DIR>/.prefect. Must run before Prefect is
+    imported to take effect in this process; child processes always see it."""
+    environ = os.environ if environ is None else environ
+    if output_dir is None:
+        from pipeline.settings import get_settings
+
+        output_dir = get_settings().output_dir
+    environ.setdefault("PREFECT_HOME", str((Path(output_dir) / ".prefect").resolve()))
+    for key, value in PREFECT_DEFAULTS.items():
+        environ.setdefault(key, value)
+    return environ
+
+
+class ExpectedErrors(logging.Filter):
+    """Keep Prefect's traceback of an expected problem (database gone, disk full) off the
+    terminal: the command reports it in one line of its own. The flow run's log keeps it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.name.startswith("prefect"):
+            from pipeline.storage import StorageError
+
+            return not isinstance(record.exc_info[1], StorageError)
+        return True
+
+
+def quiet_third_party_logs() -> None:
+    """HTTP requests, Dask and asyncio internals are not what happened; warnings still show."""
+    for name in ("httpx", "httpcore", "distributed", "asyncio", "urllib3", "alembic", "docket", "uvicorn"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger(name).level))
+
+
+# --- the local server ----------------------------------------------------------------------
+
+class LocalServer:
+    """Prefect's API server in a child process on 127.0.0.1 (what Prefect's ephemeral mode runs),
+    with its output in a log file. `scheduler=True` also runs Prefect's background services, so
+    that deployment schedules create runs."""
+
+    def __init__(self, home: Path, scheduler: bool = False):
+        self.home = Path(home)
+        self.scheduler = scheduler
+        self.port: int | None = None
+        self.process: subprocess.Popen | None = None
+        self.log_path = self.home / "server.log"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def spawn(self) -> None:
+        """Start the child process (returns at once; `wait_ready` waits for it)."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.port = _free_port()
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1"}
+        env.pop("PREFECT_API_URL", None)
+        if not self.scheduler:
+            env["PREFECT__SERVER_EPHEMERAL"] = "1"
+        with open(self.log_path, "ab") as log_file:
+            log_file.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} server on port {self.port}\n".encode())
+            log_file.flush()
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+                 "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+                env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S) -> None:
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=2.0) as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    if self.process.returncode == 3:  # the port was taken meanwhile: another one
+                        self.spawn()
+                        continue
+                    raise ServerError(f"the local Prefect server exited with code {self.process.returncode}; "
+                                      f"see {self.log_path}")
+                try:
+                    if client.get(f"{self.api_url}/health").status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.05)
+        self.stop()
+        raise ServerError(f"the local Prefect server did not start within {timeout:.0f} s; see {self.log_path}")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def prefect_api(scheduler: bool = False, meanwhile: Callable[[], None] | None = None) -> Iterator[str | None]:
+    """Make sure a Prefect API is there for the length of the block; yields its URL (None when
+    Prefect's settings already name one, from the environment or a profile).
+
+    Without one, the local server is started *before* Prefect is imported here, so that both
+    start-ups (and `meanwhile`, e.g. a database check) run side by side; on the way out the logs
+    and events still queued are sent and the server is stopped, with nothing printed.
+
+    Flow runs started in the block send no heartbeats (unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY
+    is set): they let a long-lived server notice a crashed worker's runs, while a command that
+    runs its flow in the foreground says itself when it fails; and ending the heartbeat thread
+    costs up to a second per run. Runs by Prefect workers keep them."""
+    server: LocalServer | None = None
+    if "prefect" not in sys.modules and not os.environ.get("PREFECT_API_URL"):
+        server = LocalServer(Path(os.environ["PREFECT_HOME"]), scheduler=scheduler)
+        server.spawn()  # on a hunch: most users have no Prefect profile
+    try:
+        if meanwhile is not None:
+            meanwhile()
+        import prefect.context
+        import prefect.settings
+        from prefect.settings import PREFECT_API_URL
+
+        quiet = {} if "PREFECT_FLOWS_HEARTBEAT_FREQUENCY" in os.environ else {"flows.heartbeat_frequency": None}
+        configured = PREFECT_API_URL.value()
+        if configured:
+            if server is not None:
+                server.stop()
+                server = None
+            check_reachable(configured)
+            with prefect.settings.temporary_settings(updates=quiet):
+                yield None
+            return
+        if server is None:
+            server = LocalServer(Path(os.environ.get("PREFECT_HOME") or prefect.settings.PREFECT_HOME.value()),
+                                 scheduler=scheduler)
+            server.spawn()
+        server.wait_ready()
+        os.environ["PREFECT_API_URL"] = server.api_url
+        prefect.context.refresh_global_settings_context()
+        log.debug("Prefect server at %s (log: %s)", server.api_url, server.log_path)
+        try:
+            with prefect.settings.temporary_settings(updates=quiet):
+                yield server.api_url
+        finally:
+            drain_prefect_workers()
+            os.environ.pop("PREFECT_API_URL", None)
+            prefect.context.refresh_global_settings_context()
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def check_reachable(api_url: str, timeout: float = 10.0) -> None:
+    """One clear line (exit code 2) when the configured Prefect API does not answer at all."""
+    import httpx
+
+    try:
+        httpx.get(f"{api_url.rstrip('/')}/health", timeout=timeout)
+    except httpx.HTTPError as exc:
+        raise ServerError(f"cannot reach the Prefect API at {api_url} (PREFECT_API_URL): "
+                          f"{type(exc).__name__}: {exc}") from None
+
+
+def drain_prefect_workers(timeout: float = 10.0) -> None:
+    """Send the logs and events Prefect still holds, before the server goes away."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        try:
+            worker.drain_all(timeout=timeout)
+        except Exception:  # noqa: BLE001 - best effort at shutdown
+            log.debug("could not drain %s", worker.__name__, exc_info=True)
+
+
+# --- what the flows need from their surroundings ---------------------------------------------
+
+class Progress(Protocol):
+    """Told how many files a run has, then each stored batch (the CLI draws a progress bar)."""
+
+    def start(self, total: int, label: str) -> None: ...
+
+    def advance(self, results: Sequence[DocumentResult]) -> None: ...
+
+
+class _NoProgress:
+    def start(self, total: int, label: str) -> None:
+        pass
+
+    def advance(self, results: Sequence[DocumentResult]) -> None:
+        pass
+
+
+progress_hook: contextvars.ContextVar[Progress] = contextvars.ContextVar("thidua_progress", default=_NoProgress())
+
+
+@contextmanager
+def reporting_progress(progress: Progress) -> Iterator[None]:
+    token = progress_hook.set(progress)
+    try:
+        yield
+    finally:
+        progress_hook.reset(token)
+
+
+def default_task_runner():
+    """Dask when THIDUA_DASK_ADDRESS names a scheduler (batches then run on its workers, one
+    process per worker thread), else threads in this process, each batch spreading its files
+    over a local process pool."""
+    from pipeline.settings import get_settings
+
+    address = get_settings().dask_address
+    if address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=address)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=4)
+
+
+def parallelism() -> tuple[int, int]:
+    """(processes per batch, batches in flight) for the current flow run's task runner: on this
+    machine one batch at a time uses every core and the next is extracted while one is stored;
+    on Dask each batch is one task on one worker thread, and there is a batch per thread."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from pipeline.settings import get_settings
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if runner is None or isinstance(runner, ThreadPoolTaskRunner):
+        return get_settings().effective_workers, 2
+    threads = 0
+    client = getattr(runner, "client", None)
+    if client is not None:
+        try:
+            threads = sum(client.nthreads().values())
+        except Exception:  # noqa: BLE001 - an unknown runner: be modest
+            threads = 0
+    return 1, max(2, 2 * threads)

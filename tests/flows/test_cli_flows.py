@@ -1,0 +1,89 @@
+"""`thidua ingest` on its own local Prefect server: clean output, quiet logs, nothing left behind."""
+import logging
+import os
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.runtime import ExpectedErrors, configure_environment
+from pipeline.storage import DatabaseUnavailable
+from storage_fixtures import db_url, reports, storage_env  # noqa: F401 - fixtures
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def thidua(*args: str) -> list[str]:
+    script = Path(sys.executable).with_name("thidua")
+    command = [str(script)] if script.is_file() else [sys.executable, "-c", "from flows.cli import main; main()"]
+    return [*command, *args]
+
+
+@pytest.mark.slow
+def test_ingest_starts_and_stops_a_local_prefect_server_and_says_only_what_happened(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PREFECT_API_URL", "THIDUA_"))}
+    env.update(THIDUA_OUTPUT_DIR=str(tmp_path / "out"), THIDUA_LOG_LEVEL="INFO")
+    (tmp_path / "rong.txt").write_bytes(b"")
+    done = subprocess.run(thidua("ingest", str(SAMPLES / "hatinh_cum4_tongket_2022.txt"), str(tmp_path / "rong.txt")),
+                          env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    for noise in ("Traceback", "CancelledError", "ERROR", "HTTP Request", "prefect", "Task run", "Flow run"):
+        assert noise not in done.stderr, (noise, done.stderr)
+    assert "INFO thidua.backfill: Backfill: 1 ok, 0 skipped, 1 failed" in done.stderr
+    assert "failed: " in done.stderr and "empty file" in done.stderr
+    assert re.search(r"2 file\(s\) in [\d.]+ s \([\d.]+ files/s\)", done.stderr)
+
+    server_log = Path(os.environ["PREFECT_HOME"]) / "server.log"
+    port = int(re.findall(r"server on port (\d+)", server_log.read_text())[-1])
+    with socket.socket() as sock:  # the server is gone with the command
+        assert sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_prefect_defaults_never_override_the_user():
+    env = {"PREFECT_LOGGING_LEVEL": "DEBUG"}
+    configure_environment(env, output_dir=Path("out"))
+    assert env["PREFECT_LOGGING_LEVEL"] == "DEBUG"
+    assert env["PREFECT_HOME"] == str(Path("out/.prefect").resolve())
+    assert env["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false" and env["PREFECT_LOGGING_EXTRA_LOGGERS"] == "thidua"
+    mine = {"PREFECT_HOME": "/srv/prefect"}
+    assert configure_environment(mine, output_dir=Path("out"))["PREFECT_HOME"] == "/srv/prefect"
+
+
+def test_prefects_traceback_of_an_expected_problem_stays_off_the_terminal():
+    def record(name, exc):
+        return logging.LogRecord(name, logging.ERROR, __file__, 1, "Task run failed", None,
+                                 (type(exc), exc, None) if exc else None)
+
+    quiet = ExpectedErrors()
+    assert not quiet.filter(record("prefect.task_runs", DatabaseUnavailable("cannot connect")))
+    assert quiet.filter(record("prefect.task_runs", ValueError("a bug")))
+    assert quiet.filter(record("thidua.backfill", DatabaseUnavailable("cannot connect")))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_run_stopped_by_a_full_disk_is_the_summary_one_error_line_and_exit_1(storage_env, reports, monkeypatch):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from pipeline.storage.errors import StorageFull
+    from pipeline.storage.repository import Repository
+
+    paths = reports(6)
+    real, calls = Repository.store_extraction, []
+
+    def until_full(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) > 2:
+            raise StorageFull("disk full while archiving; free some space and run again")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Repository, "store_extraction", until_full)
+    result = CliRunner().invoke(app, ["ingest", str(paths[0].parent), "--batch-size", "2"])
+    assert result.exit_code == 1, result.output
+    assert "│    2 │  2 │       0 │      0 │" in result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last == "error: disk full while archiving; free some space and run again (stopped after 2 file(s); run again to continue)"
+    assert "Traceback" not in result.output

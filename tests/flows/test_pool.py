@@ -1,0 +1,48 @@
+"""Extraction in a process pool: order, one failure per bad file, a crashing file fails alone."""
+import os
+import pickle
+from pathlib import Path
+
+from flows.pool import run_in_pool
+from pipeline.document import DocumentResult, Status
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def echo(path: str) -> DocumentResult:
+    if path.endswith("boom"):
+        raise ValueError("unexpected table layout")
+    if path.endswith("crash"):
+        os._exit(3)  # a native library taking its process down
+    return DocumentResult(path=path, doc_id=Path(path).stem, status=Status.OK, reason=str(os.getpid()))
+
+
+def test_results_come_back_in_order_from_several_processes():
+    paths = [f"/in/{i}.txt" for i in range(40)]
+    results = run_in_pool(echo, [(p,) for p in paths], [Path(p) for p in paths], workers=2)
+    assert [r.path for r in results] == paths
+    assert os.getpid() not in {int(r.reason) for r in results}
+
+
+def test_an_exception_or_a_dead_worker_fails_that_file_only():
+    paths = ["/in/a.txt", "/in/b.boom", "/in/c.crash", "/in/d.txt", "/in/e.txt"]
+    results = run_in_pool(echo, [(p,) for p in paths], [Path(p) for p in paths], workers=2)
+    assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.FAILED, Status.OK, Status.OK]
+    assert results[1].reason == "extraction error: ValueError: unexpected table layout"
+    assert "the extractor crashed on this file" in results[2].reason
+    again = run_in_pool(echo, [("/in/f.txt",), ("/in/g.txt",)], [Path("/in/f.txt"), Path("/in/g.txt")], workers=2)
+    assert [r.status for r in again] == [Status.OK, Status.OK]  # a fresh pool
+
+
+def test_one_worker_runs_here():
+    (result,) = run_in_pool(echo, [("/in/a.txt",)], [Path("/in/a.txt")], workers=1)
+    assert int(result.reason) == os.getpid()
+
+
+def test_a_result_with_its_record_survives_pickling():
+    from extractors.run import process_path
+
+    result = process_path(SAMPLES / "hatinh_cum4_tongket_2022.txt")
+    back = pickle.loads(pickle.dumps(result))
+    assert back.record == result.record and back.document == result.document
+    assert back.normalized_text == result.normalized_text and back.status == Status.OK
