@@ -127,6 +127,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=100)
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: every core)")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where reports, databases and archives go (default: the system's temporary folder; "
+                             "/dev/shm takes disk latency, the same both ways but noisy, out of the comparison)")
     parser.add_argument("--plain-run", type=Path, help=argparse.SUPPRESS)  # the child process of the plain case
     args = parser.parse_args()
 
@@ -141,7 +144,7 @@ def main() -> None:
     from benchmarks.corpus import write_reports
     from flows.runtime import PREFECT_DEFAULTS, LocalServer
 
-    work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    work = Path(tempfile.mkdtemp(prefix="thidua-bench-", dir=args.workdir))
     server: LocalServer | None = None
     try:
         corpus = work / "reports"
@@ -159,7 +162,7 @@ def main() -> None:
         empty = work / "empty"
         empty.mkdir()
         first, _, _ = run([*thidua_command(), "ingest", str(empty)], env_for("first", 0))
-        print(f"{args.docs} documents, batches of {args.batch_size}, {workers} extraction process(es); "
+        print(f"{args.docs} documents in {work.parent}, batches of {args.batch_size}, {workers} extraction process(es); "
               f"first `thidua ingest` on a new PREFECT_HOME (Prefect creates its database): {first:.1f} s")
 
         server = LocalServer(work / "prefect-home-server")
