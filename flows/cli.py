@@ -164,6 +164,10 @@ def main() -> None:
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's answer to Ctrl-C
+            console.print("interrupted")
+        raise
 
 
 from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)

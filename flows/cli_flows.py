@@ -139,9 +139,10 @@ def deploy(
     archive_to: Optional[Path] = typer.Option(None, "--archive-to", help="Default: INBOX/archive."),
     quarantine: Optional[Path] = typer.Option(None, "--quarantine", help="Default: INBOX/quarantine."),
 ) -> None:
-    """Create or update the flows' deployments on the Prefect server (PREFECT_API_URL) for the
-    workers of a work pool: thidua-backfill/backfill, thidua-reextract/reextract and, with
-    --inbox, thidua-nightly/nightly on --cron. Workers: `prefect worker start --pool POOL`."""
+    """Deploy the flows to a Prefect work pool, for `prefect worker start --pool POOL`.
+
+    Creates or updates, on the server PREFECT_API_URL names: thidua-backfill/backfill,
+    thidua-reextract/reextract and, with --inbox, thidua-nightly/nightly on --cron."""
     from flows.cli_storage import _error, say
     from flows.runtime import configure_environment
 

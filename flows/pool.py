@@ -15,9 +15,13 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import multiprocessing.util
+import os
 import shutil
+import signal
 import tempfile
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -71,8 +75,28 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
                 _pool.shutdown(wait=True, cancel_futures=True)
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["flows.pool", "extractors.run", "flows._pool_preload"])
-            _pool, _pool_size = ProcessPoolExecutor(max_workers=workers, mp_context=context), workers
+            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
+                                        initargs=(os.getpid(),))
+            _pool_size = workers
         return _pool
+
+
+def _worker_setup(parent: int) -> None:
+    """In each worker: Ctrl-C is for the parent to handle (no traceback per worker), and the
+    worker ends when the parent is gone, even if it was killed before it could stop the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except OSError:
+                pass
+
+    threading.Thread(target=watch, name="thidua-parent-watch", daemon=True).start()
 
 
 def _ready() -> bool:
@@ -112,6 +136,8 @@ def shutdown_pool() -> None:
 
 
 atexit.register(shutdown_pool)
+# A multiprocessing child (how Prefect's runner runs a served flow) ends without atexit handlers.
+multiprocessing.util.Finalize(None, shutdown_pool, exitpriority=10)
 
 
 def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...]], paths: Sequence[Path],

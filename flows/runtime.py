@@ -61,15 +61,18 @@ def configure_environment(environ: dict[str, str] | None = None, output_dir: Pat
 
 
 class ExpectedErrors(logging.Filter):
-    """Keep Prefect's traceback of an expected problem (database gone, disk full) off the
-    terminal: the command reports it in one line of its own. The flow run's log keeps it."""
+    """Keep Prefect's traceback of an expected problem (database gone, disk full) and its crash
+    lines after a Ctrl-C off the terminal: the command reports these in one line of its own.
+    The flow run's log keeps them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and record.name.startswith("prefect"):
+        if not record.name.startswith("prefect"):
+            return True
+        if record.exc_info:
             from pipeline.storage import StorageError
 
             return not isinstance(record.exc_info[1], StorageError)
-        return True
+        return "aborted by an interrupt signal" not in record.getMessage()  # Ctrl-C: the command says so
 
 
 def quiet_third_party_logs() -> None:
@@ -110,7 +113,10 @@ class LocalServer:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
                  "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-                env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT)
+                env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                # Ctrl-C is for the command, which then still reports to the server and stops it
+                start_new_session=True,
+                preexec_fn=_end_with_parent if sys.platform.startswith("linux") else None)
 
     def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S) -> None:
         import httpx
@@ -143,6 +149,19 @@ class LocalServer:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+
+def _end_with_parent() -> None:
+    """In the server process, before it starts (Linux): SIGTERM when the command that started it
+    dies, even by SIGKILL, so that no server outlives it."""
+    import ctypes
+    import signal
+
+    PR_SET_PDEATHSIG = 1
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except Exception:  # noqa: BLE001 - best effort
+        pass
 
 
 def _free_port() -> int:

@@ -87,3 +87,9 @@ def test_a_run_stopped_by_a_full_disk_is_the_summary_one_error_line_and_exit_1(s
     last = result.output.strip().splitlines()[-1]
     assert last == "error: disk full while archiving; free some space and run again (stopped after 2 file(s); run again to continue)"
     assert "Traceback" not in result.output
+
+
+def test_the_crash_lines_of_a_ctrl_c_stay_off_the_terminal():
+    record = logging.LogRecord("prefect.flow_runs", logging.ERROR, __file__, 1,
+                               "Crash detected! Execution was aborted by an interrupt signal.", None, None)
+    assert not ExpectedErrors().filter(record)
