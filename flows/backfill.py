@@ -86,9 +86,11 @@ def extract(number: int, todo: list[Todo], workers: int) -> list[DocumentResult]
 
 
 @task(name="store-batch", task_run_name="store-batch-{number}", retry_condition_fn=transient, **IO_TASK)
-def store(number: int, repo: Repository, todo: list[Todo], extracted: list[DocumentResult]) -> list[DocumentResult]:
+def store(number: int, repo: Repository, todo: list[Todo], extracted: list[DocumentResult],
+          as_version_of: str | None = None) -> list[DocumentResult]:
     run = TaskRunContext.get()
-    return steps.store_batch(repo, todo, extracted, resumed=bool(run and run.task_run.run_count > 1))
+    return steps.store_batch(repo, todo, extracted, resumed=bool(run and run.task_run.run_count > 1),
+                             as_version_of=as_version_of)
 
 
 @task(name="report", cache_policy=NO_CACHE, persist_result=False)
@@ -103,9 +105,11 @@ def publish(report: RunReport, key: str) -> RunReport:
 # --- wiring shared with the nightly and re-extraction flows -----------------------------------
 
 def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, workers: int | None = None,
-                 label: str = "ingesting") -> tuple[list[DocumentResult], int, StorageError | None]:
+                 label: str = "ingesting", kind: str = "backfill", name: str = "",
+                 as_version_of: str | None = None) -> tuple[list[DocumentResult], int, StorageError | None]:
     """Ingest already-found files in batches: (results in input order, files extracted, the
-    problem that stopped the run or None). Call it inside a flow."""
+    problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`).
+    Call it inside a flow."""
     progress = progress_hook.get()
     stored: dict[int, DocumentResult] = {}
     plan: IngestPlan | None = None
@@ -114,21 +118,45 @@ def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, worker
         repo = open_archive()
     except StorageError as exc:
         return [], 0, exc
+    run_id = None
     try:
+        run_id = repo.start_run(kind, name or label)
         plan = skip_archived(repo, quote(list(files)))  # quote: no need to look into 100,000 paths
         progress.start(plan.total, label)
         progress.advance(list(plan.skipped.values()))
         log.info("%d file(s): %d already archived, %d to extract", plan.total, len(plan.skipped), len(plan.todo))
-        run_batches(plan.todo, extract, store, repo, stored, batch_size=batch_size, workers=workers)
+        store_task = store if as_version_of is None else _StoreAs(as_version_of)
+        run_batches(plan.todo, extract, store_task, repo, stored, batch_size=batch_size, workers=workers)
     except IngestStopped as exc:
         stopped = exc.cause
     except StorageError as exc:
         stopped = exc
+    results = steps.finish_ingest(plan, stored) if plan is not None else []
+    try:
+        if run_id is not None:
+            _record_run(repo, run_id, results, stopped)
+    except StorageError as exc:  # the database went away: the run's report still says what was done
+        stopped = stopped or exc
     finally:
         repo.close()
-    if plan is None:
-        return [], 0, stopped
-    return steps.finish_ingest(plan, stored), len(stored), stopped
+    return results, len(stored), stopped
+
+
+class _StoreAs:
+    """The store task with `as_version_of` bound (a new version of one named document)."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+
+    def __call__(self, number, repo, todo, extracted):
+        return store(number, repo, todo, extracted, as_version_of=self.doc_id)
+
+
+def _record_run(repo: Repository, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
+    counts = {status: sum(r.status == status for r in results) for status in Status}
+    repo.finish_run(run_id, "failed" if stopped else "completed", stored=counts[Status.OK],
+                    skipped=counts[Status.SKIPPED], failed=counts[Status.FAILED],
+                    message=str(stopped) if stopped else None)
 
 
 def run_batches(todo: Sequence, extract_task, store_task, repo: Repository, stored: dict[int, DocumentResult], *,
@@ -190,17 +218,20 @@ def finish(report: RunReport, key: str) -> RunReport | State:
 # --- the flow --------------------------------------------------------------------------------
 
 @flow(name="thidua-backfill", task_runner=default_task_runner(), persist_result=False, log_prints=False)
-def backfill(paths: list[Path], batch_size: int | None = None, workers: int | None = None) -> RunReport:
+def backfill(paths: list[Path], batch_size: int | None = None, workers: int | None = None,
+             as_version_of: str | None = None) -> RunReport:
     """Archive, extract and store every report under `paths` (files or folders, recursively).
 
     Files already archived (same bytes) are skipped before any work; a changed file under a
     known name becomes a new version. `batch_size`: files per task (THIDUA_BATCH_SIZE);
-    `workers`: extraction processes per batch (THIDUA_WORKERS, default every core)."""
+    `workers`: extraction processes per batch (THIDUA_WORKERS, default every core);
+    `as_version_of`: store the file as a new version of this document (one file only)."""
     started = time.perf_counter()
     files, missing = find_files(list(paths))
     log.info("backfill of %s: %d file(s) found, %d path(s) not found", ", ".join(map(str, paths)), len(files),
              len(missing))
-    results, extracted, stopped = ingest_files(files, batch_size=batch_size, workers=workers)
+    results, extracted, stopped = ingest_files(files, batch_size=batch_size, workers=workers,
+                                               name=", ".join(map(str, paths)), as_version_of=as_version_of)
     results = [DocumentResult.failed(p, "file or folder not found") for p in missing] + results
     report = RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
                        stopped=str(stopped) if stopped else None,

@@ -19,6 +19,7 @@ from pipeline.report import RunReport
 def register(app: typer.Typer) -> None:
     app.command("schedule")(schedule)
     app.command("deploy")(deploy)
+    app.command("status")(status)
 
 
 class _Bar:
@@ -120,6 +121,8 @@ def schedule(
             from flows.nightly import destinations, serve
 
             where, archive, quarantined = destinations(inbox, archive_to, quarantine)
+            warn_if_last_run_failed()
+            watch_scheduler(f"thidua-nightly/{name}")
             say(f"serving thidua-nightly/{escape(name)}: ingest {escape(str(where))} on '{escape(cron)}'; "
                 f"processed files to {escape(str(archive))}, failed ones to {escape(str(quarantined))}")
             say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}; stop with Ctrl-C")
@@ -173,3 +176,70 @@ def deploy(
     except ValueError as exc:  # no such work pool, ...
         raise _error(str(exc).splitlines()[0], 2) from None
     say(f"start workers with: prefect worker start --pool {escape(pool)}")
+
+
+def warn_if_last_run_failed() -> bool:
+    """One line when the newest nightly run failed: an operator starting the service sees it."""
+    from pipeline.storage import open_repository
+
+    with open_repository() as repo:
+        last = repo.runs("nightly", limit=1)
+    if last and last[0].state == "failed":
+        from flows.cli_storage import say
+
+        run = last[0]
+        say(f"[yellow]warning:[/] the last nightly run (started {run.started_at.astimezone():%Y-%m-%d %H:%M}) "
+            f"failed: {escape(run.message or 'no message')}")
+        return True
+    return False
+
+
+def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
+    """Check, beside the served deployment, that the Prefect server's scheduler plans its runs,
+    and say so: a scheduler that fails (it did, with an unsupported SQLAlchemy) would otherwise
+    leave an inbox that is never processed, silently."""
+    import threading
+
+    def check() -> None:
+        from flows.cli_storage import say
+        from flows.runtime import next_scheduled_run
+
+        try:
+            when = next_scheduled_run(deployment, timeout_s)
+        except Exception as exc:  # noqa: BLE001 - a check, never a reason to stop serving
+            say(f"[yellow]warning:[/] could not check the Prefect scheduler: {escape(str(exc).splitlines()[0])}")
+            return
+        if when is None:
+            say(f"[red]error:[/] the Prefect scheduler has planned no run of {escape(deployment)} in "
+                f"{timeout_s:.0f} s: scheduled runs will not start; see the Prefect server's log")
+        else:
+            say(f"scheduler ok: next run at {when.astimezone():%Y-%m-%d %H:%M}")
+
+    threading.Thread(target=check, name="scheduler-check", daemon=True).start()
+
+
+def status() -> None:
+    """What the archive holds and what the last runs did; exit code 1 when the last nightly
+    run failed (for monitoring)."""
+    from flows.cli_storage import _repository, out, storage_errors
+    from pipeline.settings import get_settings
+
+    with storage_errors():
+        with _repository() as repo:
+            documents = repo.count()
+            flagged = repo.count(needs_review=True)
+            runs = repo.runs(limit=10)
+            url = repo.db.display_url
+    out.print(f"archive   {escape(url)}; originals in {escape(str(get_settings().effective_archive_dir))}",
+              highlight=False, soft_wrap=True)
+    out.print(f"records   {documents} ({flagged} need review: thidua records list --needs-review)",
+              highlight=False)
+    if not runs:
+        out.print("runs      none recorded yet", highlight=False)
+    for run in runs:
+        ended = f"{run.finished_at.astimezone():%H:%M}" if run.finished_at else "not finished"
+        out.print(f"{run.kind:<9} {run.started_at.astimezone():%Y-%m-%d %H:%M}-{ended} {run.state:<9} "
+                  f"{run.stored} stored, {run.skipped} skipped, {run.failed} failed"
+                  + (f": {escape(run.message)}" if run.message else ""), highlight=False, soft_wrap=True)
+    nightly = [r for r in runs if r.kind == "nightly"]
+    raise typer.Exit(1 if nightly and nightly[0].state == "failed" else 0)

@@ -79,9 +79,10 @@ def storage_errors(done: list[DocumentResult] | None = None) -> Iterator[None]:
 
 
 def _repository():
+    """The existing archive; commands that read or correct never create one."""
     from pipeline.storage import open_repository
 
-    return open_repository()
+    return open_repository(create=False)
 
 
 def _json(value: Any, limit: int | None = 60) -> str:
@@ -101,17 +102,25 @@ def ingest(
                                              help="Files per Prefect task (default THIDUA_BATCH_SIZE, 100)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1,
                                           help="Extraction processes (default THIDUA_WORKERS, every core)."),
+    as_version_of: Optional[str] = typer.Option(None, "--as-version-of", metavar="DOC_ID",
+                                                help="Store the one file given as a new version of this "
+                                                     "document, whatever its name or folder."),
 ) -> None:
     """Archive, extract and store documents (the Prefect backfill flow), each in its own transaction.
 
-    Files already archived (same bytes) are skipped without extraction; a changed file under a
-    known name becomes a new version. Exit code 1 when any file failed."""
+    Each report gets its own document id (file name plus a short code, e.g. baocao-1a2b3c4d).
+    Files already archived (same bytes) are skipped without extraction, their new name noted; a
+    changed file at the same path becomes a new version. Exit code 1 when any file failed."""
     from flows.cli_flows import finish, run_flow
+
+    if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
+        raise _error("--as-version-of needs exactly one file", 2)
 
     def start():
         from flows.backfill import backfill
 
-        return backfill(paths=list(paths), batch_size=batch_size, workers=workers, return_state=True)
+        return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
+                        return_state=True)
 
     report = run_flow(start, "flows.backfill")
     print_summary(report.results, "Ingest")
@@ -207,15 +216,16 @@ def search(
     with storage_errors():
         repo = _repository()
         try:
-            hits = search_text(repo.db, query, limit)
+            found = search_text(repo.db, query, limit)
         finally:
             repo.close()
+    hits = found.hits
     if as_json:
         for h in hits:
-            out.print(json.dumps({"doc_id": h.doc_id, "title": h.title, "snippet": h.snippet, "score": h.score},
-                                 ensure_ascii=False), markup=False, highlight=False)
+            out.print(json.dumps({"doc_id": h.doc_id, "title": h.title, "snippet": h.snippet, "score": h.score,
+                                  "exact": h.exact}, ensure_ascii=False), markup=False, highlight=False)
         return
-    table = Table(show_header=True, title=f"{len(hits)} document(s)")
+    table = Table(show_header=True, title=f"{len(hits)} of {found.total} document(s)")
     table.add_column("doc_id", overflow="fold")
     table.add_column("title", overflow="fold")
     table.add_column("match", overflow="fold")
@@ -247,21 +257,24 @@ def records_list(
         repo = _repository()
         try:
             rows = repo.list(cluster, year, True if needs_review else None, limit)
+            total = repo.count(cluster, year, True if needs_review else None) if limit else len(rows)
         finally:
             repo.close()
     if as_json:
         for r in rows:
             out.print(json.dumps({"doc_id": r.doc_id, "version": r.version, "title": r.title, "cluster": r.cluster,
-                                  "year": r.year, "needs_review": r.needs_review,
-                                  "updated_at": r.updated_at.isoformat()}, ensure_ascii=False),
-                      markup=False, highlight=False)
+                                  "year": r.year, "needs_review": r.needs_review, "review_reasons": r.review_reasons,
+                                  "min_confidence": r.min_confidence, "updated_at": r.updated_at.isoformat()},
+                                 ensure_ascii=False), markup=False, highlight=False)
         return
-    table = Table(show_header=True, title=f"{len(rows)} record(s)")
-    for col in ("doc_id", "v", "title", "cluster", "year", "review"):
+    table = Table(show_header=True, title=f"{len(rows)} of {total} record(s)" if limit else f"{len(rows)} record(s)")
+    table.add_column("doc_id", no_wrap=True)
+    for col in ("v", "title", "cluster", "year", "review"):
         table.add_column(col, overflow="fold")
     for r in rows:
+        flag = ("[yellow]" + escape("; ".join(r.review_reasons) or "needs review") + "[/]") if r.needs_review else ""
         table.add_row(escape(r.doc_id), str(r.version), escape(r.title or ""), escape(r.cluster or ""),
-                      str(r.year or ""), "[yellow]needs review[/]" if r.needs_review else "")
+                      str(r.year or ""), flag)
     out.print(table)
 
 

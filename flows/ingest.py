@@ -89,6 +89,7 @@ def ingest_paths(paths: Sequence[Path], *, repository: Repository | None = None,
         for chunk in _batched(list(paths), HASH_BATCH):
             hashes = {path: _hash(Path(path)) for path in chunk}
             known = repo.archived(h for h in hashes.values() if h)
+            repo.record_names((sha, path) for path, sha in hashes.items() if sha and sha in known)
             for path in map(Path, chunk):
                 sha = hashes[path]
                 owner = (known.get(sha) or stored_now.get(sha)) if sha else None
@@ -112,29 +113,34 @@ def ingest_paths(paths: Sequence[Path], *, repository: Repository | None = None,
 
 
 def _skipped(path: Path, owner: str) -> DocumentResult:
-    reason = "already archived" if owner == Path(path).stem else f"already archived (as {owner})"
-    return DocumentResult(path=str(path), doc_id=owner, status=Status.SKIPPED, reason=reason)
+    return DocumentResult(path=str(path), doc_id=owner, status=Status.SKIPPED, reason=f"already archived as {owner}")
 
 
 def _store_one(repo: Repository, path: Path, sha: str | None, result: DocumentResult,
-               resumed: bool = False) -> DocumentResult:
-    """Store one extraction result (a failed one is returned as it is)."""
+               resumed: bool = False, as_version_of: str | None = None) -> DocumentResult:
+    """Store one extraction result (a failed one is returned as it is); the result then carries
+    the document's id in the archive."""
     if result.status != Status.OK:
         return result
     if sha is None or result.document.sha256 != sha:
         return DocumentResult.failed(path, "file changed while it was being ingested; run again when it is complete")
     try:
-        outcome = repo.store_extraction(path, sha, result.document, result.normalized_text, result.record)
+        outcome = repo.store_extraction(path, sha, result.document, result.normalized_text, result.record,
+                                        as_version_of=as_version_of)
     except FileChanged as exc:
         return DocumentResult.failed(path, str(exc))
     if outcome.status == "duplicate":
-        if resumed and outcome.doc_id == result.doc_id:
+        if resumed:
+            result.doc_id = outcome.doc_id
             return result  # stored by the earlier, interrupted attempt at this same batch
         return _skipped(path, outcome.doc_id)  # a concurrent ingest stored the same bytes first
+    result.doc_id = outcome.doc_id
+    if result.record is not None:
+        result.record = result.record.model_copy(update={"doc_id": outcome.doc_id})
     if outcome.status == "new_version":
         result.reason = f"new version {outcome.revision} of {outcome.doc_id}"
-        if outcome.review_reasons:
-            result.reason += "; needs review: " + "; ".join(outcome.review_reasons)
+    if outcome.review_reasons:
+        result.reason = "; ".join(filter(None, [result.reason, "needs review: " + "; ".join(outcome.review_reasons)]))
     return result
 
 
@@ -174,6 +180,7 @@ def plan_ingest(repo: Repository, paths: Sequence[Path]) -> IngestPlan:
         chunk = plan.paths[start:start + HASH_BATCH]
         hashes = [_hash(path) for path in chunk]
         known = repo.archived(h for h in hashes if h)
+        repo.record_names((sha, path) for path, sha in zip(chunk, hashes) if sha and sha in known)
         for index, (path, sha) in enumerate(zip(chunk, hashes), start=start):
             if sha and sha in known:
                 plan.skipped[index] = _skipped(path, known[sha])
@@ -193,7 +200,7 @@ def extract_batch(todo: Sequence[Todo], workers: int = 1) -> list[DocumentResult
 
 
 def store_batch(repo: Repository, todo: Sequence[Todo], extracted: Sequence[DocumentResult], *,
-                resumed: bool = False, keep_record: bool = False,
+                resumed: bool = False, keep_record: bool = False, as_version_of: str | None = None,
                 on_result: OnResult | None = None) -> list[DocumentResult]:
     """Archive and store each extracted file (one transaction each); one result per file, with
     no text and (unless `keep_record`) no record: a run's results stay small whatever its size.
@@ -204,7 +211,7 @@ def store_batch(repo: Repository, todo: Sequence[Todo], extracted: Sequence[Docu
     results: list[DocumentResult] = []
     try:
         for item, result in zip(todo, extracted):  # copies: a retried batch gets the same `extracted`
-            result = _store_one(repo, item.path, item.sha, result.model_copy(), resumed)
+            result = _store_one(repo, item.path, item.sha, result.model_copy(), resumed, as_version_of)
             result.document = result.normalized_text = None
             if not keep_record:
                 result.record = None

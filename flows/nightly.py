@@ -48,7 +48,24 @@ def file_away(found: steps.InboxScan, results: list[DocumentResult], archive_to:
     return steps.file_away(found, results, archive_to, quarantine)
 
 
-@flow(name="thidua-nightly", task_runner=default_task_runner(), persist_result=False, log_prints=False)
+def record_failure(flow, flow_run, state) -> None:
+    """A nightly run that failed or crashed before it could report: kept in the archive's runs,
+    so `thidua status` and the next `thidua schedule` say so."""
+    from pipeline.storage import StorageError, open_repository
+
+    try:
+        with open_repository() as repo:
+            last = repo.runs("nightly", limit=1)
+            if last and last[0].state == "failed" and last[0].message == state.message:
+                return  # the run stopped on a storage problem and recorded it itself
+            run_id = repo.start_run("nightly", f"{flow_run.name} ({flow_run.parameters.get('inbox', '')})")
+            repo.finish_run(run_id, "failed", message=f"{state.name}: {state.message or 'no message'}")
+    except StorageError as exc:
+        log.error("could not record the failed run in the archive: %s", exc)
+
+
+@flow(name="thidua-nightly", task_runner=default_task_runner(), persist_result=False, log_prints=False,
+      on_failure=[record_failure], on_crashed=[record_failure])
 def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None = None,
             min_age_s: float | None = None, batch_size: int | None = None,
             workers: int | None = None) -> RunReport:
@@ -62,7 +79,7 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     found = scan(inbox, [archive_to, quarantine], min_age_s)
     log.info("inbox %s: %d file(s) ready, %d written to in the last %.0f s (left for the next run)",
              inbox, len(found.ready), len(found.too_new), min_age_s)
-    results, extracted, stopped = ingest_files(found.paths)
+    results, extracted, stopped = ingest_files(found.paths, kind="nightly", name=str(inbox))
     moves = file_away(found, quote(results), archive_to, quarantine)
     notes = moves.notes(archive_to, quarantine)
     if found.too_new:

@@ -186,3 +186,25 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(DASHES).lower()
     text = _place_tones(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _unaccent_table() -> dict[int, str]:
+    """Latin letters with marks -> the bare lower-case letter, one character for one."""
+    table = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = unicodedata.normalize("NFD", chr(code))[0].lower()
+        if len(base) == 1 and base != chr(code):
+            table[code] = base
+    table.update({ord("đ"): "d", ord("Đ"): "d"})
+    return table
+
+
+_UNACCENT = _unaccent_table()
+
+
+def unaccent(text: str) -> str:
+    """What Vietnamese users often type: no tones, no marks, "đ" as "d", lower case ("Cụm thi
+    đua" -> "cum thi dua"). One character for one on NFC text, so offsets into the result are
+    offsets into the text: search finds words here and shows them from the original."""
+    text = unicodedata.normalize("NFC", text).translate(_UNACCENT)
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text) if not text.islower() else text

@@ -1,14 +1,23 @@
 """One settings object for the whole tool, read from THIDUA_* environment variables."""
+import os
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    """Where the archive lives unless THIDUA_OUTPUT_DIR says otherwise: one per user, the same
+    from any folder, a new terminal or a cron job ($XDG_DATA_HOME/thidua, ~/.local/share/thidua)."""
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "thidua"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="THIDUA_", env_file=".env", extra="ignore")
 
-    output_dir: Path = Path("outputs")
+    output_dir: Path = default_home()  # the archive's home: database, originals, Prefect's files
     database_url: str | None = None  # default: sqlite file in output_dir
     archive_dir: Path | None = None  # default: output_dir/archive
     max_file_mb: float = 20.0  # larger inputs are refused, not read into memory
@@ -20,6 +29,12 @@ class Settings(BaseSettings):
     workers: int | None = None  # default: every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
     inbox_min_age_s: float = 60.0
+
+    @field_validator("output_dir", "archive_dir")
+    @classmethod
+    def _absolute(cls, folder: Path | None) -> Path | None:
+        """Resolved once, when read: a relative THIDUA_OUTPUT_DIR means the folder it named then."""
+        return None if folder is None else Path(os.path.abspath(os.path.expanduser(folder)))
 
     @property
     def effective_workers(self) -> int:

@@ -23,8 +23,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemy
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from pipeline.storage.errors import (ConflictError, DatabaseUnavailable, Duplicate, MigrationError, StorageError,
-                                     StorageFull)
+from pipeline.storage.errors import (ConflictError, DatabaseUnavailable, Duplicate, MigrationError, NoArchive,
+                                     StorageError, StorageFull)
 
 log = logging.getLogger(__name__)
 
@@ -240,6 +240,18 @@ class Database:
         self.engine.dispose()
 
 
+def _must_exist(url: str) -> None:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # Database() says what is wrong with it
+    database = parsed.database
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" \
+            and not database.startswith("file:") and not Path(database).is_file():
+        raise NoArchive(f"no archive at {Path(database).parent} (no {Path(database).name}); "
+                        "run `thidua ingest` first, or set THIDUA_OUTPUT_DIR / THIDUA_DATABASE_URL to where it is")
+
+
 def _known_revision(revision: str) -> bool:
     from alembic.util import CommandError
 
@@ -249,13 +261,20 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
-    """Connect (default: THIDUA_DATABASE_URL or the SQLite file in the output folder) and migrate."""
+def open_database(url: str | None = None, *, upgrade: bool = True, create: bool = True) -> Database:
+    """Connect (default: THIDUA_DATABASE_URL or the SQLite file in the output folder) and migrate.
+    `create=False` (commands that only read or correct): no archive there is an error, and none
+    is created: a cron job or a new terminal in another folder must not see an empty one."""
     from pipeline.settings import get_settings
 
-    db = Database(url or get_settings().effective_database_url)
+    url = url or get_settings().effective_database_url
+    if not create:
+        _must_exist(url)
+    db = Database(url)
     try:
         db.check_connection()
+        if not create and db.revision() is None:
+            raise NoArchive(f"no archive in {db.display_url}; run `thidua ingest` first")
         if upgrade:
             db.ensure_schema()
     except BaseException:

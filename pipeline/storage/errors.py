@@ -54,3 +54,9 @@ class StorageFull(StorageError):
 
 class Duplicate(StorageError):
     """A unique key was taken by a concurrent writer (the repository decides what that means)."""
+
+
+class NoArchive(StorageError):
+    """A command that only reads was run where no archive exists yet: it creates none."""
+
+    exit_code = 2

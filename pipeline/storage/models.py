@@ -1,14 +1,19 @@
 """The archive's tables. Machine output and human corrections live in separate tables; the
 effective record on `documents` is derived from them on every write.
 
-- documents        one row per doc_id (the file name without extension); `version` is the
-                   optimistic lock every change bumps, `effective` the record as read.
+- documents        one row per doc_id (the file name without extension plus a short hash of the
+                   first original, e.g. `baocao-1a2b3c4d`; archives from before 0002 keep the bare
+                   stem); `version` is the optimistic lock every change bumps, `effective` the
+                   record as read.
 - sources          one row per distinct original (sha256), i.e. per file version, with the
                    normalised text the evidence offsets point into; the bytes sit in the archive.
 - machine_records  every extraction ever stored, newest last.
 - corrections      every field-level override a person made, in order; never rewritten.
 - record_versions  a snapshot of the effective record (GOLD_FORMAT) at each version.
 - audit_log        who changed which field, when, from what, to what.
+- source_names     every path an original was found at; a changed file at a known path is a new
+                   version of that path's document.
+- runs             what each backfill or nightly run did (`thidua status`).
 
 Search columns/indexes (SQLite FTS5 table, PostgreSQL tsvector + GIN) are created by the
 migration only; they are not mapped here.
@@ -18,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, \
-    UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, \
+    Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -46,11 +51,13 @@ class DocumentRow(Base):
     source_revision: Mapped[int] = mapped_column(Integer)  # which sources.revision is current
     effective: Mapped[dict[str, Any]] = mapped_column(Json)  # Record dump: machine overlaid with corrections
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
-    review_reasons: Mapped[list[str]] = mapped_column(Json, default=list)
+    review_reasons: Mapped[list[dict]] = mapped_column(Json, default=list)
+    review_priority: Mapped[int | None] = mapped_column(Integer)  # most urgent reason first (see review.py)
+    min_confidence: Mapped[float | None] = mapped_column(Float)  # the least certain value
     # Denormalised from `effective` for listing and filtering.
     title: Mapped[str | None] = mapped_column(Text)
     cluster_name: Mapped[str | None] = mapped_column(Text)
-    cluster_key: Mapped[str | None] = mapped_column(String(500), index=True)  # casefolded cluster name
+    cluster_key: Mapped[str | None] = mapped_column(String(500), index=True)  # cluster name without diacritics
     cluster_number: Mapped[int | None] = mapped_column(Integer)
     year: Mapped[int | None] = mapped_column(Integer, index=True)  # meeting period, else meeting date's year
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -72,6 +79,7 @@ class SourceRow(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     source_path: Mapped[str] = mapped_column(Text)  # where it was ingested from
     normalized_text: Mapped[str] = mapped_column(Text)
+    search_text: Mapped[str | None] = mapped_column(Text)  # normalized_text without diacritics, for search
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -132,3 +140,30 @@ class AuditRow(Base):
     new_value: Mapped[Any] = mapped_column(Json, nullable=True)
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SourceNameRow(Base):
+    __tablename__ = "source_names"
+    __table_args__ = (UniqueConstraint("source_id", "path_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(Text)  # absolute, undecodable bytes escaped
+    path_key: Mapped[str] = mapped_column(String(64), index=True)  # sha256 of path: paths can be long
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+    __table_args__ = (Index("ix_runs_kind_id", "kind", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # backfill | nightly | reextract
+    name: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))  # running | completed | failed
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    stored: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str | None] = mapped_column(Text)

@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from pipeline.normalize import unaccent
 from pipeline.record import Record
 from pipeline.storage.errors import InvalidCorrection
 
@@ -401,11 +402,12 @@ def summary_columns(record: Record) -> dict:
         record.meeting.date.value.year if record.meeting.date else None)
     return {"title": record.title.value if record.title else None,
             "cluster_name": record.cluster.name if record.cluster else None,
-            "cluster_key": _norm(record.cluster.name) if record.cluster else None,
+            "cluster_key": normalise_key(record.cluster.name) if record.cluster else None,
             "cluster_number": record.cluster.number if record.cluster else None,
             "year": year}
 
 
 def normalise_key(text: str) -> str:
-    """How cluster names are compared: NFC, case-folded, single spaces."""
-    return _norm(text)
+    """How cluster names are compared: without diacritics, lower case, single spaces, so that
+    "cum thi dua so 2" finds "Cụm thi đua số 2"."""
+    return " ".join(unaccent(str(text)).split())

@@ -7,6 +7,9 @@ added; re-extraction adds machine records and re-applies the corrections on top.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -15,14 +18,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.document import Document
+from pipeline.normalize import unaccent
+from pipeline.paths import absolute, make_doc_id
 from pipeline.record import Record
 from pipeline.settings import get_settings
 from pipeline.storage import overlay as ov
+from pipeline.storage import review
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
 from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
-                                     SourceRow, utcnow)
+                                     RunRow, SourceNameRow, SourceRow, utcnow)
 
 MACHINE = "thidua-extractor"  # the actor of machine changes in versions and the audit log
 _IN_CHUNK = 500  # hashes per IN (...) query
@@ -74,6 +80,24 @@ class RecordSummary:
     year: int | None
     needs_review: bool
     updated_at: dt.datetime
+    review_reasons: list[str] = field(default_factory=list)
+    min_confidence: float | None = None
+
+
+@dataclass
+class RunInfo:
+    """One backfill or nightly run as `thidua status` shows it."""
+
+    id: int
+    kind: str
+    name: str
+    state: str  # running | completed | failed
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    stored: int
+    skipped: int
+    failed: int
+    message: str | None
 
 
 @dataclass
@@ -146,39 +170,86 @@ class Repository:
         return found
 
     def store_extraction(self, path: Path, sha256: str, document: Document, normalized_text: str,
-                         record: Record) -> SaveOutcome:
+                         record: Record, as_version_of: str | None = None) -> SaveOutcome:
         """Archive the original, then store document, source, machine record, version and audit
-        in one transaction: a kill at any point leaves either all of it or none of it."""
+        in one transaction: a kill at any point leaves either all of it or none of it.
+
+        Which document: the one a file at this same path became before (a changed file is a
+        new version of it), or `as_version_of`; otherwise a new document with its own id. The
+        same bytes under another name are one original: the name is recorded beside it."""
         self.archive.put(Path(path), sha256)
         for attempt in range(2):  # a concurrent writer may create the same doc_id first
             try:
                 with self.db.session(write=True) as s:
-                    return self._store_extraction(s, Path(path), sha256, document, normalized_text, record)
+                    return self._store_extraction(s, Path(path), sha256, document, normalized_text, record,
+                                                  as_version_of)
             except Duplicate:
                 if attempt:
                     raise
                 existing = self.archived([sha256])
                 if existing:
+                    self.record_names([(sha256, Path(path))])
                     return SaveOutcome("duplicate", existing[sha256])
         raise AssertionError("unreachable")
 
+    def record_names(self, found: Iterable[tuple[str, Path]]) -> None:
+        """Remember that these archived originals (sha256) were also found at these paths."""
+        found = list(found)
+        if not found:
+            return
+        with self.db.session(write=True) as s:
+            for sha256, path in found:
+                source_id = s.scalar(select(SourceRow.id).where(SourceRow.sha256 == sha256))
+                if source_id is not None:
+                    self._add_name(s, source_id, absolute(path))
+
+    @staticmethod
+    def _add_name(s: Session, source_id: int, where: str) -> None:
+        key = path_key(where)
+        known = s.scalar(select(SourceNameRow.id).where(SourceNameRow.source_id == source_id,
+                                                        SourceNameRow.path_key == key))
+        if known is None:
+            s.add(SourceNameRow(source_id=source_id, path=where, path_key=key))
+
+    def _document_at(self, s: Session, where: str) -> DocumentRow | None:
+        """The document whose newest file version came from this path, if any."""
+        return s.scalar(select(DocumentRow).join(SourceRow, SourceRow.document_id == DocumentRow.id)
+                        .join(SourceNameRow, SourceNameRow.source_id == SourceRow.id)
+                        .where(SourceNameRow.path_key == path_key(where))
+                        .order_by(SourceRow.ingested_at.desc(), SourceRow.id.desc()).limit(1))
+
+    def _new_doc_id(self, s: Session, path: Path, sha256: str) -> str:
+        for length in (8, 12, 16, 64):
+            doc_id = make_doc_id(path, sha256, length)
+            if s.scalar(select(DocumentRow.id).where(DocumentRow.doc_id == doc_id)) is None:
+                return doc_id
+        raise Duplicate(f"no free document id for {path}")
+
     def _store_extraction(self, s: Session, path: Path, sha256: str, document: Document, normalized_text: str,
-                          record: Record) -> SaveOutcome:
-        owner = s.scalar(select(DocumentRow.doc_id).join(SourceRow, SourceRow.document_id == DocumentRow.id)
-                         .where(SourceRow.sha256 == sha256))
+                          record: Record, as_version_of: str | None) -> SaveOutcome:
+        where = absolute(path)
+        owner = s.scalar(select(SourceRow).where(SourceRow.sha256 == sha256))
         if owner is not None:
-            return SaveOutcome("duplicate", owner)
-        doc = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == record.doc_id))
+            self._add_name(s, owner.id, where)
+            return SaveOutcome("duplicate", s.scalar(select(DocumentRow.doc_id)
+                                                     .where(DocumentRow.id == owner.document_id)))
+        doc = self._document(s, as_version_of) if as_version_of else self._document_at(s, where)
         source_fields = dict(sha256=sha256, ext=path.suffix.lower().lstrip("."), format=document.format,
-                             size=path.stat().st_size, source_path=str(path), normalized_text=normalized_text)
+                             size=path.stat().st_size, source_path=where, normalized_text=normalized_text,
+                             search_text=unaccent(normalized_text))
         if doc is None:
-            doc = DocumentRow(doc_id=record.doc_id, source_revision=1, needs_review=False, review_reasons=[],
+            doc_id = self._new_doc_id(s, path, sha256)
+            record = record.model_copy(update={"doc_id": doc_id})
+            reasons = review.judge(record)
+            doc = DocumentRow(doc_id=doc_id, source_revision=1, needs_review=bool(reasons), review_reasons=reasons,
+                              review_priority=review.priority(reasons), min_confidence=_min_confidence(record),
                               effective=record.model_dump(mode="json"), **ov.summary_columns(record))
             s.add(doc)
             s.flush()
             source = SourceRow(document_id=doc.id, revision=1, **source_fields)
             s.add(source)
             s.flush()
+            self._add_name(s, source.id, where)
             machine = MachineRecordRow(document_id=doc.id, source_id=source.id, reason="ingest",
                                        record=record.model_dump(mode="json"))
             s.add(machine)
@@ -187,14 +258,19 @@ class Repository:
             s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="ingest", actor=MACHINE,
                                    machine_record_id=machine.id, record=export))
             s.add(AuditRow(document_id=doc.id, version=doc.version, action="ingest", actor=MACHINE, field=None,
-                           old_value=None, new_value=export, reason=f"ingested from {path}"))
-            return SaveOutcome("new", doc.doc_id, doc.version, 1)
+                           old_value=None, new_value=export, reason=f"ingested from {where}"))
+            for reason in reasons:
+                s.add(AuditRow(document_id=doc.id, version=doc.version, action="flag_review", actor=MACHINE,
+                               field=reason["field"], reason=reason["message"]))
+            return SaveOutcome("new", doc.doc_id, doc.version, 1, review_reasons=[r["message"] for r in reasons])
+        record = record.model_copy(update={"doc_id": doc.doc_id})
         revision = (s.scalar(select(func.max(SourceRow.revision)).where(SourceRow.document_id == doc.id)) or 0) + 1
         source = SourceRow(document_id=doc.id, revision=revision, **source_fields)
         s.add(source)
         s.flush()
+        self._add_name(s, source.id, where)
         return self._store_machine(s, doc, source, record, "new_version",
-                                   f"new file version {revision} from {path} ({sha256[:12]})")
+                                   f"new file version {revision} from {where} ({sha256[:12]})")
 
     def _store_machine(self, s: Session, doc: DocumentRow, source: SourceRow, record: Record, action: str,
                        why: str) -> SaveOutcome:
@@ -207,7 +283,8 @@ class Repository:
         s.add(machine)
         s.flush()
         changed = ov.changed_fields(previous.to_export(), record.to_export())
-        reasons = _merge_reasons(doc.review_reasons, result.review_reasons)
+        doubts = review.judge(result.record)
+        reasons = review.merge(doc.review_reasons, doubts, result.review_reasons)
         doc.source_revision = source.revision
         self._set_effective(doc, result.record, reasons)
         s.flush()  # one UPDATE: bumps doc.version, or fails if someone else bumped it first
@@ -221,7 +298,9 @@ class Repository:
         if not changed:
             s.add(AuditRow(document_id=doc.id, version=doc.version, action=action, actor=MACHINE, field=None,
                            reason=f"{why}: same values, new evidence or confidences"))
-        for reason in result.review_reasons:
+        flagged = {r["message"] for r in doc.review_reasons}
+        raised = [r for r in reasons if r["message"] not in flagged or r in result.review_reasons]
+        for reason in raised:
             s.add(AuditRow(document_id=doc.id, version=doc.version, action="flag_review", actor=MACHINE,
                            field=reason["field"], reason=reason["message"]))
         return SaveOutcome("new_version" if action == "new_version" else "updated", doc.doc_id, doc.version,
@@ -247,6 +326,7 @@ class Repository:
                 return SaveOutcome("unchanged", doc_id, doc.version, source.revision)
             if normalized_text != source.normalized_text:  # a changed normaliser: evidence points into this text
                 source.normalized_text = normalized_text
+                source.search_text = unaccent(normalized_text)
             return self._store_machine(s, doc, source, record, "reextract", "re-extraction")
 
     def doc_ids(self) -> list[str]:
@@ -270,12 +350,54 @@ class Repository:
 
     def list(self, cluster: str | None = None, year: int | None = None, needs_review: bool | None = None,
              limit: int | None = None) -> list[RecordSummary]:
+        """Summaries in doc_id order; the review queue (`needs_review=True`) most urgent first:
+        conflicts with a correction, then empty records, implausible text, low confidence,
+        and within each the least certain record first."""
         query = self._filtered(select(DocumentRow.doc_id, DocumentRow.version, DocumentRow.title,
                                       DocumentRow.cluster_name, DocumentRow.year, DocumentRow.needs_review,
-                                      DocumentRow.updated_at), cluster, year, needs_review)
+                                      DocumentRow.updated_at, DocumentRow.review_reasons,
+                                      DocumentRow.min_confidence), cluster, year, needs_review)
+        if needs_review:
+            query = query.order_by(DocumentRow.review_priority.asc().nulls_last(),
+                                   DocumentRow.min_confidence.asc().nulls_first(), DocumentRow.doc_id)
+        else:
+            query = query.order_by(DocumentRow.doc_id)
         with self.db.session() as s:
-            rows = s.execute(query.order_by(DocumentRow.doc_id).limit(limit))
-            return [RecordSummary(d, v, t, c, y, bool(n), _aware(u)) for d, v, t, c, y, n, u in rows]
+            rows = s.execute(query.limit(limit))
+            return [RecordSummary(d, v, t, c, y, bool(n), _aware(u), [r["message"] for r in reasons or []], m)
+                    for d, v, t, c, y, n, u, reasons, m in rows]
+
+    def count(self, cluster: str | None = None, year: int | None = None, needs_review: bool | None = None) -> int:
+        query = self._filtered(select(func.count()).select_from(DocumentRow), cluster, year, needs_review)
+        with self.db.session() as s:
+            return s.scalar(query) or 0
+
+    # --- runs -----------------------------------------------------------------------------------
+
+    def start_run(self, kind: str, name: str) -> int:
+        with self.db.session(write=True) as s:
+            run = RunRow(kind=kind, name=name, state="running")
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, state: str, *, stored: int = 0, skipped: int = 0, failed: int = 0,
+                   message: str | None = None) -> None:
+        with self.db.session(write=True) as s:
+            run = s.get(RunRow, run_id)
+            if run is not None:
+                run.state, run.finished_at, run.message = state, utcnow(), message
+                run.stored, run.skipped, run.failed = stored, skipped, failed
+
+    def runs(self, kind: str | None = None, limit: int = 10) -> list[RunInfo]:
+        """The newest runs first."""
+        query = select(RunRow).order_by(RunRow.id.desc()).limit(limit)
+        if kind:
+            query = query.where(RunRow.kind == kind)
+        with self.db.session() as s:
+            return [RunInfo(r.id, r.kind, r.name, r.state, _aware(r.started_at),
+                            _aware(r.finished_at) if r.finished_at else None, r.stored, r.skipped, r.failed,
+                            r.message) for r in s.scalars(query)]
 
     def iter_effective(self, cluster: str | None = None, year: int | None = None,
                        needs_review: bool | None = None, batch: int = 500) -> Iterator[Record]:
@@ -385,7 +507,18 @@ class Repository:
 
     @staticmethod
     def _document(s: Session, doc_id: str, expected_version: int | None = None) -> DocumentRow:
+        """By id; a file stem alone (`baocao` for `baocao-1a2b3c4d`) is accepted when only one
+        document has it."""
+        doc_id = unicodedata.normalize("NFC", doc_id)
         doc = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+        if doc is None:
+            pattern = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+            candidates = [d for d in s.scalars(select(DocumentRow).where(
+                DocumentRow.doc_id.like(pattern, escape="\\")).limit(20)) if _ID_SUFFIX.fullmatch(d.doc_id[len(doc_id):])]
+            if len(candidates) > 1:
+                names = ", ".join(sorted(d.doc_id for d in candidates))
+                raise NotFound(f"{doc_id!r} is the name of {len(candidates)} documents: {names}; give the full id")
+            doc = candidates[0] if candidates else None
         if doc is None:
             raise NotFound(f"no document {doc_id!r} in the archive (see `thidua records list`)")
         if expected_version is not None and doc.version != expected_version:
@@ -419,17 +552,29 @@ class Repository:
         doc.effective = record.model_dump(mode="json")
         doc.review_reasons = reasons
         doc.needs_review = bool(reasons)
+        doc.review_priority = review.priority(reasons)
+        doc.min_confidence = _min_confidence(record)
         doc.updated_at = utcnow()
         for name, value in ov.summary_columns(record).items():
             setattr(doc, name, value)
 
 
-def _merge_reasons(existing: list[dict], new: list[dict]) -> list[dict]:
-    seen = {r["message"] for r in existing}
-    return [*existing, *(r for r in new if r["message"] not in seen)]
+_ID_SUFFIX = re.compile(r"-[0-9a-f]{8,64}")
 
 
-def open_repository(database_url: str | None = None, archive_dir: Path | None = None) -> Repository:
-    """The archive as configured (THIDUA_DATABASE_URL, THIDUA_ARCHIVE_DIR), schema upgraded."""
+def path_key(where: str) -> str:
+    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _min_confidence(record: Record) -> float | None:
+    values = review.confidences(record)
+    return values[0][1] if values else None
+
+
+def open_repository(database_url: str | None = None, archive_dir: Path | None = None, *,
+                    create: bool = True) -> Repository:
+    """The archive as configured (THIDUA_DATABASE_URL, THIDUA_ARCHIVE_DIR), schema upgraded.
+    `create=False`: an error (NoArchive) when there is none yet, instead of a new empty one."""
     settings = get_settings()
-    return Repository(open_database(database_url), OriginalsArchive(archive_dir or settings.effective_archive_dir))
+    return Repository(open_database(database_url, create=create),
+                      OriginalsArchive(archive_dir or settings.effective_archive_dir))

@@ -1,8 +1,14 @@
 """Full-text search over the archived normalised text (the current version of each document).
 
-SQLite: an FTS5 index kept by triggers; PostgreSQL: a stored tsvector under a GIN index. Both
-lower-case and keep Vietnamese diacritics ("ban" does not find "bán"). Query syntax, the same on
-both: words must all appear; "quoted words" must appear together, in that order.
+Users type Vietnamese with or without diacritics ("cum thi dua", "Hoà", "Hòa"): matching is on
+the text without diacritics (`sources.search_text`, see `pipeline.normalize.unaccent`), indexed
+by FTS5 on SQLite and a tsvector under a GIN index on PostgreSQL. Ranking, the same on both:
+
+    0  the query as typed (tone placement normalised) appears as one phrase
+    1  the query without diacritics appears as one phrase
+    2  every word (or "quoted phrase") appears somewhere
+
+then by the engine's own relevance. `count` gives how many documents match in all.
 """
 from __future__ import annotations
 
@@ -12,11 +18,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from pipeline.normalize import fold, unaccent
 from pipeline.storage.db import Database
 from pipeline.storage.errors import InvalidInput
 
 _TERMS = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
+_WORDS = re.compile(r"\w+", re.UNICODE)
+SNIPPET_CHARS = 80
 
 
 @dataclass
@@ -25,64 +34,116 @@ class SearchHit:
     title: str | None
     snippet: str  # matched words between [ and ]
     score: float  # higher is better
+    exact: bool = False  # the query appears as typed, as one phrase
 
 
-def _terms(query: str) -> list[str]:
-    query = unicodedata.normalize("NFC", query)
+@dataclass
+class SearchResult:
+    hits: list[SearchHit]
+    total: int  # documents matching, of which `hits` are the best
+
+
+@dataclass(frozen=True)
+class Query:
+    exact: str  # the whole query, normalised like the archived text, lower case
+    phrase: str  # the whole query without diacritics
+    terms: tuple[str, ...]  # words and "quoted phrases", without diacritics
+
+
+def parse(query: str) -> Query:
+    query = fold(unicodedata.normalize("NFC", query))  # lower case, tones placed as in the archive
     terms = [(phrase or word).strip() for phrase, word in _TERMS.findall(query)]
-    terms = [t for t in terms if _WORD.search(t)]
+    terms = [" ".join(_WORDS.findall(unaccent(t))) for t in terms if _WORD.search(t)]
     if not terms:
         raise InvalidInput("nothing to search for: give at least one word")
-    return terms
+    words = _WORDS.findall(query.replace('"', " "))
+    return Query(exact=" ".join(words).lower(), phrase=" ".join(terms), terms=tuple(terms))
 
 
-def fts5_query(query: str) -> str:
-    """Every term as an FTS5 string (a phrase of its tokens), all required."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in _terms(query))
+def _fts(phrase: str) -> str:
+    return '"' + phrase.replace('"', '""') + '"'
 
 
-def tsquery_text(query: str) -> str:
-    """The same terms for PostgreSQL's websearch_to_tsquery, each quoted so that words like
-    "or" and a leading "-" are taken literally, as in SQLite."""
-    return " ".join(f'"{term}"' for term in _terms(query))
-
-
-_SQLITE = text("""
-    SELECT d.doc_id, d.title, snippet(sources_fts, 0, '[', ']', ' … ', 16) AS snippet, -rank AS score
-    FROM sources_fts
-    JOIN sources s ON s.id = sources_fts.rowid
+_SQLITE_HITS = text("""
+    WITH matches AS (
+        SELECT rowid AS id, rank FROM sources_unaccented WHERE sources_unaccented MATCH :all),
+    phrase AS (SELECT rowid AS id FROM sources_unaccented WHERE sources_unaccented MATCH :phrase),
+    exact AS (SELECT rowid AS id FROM sources_fts WHERE sources_fts MATCH :exact)
+    SELECT d.doc_id, d.title, s.normalized_text, -m.rank AS score,
+           CASE WHEN m.id IN (SELECT id FROM exact) THEN 0 WHEN m.id IN (SELECT id FROM phrase) THEN 1 ELSE 2 END
+               AS tier
+    FROM matches m
+    JOIN sources s ON s.id = m.id
     JOIN documents d ON d.id = s.document_id AND d.source_revision = s.revision
-    WHERE sources_fts MATCH :query
-    ORDER BY rank
+    ORDER BY tier, m.rank, d.doc_id
     LIMIT :limit
 """)
 
-_POSTGRES = text("""
-    WITH q AS (SELECT websearch_to_tsquery('simple'::regconfig, :query) AS query),
-    hits AS (
-        SELECT s.id, d.doc_id, d.title, ts_rank(s.search_vector, q.query) AS score
-        FROM sources s
-        JOIN documents d ON d.id = s.document_id AND d.source_revision = s.revision, q
-        WHERE s.search_vector @@ q.query
-        ORDER BY score DESC, d.doc_id
-        LIMIT :limit)
-    SELECT hits.doc_id, hits.title,
-           ts_headline('simple'::regconfig, left(s.normalized_text, 1000000), q.query,
-                       'StartSel=[, StopSel=], MaxWords=28, MinWords=12, MaxFragments=1') AS snippet,
-           hits.score
-    FROM hits JOIN sources s ON s.id = hits.id, q
-    ORDER BY hits.score DESC, hits.doc_id
+_SQLITE_COUNT = text("""
+    SELECT count(*) FROM sources_unaccented
+    JOIN sources s ON s.id = sources_unaccented.rowid
+    JOIN documents d ON d.id = s.document_id AND d.source_revision = s.revision
+    WHERE sources_unaccented MATCH :all
+""")
+
+_POSTGRES_HITS = text("""
+    WITH q AS (SELECT websearch_to_tsquery('simple'::regconfig, :all) AS q_all,
+                      phraseto_tsquery('simple'::regconfig, :phrase) AS q_phrase,
+                      phraseto_tsquery('simple'::regconfig, :exact) AS q_exact)
+    SELECT d.doc_id, d.title, s.normalized_text, ts_rank(s.search_vector_unaccented, q.q_all) AS score,
+           CASE WHEN s.search_vector @@ q.q_exact THEN 0
+                WHEN s.search_vector_unaccented @@ q.q_phrase THEN 1 ELSE 2 END AS tier
+    FROM sources s
+    JOIN documents d ON d.id = s.document_id AND d.source_revision = s.revision, q
+    WHERE s.search_vector_unaccented @@ q.q_all
+    ORDER BY tier, score DESC, d.doc_id
+    LIMIT :limit
+""")
+
+_POSTGRES_COUNT = text("""
+    SELECT count(*) FROM sources s
+    JOIN documents d ON d.id = s.document_id AND d.source_revision = s.revision
+    WHERE s.search_vector_unaccented @@ websearch_to_tsquery('simple'::regconfig, :all)
 """)
 
 
-def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
+def search(db: Database, query: str, limit: int = 20) -> SearchResult:
+    q = parse(query)
     if db.dialect == "sqlite":
-        statement, params = _SQLITE, {"query": fts5_query(query), "limit": limit}
+        hits_sql, count_sql = _SQLITE_HITS, _SQLITE_COUNT
+        params = {"all": " ".join(_fts(t) for t in q.terms), "phrase": _fts(q.phrase), "exact": _fts(q.exact)}
     elif db.dialect == "postgresql":
-        statement, params = _POSTGRES, {"query": tsquery_text(query), "limit": limit}
+        hits_sql, count_sql = _POSTGRES_HITS, _POSTGRES_COUNT
+        params = {"all": " ".join(f'"{t}"' for t in q.terms), "phrase": q.phrase, "exact": q.exact}
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise InvalidInput(f"search is not available on {db.dialect}")
     with db.session() as s:
-        rows = s.execute(statement, params)
-        return [SearchHit(doc_id, title, " ".join(snippet.split()), float(score))
-                for doc_id, title, snippet, score in rows]
+        rows = s.execute(hits_sql, {**params, "limit": limit}).all()
+        total = s.execute(count_sql, {"all": params["all"]}).scalar() or 0
+    hits = [SearchHit(doc_id, title, snippet(body or "", q), float(score), tier == 0)
+            for doc_id, title, body, score, tier in rows]
+    return SearchResult(hits, max(total, len(hits)))
+
+
+def snippet(body: str, q: Query) -> str:
+    """Words around the first match, with the matched words between [ and ]; found on the text
+    without diacritics, shown from the text itself (one character for one)."""
+    folded = unaccent(body)
+    spans = []
+    for term in (q.phrase, *q.terms):
+        pattern = r"\b" + r"\W+".join(map(re.escape, term.split())) + r"\b"
+        spans += [m.span() for m in re.finditer(pattern, folded)][:20]
+        if spans:
+            break
+    if not spans:
+        return " ".join(body[:2 * SNIPPET_CHARS].split())
+    start, end = spans[0]
+    lo, hi = max(0, start - SNIPPET_CHARS), min(len(body), end + SNIPPET_CHARS)
+    marked, at = [], lo
+    for s_start, s_end in sorted(x for x in spans if x[0] >= lo and x[1] <= hi):
+        if s_start < at:
+            continue
+        marked += [body[at:s_start], "[", body[s_start:s_end], "]"]
+        at = s_end
+    marked.append(body[at:hi])
+    return ("… " if lo else "") + " ".join("".join(marked).split()) + (" …" if hi < len(body) else "")

@@ -1,0 +1,39 @@
+"""File names as people and the archive see them.
+
+A file name is bytes on Linux: a name that is not UTF-8 (an old zip, a Windows share) is shown
+with its bad bytes escaped (`bad\\xff.txt`), never as a crash; a document id is made from it
+in NFC (the form a keyboard types, whatever macOS or a zip stored) with nothing unprintable.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\ufffd\\/]+")
+
+
+def shown(path: Path | str) -> str:
+    """The path as text: undecodable bytes as \\xNN, control characters (a newline) escaped."""
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
+def absolute(path: Path | str) -> str:
+    """Where a file was found, as the archive records it: absolute, shown as above."""
+    return shown(os.path.abspath(os.fsdecode(os.fsencode(str(path)))))
+
+
+def doc_stem(path: Path | str) -> str:
+    """The readable part of a document id: the file name without extension, NFC, printable."""
+    raw = os.fsencode(Path(path).stem).decode("utf-8", "replace")
+    stem = _UNPRINTABLE.sub("_", unicodedata.normalize("NFC", raw)).strip()
+    return stem or "document"
+
+
+def make_doc_id(path: Path | str, sha256: str, length: int = 8) -> str:
+    """A document id unique per source: `baocao-1a2b3c4d` (stem, then the start of the first
+    original's sha256). Two reports named `baocao.txt` in two folders get two ids."""
+    return f"{doc_stem(path)}-{sha256[:length]}"
