@@ -284,6 +284,7 @@ class Repository:
         s.flush()
         changed = ov.changed_fields(previous.to_export(), record.to_export())
         doubts = review.judge(result.record)
+        flagged = {r["message"] for r in doc.review_reasons}
         reasons = review.merge(doc.review_reasons, doubts, result.review_reasons)
         doc.source_revision = source.revision
         self._set_effective(doc, result.record, reasons)
@@ -298,8 +299,7 @@ class Repository:
         if not changed:
             s.add(AuditRow(document_id=doc.id, version=doc.version, action=action, actor=MACHINE, field=None,
                            reason=f"{why}: same values, new evidence or confidences"))
-        flagged = {r["message"] for r in doc.review_reasons}
-        raised = [r for r in reasons if r["message"] not in flagged or r in result.review_reasons]
+        raised = [r for r in reasons if r["message"] not in flagged]
         for reason in raised:
             s.add(AuditRow(document_id=doc.id, version=doc.version, action="flag_review", actor=MACHINE,
                            field=reason["field"], reason=reason["message"]))

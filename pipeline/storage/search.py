@@ -139,6 +139,10 @@ def snippet(body: str, q: Query) -> str:
         return " ".join(body[:2 * SNIPPET_CHARS].split())
     start, end = spans[0]
     lo, hi = max(0, start - SNIPPET_CHARS), min(len(body), end + SNIPPET_CHARS)
+    if lo:  # whole words only
+        lo = next((i + 1 for i in range(lo, start) if body[i].isspace()), lo)
+    if hi < len(body):
+        hi = next((i for i in range(hi, end, -1) if body[i].isspace()), hi)
     marked, at = [], lo
     for s_start, s_end in sorted(x for x in spans if x[0] >= lo and x[1] <= hi):
         if s_start < at:

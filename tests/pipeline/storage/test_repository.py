@@ -9,6 +9,11 @@ from pipeline.storage.overlay import parse_path, set_value, validate
 from storage_fixtures import assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
 
 
+def stem(doc_id: str) -> str:
+    """The file stem of a document id (`name-1a2b3c4d`)."""
+    return doc_id.rsplit("-", 1)[0]
+
+
 def store(repo, path):
     result = process_path(path)
     return repo.store_extraction(path, result.document.sha256, result.document, result.normalized_text,
@@ -28,9 +33,10 @@ def reextracted(repo, doc_id, changes: dict):
 def test_an_extraction_is_stored_with_its_original_and_text(repository, reports):
     path = reports(1)[0]
     outcome = store(repository, path)
-    assert (outcome.status, outcome.doc_id, outcome.version, outcome.revision) == ("new", path.stem, 1, 1)
+    assert (outcome.status, stem(outcome.doc_id), outcome.version, outcome.revision) == ("new", path.stem, 1, 1)
+    assert outcome.doc_id == f"{path.stem}-{process_path(path).document.sha256[:8]}"
     stored = repository.get(path.stem, with_text=True)
-    assert stored.record.to_export() == process_path(path).record.to_export()
+    assert stored.record.to_export() == {**process_path(path).record.to_export(), "doc_id": outcome.doc_id}
     assert stored.sources[0].archive_path.read_bytes() == path.read_bytes()
     assert "Cụm thi đua số" in stored.normalized_text
     assert stored.version == 1 and not stored.needs_review
@@ -41,7 +47,8 @@ def test_the_same_bytes_twice_are_one_document(repository, reports):
     path = reports(1)[0]
     store(repository, path)
     assert store(repository, path).status == "duplicate"
-    assert repository.archived([process_path(path).document.sha256]) == {process_path(path).document.sha256: path.stem}
+    sha = process_path(path).document.sha256
+    assert repository.archived([sha]) == {sha: f"{path.stem}-{sha[:8]}"}
     assert assert_consistent(repository)["documents"] == 1
 
 
@@ -95,7 +102,7 @@ def test_re_extraction_keeps_the_correction_and_flags_a_disagreement(repository,
     assert ("correct", "Lan", "Hội trường A") in actions
     assert ("reextract", "thidua-extractor", "Nhà văn hóa huyện") in actions
     assert ("flag_review", "thidua-extractor", None) in actions
-    assert [r.doc_id for r in repository.list(needs_review=True)] == [path.stem]
+    assert [stem(r.doc_id) for r in repository.list(needs_review=True)] == [path.stem]
     # A person looks again: a new correction on the field settles its review.
     settled = repository.correct(path.stem, "meeting.venue", "Hội trường B", user="Minh")
     assert not settled.needs_review and settled.review_reasons == []
@@ -107,7 +114,7 @@ def test_re_extraction_that_changes_nothing_writes_nothing(repository, reports):
     store(repository, path)
     stored = repository.get(path.stem, with_text=True)
     same = process_path(stored.sources[0].archive_path).record.model_copy(
-        update={"doc_id": path.stem, "source_path": str(path)})
+        update={"doc_id": stored.doc_id, "source_path": stored.sources[0].source_path})
     outcome = repository.store_reextraction(path.stem, stored.sources[0].sha256, stored.normalized_text, same)
     assert outcome.status == "unchanged"
     assert repository.get(path.stem).version == 1
@@ -144,7 +151,7 @@ def test_a_stale_row_update_is_a_conflict_on_postgres(repository, reports):
     store(repository, path)
     with pytest.raises(ConflictError):
         with repository.db.session(write=True) as first:
-            doc = first.scalars(select(DocumentRow).where(DocumentRow.doc_id == path.stem)).one()
+            doc = first.scalars(select(DocumentRow).where(DocumentRow.doc_id.startswith(path.stem + "-"))).one()
             repository.correct(path.stem, "title", "Tiêu đề mới", user="Lan")  # commits in between
             doc.title = "ghi đè"
     assert repository.get(path.stem).record.title.value == "Tiêu đề mới"
@@ -154,12 +161,12 @@ def test_records_are_listed_by_cluster_year_and_review_state(repository, reports
     paths = reports(12)  # report i: Cụm thi đua số 1 + i % 9, year 2015 + i % 10
     for path in paths:
         store(repository, path)
-    assert {r.doc_id for r in repository.list(cluster="2")} == {paths[1].stem, paths[10].stem}
-    assert {r.doc_id for r in repository.list(cluster="CỤM THI ĐUA SỐ 2")} == {paths[1].stem, paths[10].stem}
-    assert {r.doc_id for r in repository.list(year=2016)} == {paths[1].stem, paths[11].stem}
+    assert {stem(r.doc_id) for r in repository.list(cluster="2")} == {paths[1].stem, paths[10].stem}
+    assert {stem(r.doc_id) for r in repository.list(cluster="cum thi dua so 2")} == {paths[1].stem, paths[10].stem}
+    assert {stem(r.doc_id) for r in repository.list(year=2016)} == {paths[1].stem, paths[11].stem}
     assert repository.list(needs_review=True) == []
     assert len(repository.list(limit=5)) == 5
-    assert [r.doc_id for r in repository.iter_effective(cluster="2")] == [paths[1].stem, paths[10].stem]
+    assert [stem(r.doc_id) for r in repository.iter_effective(cluster="2")] == [paths[1].stem, paths[10].stem]
 
 
 def test_unknown_documents_and_anonymous_corrections_are_refused(repository, reports):
