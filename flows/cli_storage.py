@@ -307,7 +307,8 @@ def records_show(
                                      "user": c.user, "reason": c.reason, "at": c.at.isoformat()}
                                     for c in stored.corrections],
                     "sources": [{"revision": s.revision, "sha256": s.sha256, "format": s.format, "size": s.size,
-                                 "source_path": s.source_path, "archived": str(s.archive_path),
+                                 "source_path": s.source_path, "also_found_at": s.names[1:],
+                                 "archived": str(s.archive_path),
                                  "ingested_at": s.ingested_at.isoformat()} for s in stored.sources],
                 }
                 if text:

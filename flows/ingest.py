@@ -277,7 +277,7 @@ def _reextract_one(repo: Repository, doc_id: str, process: Process) -> DocumentR
     original = _original(repo, 0, doc_id)
     if isinstance(original, DocumentResult):
         return original
-    return _store_reextracted_one(repo, original, process_archived(original.archive_path, doc_id, process))
+    return _store_reextracted_one(repo, original, process_archived(original.archive_path, original.doc_id, process))
 
 
 @dataclass(frozen=True)
@@ -317,6 +317,7 @@ def plan_reextract(repo: Repository, doc_ids: Iterable[str] | Literal["all"]) ->
 
 def _original(repo: Repository, index: int, doc_id: str) -> Original | DocumentResult:
     try:
+        doc_id = repo.resolve_id(doc_id)
         source: SourceInfo = repo.current_original(doc_id)
     except NotFound as exc:
         return DocumentResult(path=doc_id, doc_id=doc_id, status=Status.FAILED, reason=str(exc))

@@ -3,7 +3,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -17,7 +17,7 @@ def default_home() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="THIDUA_", env_file=".env", extra="ignore")
 
-    output_dir: Path = default_home()  # the archive's home: database, originals, Prefect's files
+    output_dir: Path = Field(default_factory=default_home)  # the archive's home: database, originals, Prefect's files
     database_url: str | None = None  # default: sqlite file in output_dir
     archive_dir: Path | None = None  # default: output_dir/archive
     max_file_mb: float = 20.0  # larger inputs are refused, not read into memory

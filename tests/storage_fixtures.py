@@ -143,3 +143,12 @@ def assert_consistent(repo) -> dict[str, int]:
     counts = repo.counts()
     assert counts["documents"] == len(docs)
     return counts
+
+
+def stem(doc_id: str) -> str:
+    """The file-name part of a document id (`baocao-1a2b3c4d` -> `baocao`)."""
+    return doc_id.rsplit("-", 1)[0]
+
+
+def stems(doc_ids) -> list[str]:
+    return sorted(stem(d) for d in doc_ids)

@@ -44,6 +44,7 @@ class SourceInfo:
     source_path: str
     ingested_at: dt.datetime
     archive_path: Path
+    names: list[str] = field(default_factory=list)  # every path these bytes were found at
 
 
 @dataclass
@@ -239,7 +240,7 @@ class Repository:
                              search_text=unaccent(normalized_text))
         if doc is None:
             doc_id = self._new_doc_id(s, path, sha256)
-            record = record.model_copy(update={"doc_id": doc_id})
+            record = record.model_copy(update={"doc_id": doc_id, "source_path": where})
             reasons = review.judge(record)
             doc = DocumentRow(doc_id=doc_id, source_revision=1, needs_review=bool(reasons), review_reasons=reasons,
                               review_priority=review.priority(reasons), min_confidence=_min_confidence(record),
@@ -263,7 +264,7 @@ class Repository:
                 s.add(AuditRow(document_id=doc.id, version=doc.version, action="flag_review", actor=MACHINE,
                                field=reason["field"], reason=reason["message"]))
             return SaveOutcome("new", doc.doc_id, doc.version, 1, review_reasons=[r["message"] for r in reasons])
-        record = record.model_copy(update={"doc_id": doc.doc_id})
+        record = record.model_copy(update={"doc_id": doc.doc_id, "source_path": where})
         revision = (s.scalar(select(func.max(SourceRow.revision)).where(SourceRow.document_id == doc.id)) or 0) + 1
         source = SourceRow(document_id=doc.id, revision=revision, **source_fields)
         s.add(source)
@@ -306,6 +307,11 @@ class Repository:
         return SaveOutcome("new_version" if action == "new_version" else "updated", doc.doc_id, doc.version,
                            source.revision, changed, [r["message"] for r in result.review_reasons])
 
+    def resolve_id(self, doc_id: str) -> str:
+        """The full id of a document given by its id or its unambiguous file stem."""
+        with self.db.session() as s:
+            return self._document(s, doc_id).doc_id
+
     def current_original(self, doc_id: str) -> SourceInfo:
         """The archived original a re-extraction reads."""
         with self.db.session() as s:
@@ -342,7 +348,7 @@ class Repository:
                                           machine_value=r.machine_value, user=r.user, reason=r.reason,
                                           at=_aware(r.created_at))
                            for r, _ in self._corrections(s, doc.id)]
-            sources = [self._source_info(r) for r in s.scalars(
+            sources = [self._source_info(r, s) for r in s.scalars(
                 select(SourceRow).where(SourceRow.document_id == doc.id).order_by(SourceRow.revision))]
             text = self._current_source(s, doc).normalized_text if with_text else None
             return StoredRecord(doc.doc_id, doc.version, Record.model_validate(doc.effective), doc.needs_review,
@@ -543,9 +549,11 @@ class Repository:
         return [(r, ov.Correction(field=r.field, value=r.value, anchor=r.anchor, machine_value=r.machine_value))
                 for r in rows]
 
-    def _source_info(self, row: SourceRow) -> SourceInfo:
+    def _source_info(self, row: SourceRow, s: Session | None = None) -> SourceInfo:
+        names = list(s.scalars(select(SourceNameRow.path).where(SourceNameRow.source_id == row.id)
+                               .order_by(SourceNameRow.id))) if s is not None else []
         return SourceInfo(row.revision, row.sha256, row.ext, row.format, row.size, row.source_path,
-                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext))
+                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext), names)
 
     @staticmethod
     def _set_effective(doc: DocumentRow, record: Record, reasons: list[dict]) -> None:

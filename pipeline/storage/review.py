@@ -21,7 +21,8 @@ def _reason(kind: str, field: str, message: str) -> dict:
 
 def judge(record: Record) -> list[dict]:
     """The machine's own doubts about a record it just extracted."""
-    found = [record.cluster, record.meeting.date, record.meeting.period, *record.meeting.kinds, *record.members,
+    kinds = [k for k in record.meeting.kinds if k.value != "khac"]  # "other" is what is left when nothing fits
+    found = [record.cluster, record.meeting.date, record.meeting.period, *kinds, *record.members,
              *record.participants, *record.ranks, *record.heads, *record.legal_refs]
     if not any(v is not None for v in found):
         return [_reason("empty", "record", "nothing extracted besides the title: check the text, "

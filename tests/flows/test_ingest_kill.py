@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from pipeline.storage.db import Database
-from storage_fixtures import assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
+from storage_fixtures import stems, assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
 
 N_FILES = 400
 KILL_AFTER = 25  # committed documents
@@ -66,6 +66,6 @@ def test_a_killed_ingest_leaves_no_partial_record_and_a_rerun_completes_without_
     with open_repository() as repo:
         after = assert_consistent(repo)
         assert after["documents"] == after["sources"] == after["machine_records"] == N_FILES
-        assert sorted(repo.doc_ids()) == sorted(p.stem for p in folder.glob("*.txt"))
+        assert stems(repo.doc_ids()) == sorted(p.stem for p in folder.glob("*.txt"))
         originals = [p for p in repo.archive.root.rglob("*") if p.is_file() and not p.name.startswith(".")]
         assert len(originals) == N_FILES

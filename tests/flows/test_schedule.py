@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from pipeline.storage import open_repository
-from storage_fixtures import db_url, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import stems, db_url, storage_env  # noqa: F401 - fixtures
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HOUR_AGO = time.time() - 3600
@@ -72,7 +72,7 @@ def test_the_served_deployment_has_the_cron_schedule_and_a_triggered_run_ingests
             "bacninh_cum6_congan_tongket_2024.txt", "hatinh_cum4_tongket_2022.txt"]
         assert (inbox / "quarantine" / "rong.txt.reason.txt").exists()
         with open_repository() as repo:
-            assert sorted(repo.doc_ids()) == ["bacninh_cum6_congan_tongket_2024", "hatinh_cum4_tongket_2022"]
+            assert stems(repo.doc_ids()) == ["bacninh_cum6_congan_tongket_2024", "hatinh_cum4_tongket_2022"]
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -95,3 +95,70 @@ def test_the_served_deployment_has_the_cron_schedule_and_a_triggered_run_ingests
 def test_schedule_usage_errors_exit_2(args, message):
     result = CliRunner().invoke(app, ["schedule", *args])
     assert result.exit_code == 2 and message in result.output
+
+
+def api_url_from(log_path: Path, timeout: float) -> str:
+    """The local Prefect API `thidua schedule` started, from the line it prints."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in log_path.read_text(errors="replace").splitlines():
+            if line.startswith("Prefect API: http"):
+                return line.split()[2].rstrip(";")
+        time.sleep(0.5)
+    raise AssertionError(f"no Prefect API line in:\n{log_path.read_text(errors='replace')}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_scheduler_itself_starts_a_run_that_ingests_the_inbox(storage_env, tmp_path):
+    """No manual trigger: `thidua schedule` with its own Prefect server and a cron line of every
+    minute; the server's scheduler must plan a run and the served deployment must execute it."""
+    import httpx
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    copy = Path(shutil.copyfile(SAMPLES / "hatinh_cum4_tongket_2022.txt", inbox / "hatinh.txt"))
+    os.utime(copy, (HOUR_AGO, HOUR_AGO))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["THIDUA_INBOX_MIN_AGE_S"] = "0"
+    log_path = tmp_path / "schedule.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(thidua("schedule", "--inbox", str(inbox), "--cron", "* * * * *", "--name", "every-minute"),
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        api = api_url_from(log_path, timeout=120)
+        deadline = time.monotonic() + 200
+        while time.monotonic() < deadline and not (inbox / "archive" / "hatinh.txt").exists():
+            assert proc.poll() is None, log_path.read_text(errors="replace")
+            time.sleep(2)
+        assert (inbox / "archive" / "hatinh.txt").exists(), log_path.read_text(errors="replace")
+        completed: list = []
+        while time.monotonic() < deadline + 60 and not completed:  # files are moved just before the run ends
+            runs = httpx.post(f"{api}/flow_runs/filter", json={"limit": 10}, timeout=30).json()
+            completed = [r for r in runs if r["state_type"] == "COMPLETED"]
+            time.sleep(1)
+        assert completed and all(r["auto_scheduled"] for r in completed), runs
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    output = log_path.read_text(errors="replace")
+    assert "scheduler ok: next run at" in output, output
+    assert "Can't evaluate bulk DML" not in (Path(storage_env.output_dir) / ".prefect" / "server.log").read_text(
+        errors="replace")
+    with open_repository() as repo:
+        assert stems(repo.doc_ids()) == ["hatinh"]
+        (run,) = repo.runs("nightly")
+        assert run.state == "completed" and run.stored == 1
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_status_shows_a_failed_nightly_run(storage_env):
+    with open_repository() as repo:
+        run = repo.start_run("nightly", "/srv/inbox")
+        repo.finish_run(run, "failed", message="Crashed: worker lost")
+    result = CliRunner().invoke(app, ["status"])
+    assert result.exit_code == 1 and "failed" in result.output and "Crashed: worker lost" in result.output
