@@ -131,8 +131,9 @@ def test_the_review_queue_holds_empty_and_doubtful_records_most_urgent_first(rep
     repository.correct(results[0].doc_id, "meeting.venue", "Hội trường A", user="Lan")
     reextract_with(repository, results[0].doc_id, {"meeting.venue": "Nhà văn hóa"})
     assert [r.doc_id for r in repository.list(needs_review=True)][:2] == [results[0].doc_id, results[1].doc_id]
-    listed = thidua("records", "list", "--needs-review")
-    assert "nothing extracted" in listed.output and listed.exit_code == 0
+    listed = jsonl(thidua("records", "list", "--needs-review", "--json").output)
+    assert [r["doc_id"] for r in listed][:2] == [results[0].doc_id, results[1].doc_id]
+    assert listed[1]["review_reasons"][0].startswith("nothing extracted")
 
 
 def reextract_with(repo, doc_id, changes: dict):
