@@ -7,7 +7,7 @@ from flows.backfill import backfill
 from flows.reextract import reextract
 from pipeline.document import Status
 from pipeline.storage import open_repository
-from storage_fixtures import assert_consistent, db_url, reports, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import stem, assert_consistent, db_url, reports, storage_env  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 
@@ -36,12 +36,12 @@ def test_re_extraction_keeps_corrections_and_reports_what_changed(storage_env, r
     monkeypatch.setattr(flows.pool, "process_path", upgraded_extractor)  # in this process: workers=1
     state = reextract([paths[1].stem, paths[2].stem, "khong_co"], batch_size=2, workers=1, return_state=True)
     report = state.result()
-    assert [(r.doc_id, r.status) for r in report.results] == [
+    assert [(stem(r.doc_id) if r.doc_id != "khong_co" else r.doc_id, r.status) for r in report.results] == [
         (paths[1].stem, Status.OK), (paths[2].stem, Status.OK), ("khong_co", Status.FAILED)]
     assert report.results[0].reason.startswith("updated: meeting.venue; needs review")
     assert report.results[1].reason == "updated: meeting.venue"
     assert report.notes == ["2 updated, 0 unchanged, 1 flagged for review"]
-    assert [doc for doc, _ in report.details] == [paths[1].stem, paths[2].stem]
+    assert [stem(doc) for doc, _ in report.details] == [paths[1].stem, paths[2].stem]
     assert report.exit_code == 1  # the unknown document
 
     with open_repository() as repo:
@@ -49,9 +49,10 @@ def test_re_extraction_keeps_corrections_and_reports_what_changed(storage_env, r
         assert kept.record.meeting.venue.value == "Hội trường A" and kept.needs_review
         assert repo.get(paths[2].stem).record.meeting.venue.value == "Nhà văn hóa huyện"
         assert_consistent(repo)
+        full_id = repo.resolve_id(paths[2].stem)
 
     from prefect.artifacts import Artifact
 
     artifact = Artifact.get("thidua-reextract").data
     assert "2 updated, 0 unchanged, 1 flagged for review" in artifact
-    assert f"| {paths[2].stem} | updated: meeting.venue |" in artifact
+    assert f"| {full_id} | updated: meeting.venue |" in artifact

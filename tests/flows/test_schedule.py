@@ -133,11 +133,14 @@ def test_the_scheduler_itself_starts_a_run_that_ingests_the_inbox(storage_env, t
             time.sleep(2)
         assert (inbox / "archive" / "hatinh.txt").exists(), log_path.read_text(errors="replace")
         completed: list = []
-        while time.monotonic() < deadline + 60 and not completed:  # files are moved just before the run ends
-            runs = httpx.post(f"{api}/flow_runs/filter", json={"limit": 10}, timeout=30).json()
+        runs_deadline = time.monotonic() + 60
+        while time.monotonic() < runs_deadline and not completed:  # files are moved just before the run ends
+            runs = httpx.post(f"{api}/flow_runs/filter", timeout=30, json={
+                "limit": 10, "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}).json()
             completed = [r for r in runs if r["state_type"] == "COMPLETED"]
             time.sleep(1)
-        assert completed and all(r["auto_scheduled"] for r in completed), runs
+        assert completed and all(r["auto_scheduled"] for r in completed), [
+            (r["name"], r["state_type"], r["auto_scheduled"], r["deployment_id"]) for r in runs]
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
