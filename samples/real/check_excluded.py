@@ -16,8 +16,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SHARED = Path("/work/shared")
 ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"  # ../shared beside the project, as the tests expect
 LIMIT = 25
 NEAR_DUP = 0.25  # share of the smaller text's fingerprints
 
@@ -43,6 +43,7 @@ def reference_texts(skip: set[Path]) -> dict[str, set[str]]:
 
 
 def main(tsvs: list[str]) -> int:
+    """Print one verdict line per collected report; 1 when any is excluded or a near-duplicate."""
     bad_urls = read_list(SHARED / "dev" / "excluded_urls.sha256")
     bad_prints = read_list(SHARED / "dev" / "excluded_shingles.txt")
     rows = []
