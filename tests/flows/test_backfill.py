@@ -14,7 +14,8 @@ from storage_fixtures import stem, stems, assert_consistent, db_url, reports, st
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-SAMPLE_REPORTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".pdf", ".docx", ".html"})
+# Every report under samples/, including the real reports in samples/real and samples/heldout.
+SAMPLE_REPORTS = sorted(p for p in SAMPLES.rglob("*") if p.suffix in {".txt", ".pdf", ".docx", ".html"})
 A_TXT = next(p for p in SAMPLE_REPORTS if p.suffix == ".txt")
 
 
