@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.atomic import atomic_write
 from pipeline.discover import wanted
 from pipeline.document import DocumentResult, Status
 
@@ -141,9 +142,7 @@ def reason_file(path: Path) -> Path:
 
 def write_reason(target: Path, reason: str, source: Path, when: dt.datetime) -> Path:
     note = reason_file(target)
-    tmp = note.with_name(note.name + ".tmp")
-    tmp.write_text(f"{reason}\n\nfile: {source}\nquarantined: {when.isoformat(timespec='seconds')}\n"
-                   "Fix the file (or save it in a supported format) and put it back in the inbox.\n",
-                   encoding="utf-8")
-    os.replace(tmp, note)
+    with atomic_write(note, "w", encoding="utf-8", errors="backslashreplace") as fh:
+        fh.write(f"{reason}\n\nfile: {shown(source)}\nquarantined: {when.isoformat(timespec='seconds')}\n"
+                 "Fix the file (or save it in a supported format) and put it back in the inbox.\n")
     return note
