@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from flows.cli import console, print_summary
-from pipeline.document import DocumentResult
+from pipeline.document import DocumentResult, shown_path
 
 records_app = typer.Typer(no_args_is_help=True, help="List, show and correct stored records.")
 db_app = typer.Typer(no_args_is_help=True, help="The archive database's schema.")
@@ -104,8 +105,19 @@ def ingest(
     """Archive, extract and store documents (the Prefect backfill flow), each in its own transaction.
 
     Files already archived (same bytes) are skipped without extraction; a changed file under a
-    known name becomes a new version. Exit code 1 when any file failed."""
+    known name becomes a new version. Exit code 1 when any file failed, 2 when a path does not
+    exist (nothing is done); a folder without reports is a warning (exit 0 if nothing else)."""
     from flows.cli_flows import finish, run_flow
+    from pipeline.discover import holds_reports
+
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise _error(f"not found: {', '.join(map(shown_path, missing))} (nothing was ingested)", 2)
+    empty = [p for p in paths if p.is_dir() and not holds_reports(p)]
+    for folder in empty:
+        say(f"[yellow]warning:[/] no reports found in {escape(shown_path(folder))}")
+    if len(empty) == len(paths):
+        return
 
     def start():
         from flows.backfill import backfill
@@ -152,7 +164,7 @@ def reextract(
 
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (GOLD_FORMAT), csv or xlsx."),
-    out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically; its folder must exist)."),
+    out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically; folder must exist)."),
     cluster: Optional[str] = typer.Option(None, help="Only this cluster (number, or part of its name)."),
     year: Optional[int] = typer.Option(None, help="Only this year (meeting period, else meeting date)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),

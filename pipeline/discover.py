@@ -6,7 +6,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.readers import READERS
+from pipeline.readers import NOT_REGULAR, READERS
 
 # In folders, these are reports we cannot read yet: listed as failed so nothing goes unnoticed.
 # Anything else in a folder (gold .json, README.md, scripts) is not a report and is ignored.
@@ -22,7 +22,6 @@ NOT_YET_SUPPORTED = {
 }
 
 
-NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
 OUTSIDE = "symbolic link to outside the folder (not followed)"
 
 
@@ -60,8 +59,20 @@ def find_reports(paths: list[Path]) -> Found:
             found.files.append(path)
         else:
             found.missing.append(path)
-    found.files = list(dict.fromkeys(found.files))
+    found.files = [f for f in dict.fromkeys(found.files) if f not in found.refused]
     return found
+
+
+def holds_reports(folder: Path) -> bool:
+    """Does the folder hold anything `find_reports` would list (stops at the first)? Cheap even
+    for a large folder, so a command can say "no reports found" before starting anything."""
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(not name.startswith(".") and wanted(Path(parent) / name) for name in names):
+            return True
+        if any(os.path.islink(Path(parent) / d) for d in dirs):
+            return True  # reported by find_reports when it points out of the folder
+    return False
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:

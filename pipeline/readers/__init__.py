@@ -17,6 +17,7 @@ from pipeline.readers import docx, html, pdf, txt
 from pipeline.settings import get_settings
 
 log = logging.getLogger(__name__)
+NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
 
 # extension -> (format name, reader taking bytes and returning (text, extras))
 READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
@@ -56,7 +57,7 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a library's surprise on a damaged file costs that file only
-        log.warning("unexpected %s reader error on %s", name, shown_path(path), exc_info=True)
+        log.debug("unexpected %s reader error on %s", name, shown_path(path), exc_info=True)
         raise ReadError(f"damaged or unusual .{name} file ({type(exc).__name__}: {exc})",
                         "open it and save it again") from None
     # NUL characters (a damaged export, a text layer with unmapped glyphs) mean nothing in a report,
@@ -82,5 +83,5 @@ def _regular_file_size(path: Path) -> int:
     if stat.S_ISDIR(info.st_mode):
         raise ReadError("file not found (this is a folder)", "check the path")
     if not stat.S_ISREG(info.st_mode):
-        raise ReadError("not a regular file (a FIFO, device or socket)", "only ordinary files are read")
+        raise ReadError(NOT_REGULAR)
     return info.st_size

@@ -42,7 +42,7 @@ def _headers_and_footers(document) -> list[str]:
             try:
                 paragraphs = getattr(section, name).paragraphs
             except (KeyError, ValueError):  # the relationship names a part that is missing or broken
-                log.warning("a section's %s part is missing; the %s is skipped", name, name)
+                log.info("a section's %s part is missing; the %s is skipped", name, name)
                 continue
             lines.extend(p.text for p in paragraphs if p.text.strip())
     return lines
