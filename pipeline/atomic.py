@@ -34,7 +34,7 @@ def check_target(out: Path) -> None:
     out = Path(out)
     try:
         mode = os.lstat(out).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         parent = out.parent
         if not parent.is_dir():
             what = "not a folder" if parent.exists() else "folder not found"
