@@ -29,9 +29,15 @@ class _Bar:
         self.task = None
 
     def start(self, total: int, label: str) -> None:
+        from flows.runtime import stop_if_interrupted
+
+        stop_if_interrupted()
         self.task = self.progress.add_task(label, total=total, current="")
 
     def advance(self, results: Sequence[DocumentResult]) -> None:
+        from flows.runtime import stop_if_interrupted
+
+        stop_if_interrupted()
         if self.task is not None and results:
             self.progress.update(self.task, advance=len(results), current=Path(results[-1].path).name[:40])
 
@@ -84,17 +90,19 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
 
     def meanwhile() -> None:
         from flows.pool import warm_up
+        from flows.runtime import stop_if_interrupted
         from pipeline.settings import get_settings
 
         before.append(_stored_files())
         if not get_settings().dask_address:
             warm_up(get_settings().effective_workers)
         importlib.import_module(module)
+        stop_if_interrupted()
 
     from flows.cli import _progress
     from flows.cli_storage import _error, storage_errors
     from flows.runtime import ServerError, configure_environment, ctrl_c_seen, prefect_api, \
-        quiet_third_party_logs, reporting_progress
+        quiet_third_party_logs, reporting_progress, stop_if_interrupted
 
     configure_environment()
     try:
@@ -102,6 +110,7 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
             quiet_third_party_logs()
             with _progress() as progress, reporting_progress(_Bar(progress)):
                 state = start()
+            stop_if_interrupted()
     except ServerError as exc:
         raise _error(str(exc), exc.exit_code) from None
     except BaseException as exc:

@@ -122,11 +122,25 @@ def watch_ctrl_c() -> None:
         _ctrl_c.set()
         raise KeyboardInterrupt
 
+    def unraisable(args) -> None:
+        if args.exc_type is not None and issubclass(args.exc_type, KeyboardInterrupt) and _ctrl_c.is_set():
+            return  # raised inside a finaliser, which drops it: stop_if_interrupted stops the command
+        default_unraisable(args)
+
+    default_unraisable = sys.unraisablehook
+    sys.unraisablehook = unraisable
     signal.signal(signal.SIGINT, on_sigint)
 
 
 def ctrl_c_seen() -> bool:
     return _ctrl_c.is_set()
+
+
+def stop_if_interrupted() -> None:
+    """A safe point (a run starting, a batch stored): a Ctrl-C that a library swallowed (it came
+    while a finaliser ran) still stops the command here."""
+    if _ctrl_c.is_set():
+        raise KeyboardInterrupt
 
 
 # --- the local server ----------------------------------------------------------------------
