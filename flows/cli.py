@@ -1,4 +1,5 @@
-"""The `thidua` command line. Exit codes: 0 all files ok, 1 some failed, 2 usage error."""
+"""The `thidua` command line. Exit codes: 0 all files ok, 1 some failed, 2 usage error (also a
+bad THIDUA_* setting or --out), 130 interrupted (Ctrl-C, with what was done)."""
 from __future__ import annotations
 
 import json

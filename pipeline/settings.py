@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     # scheduler for a backlog bigger than one machine, and how long an inbox file must be left
     # untouched before the nightly run takes it.
     batch_size: int = Field(100, ge=1)
-    workers: int | None = Field(None, ge=1)  # default: every CPU this process may use
+    workers: int | None = Field(None, ge=0)  # default (or 0): every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
     inbox_min_age_s: float = Field(60.0, ge=0, allow_inf_nan=False)
 

@@ -1,7 +1,8 @@
 """One reader per input format, all returning a `Document`.
 
-`read_document` does the checks every format shares (exists, not empty, not too large, known
-extension) and turns every expected problem into a `ReadError` with a one-line reason.
+`read_document` does the checks every format shares (exists, a regular file - checked without
+opening it, not empty, not too large, known extension) and turns every expected problem, and any
+surprise of a reader's library on a damaged file, into a `ReadError` with a one-line reason.
 """
 from __future__ import annotations
 
