@@ -6,13 +6,14 @@ problem that may pass), 2 nothing could be done (usage, database, Prefect server
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 import typer
 from rich.markup import escape
 
-from pipeline.document import DocumentResult
+from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport
 
 
@@ -77,6 +78,21 @@ def _interrupted(before: int | None) -> Interrupted:
         return Interrupted("interrupted; what was stored so far is kept; run again to finish")
     return Interrupted(f"interrupted: {stored} file(s) stored before the interrupt, each complete; "
                        "run again to finish (what is archived is skipped)")
+
+
+def check_paths(paths: Sequence[Path]) -> bool:
+    """Before anything starts: a path that does not exist is a usage error (exit 2, nothing
+    done); a folder without reports is a warning. False when there is nothing to do."""
+    from flows.cli_storage import _error, say
+    from pipeline.discover import holds_reports
+
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise _error(f"not found: {', '.join(map(shown_path, missing))} (nothing was ingested)", 2)
+    empty = [p for p in paths if p.is_dir() and not holds_reports(p)]
+    for folder in empty:
+        say(f"[yellow]warning:[/] no reports found in {escape(shown_path(folder))}")
+    return len(empty) < len(paths)
 
 
 def run_flow(start: Callable[[], object], module: str) -> RunReport:

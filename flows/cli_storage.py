@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from flows.cli import console, print_summary
-from pipeline.document import DocumentResult, shown_path
+from pipeline.document import DocumentResult
 
 records_app = typer.Typer(no_args_is_help=True, help="List, show and correct stored records.")
 db_app = typer.Typer(no_args_is_help=True, help="The archive database's schema.")
@@ -107,16 +106,9 @@ def ingest(
     Files already archived (same bytes) are skipped without extraction; a changed file under a
     known name becomes a new version. Exit code 1 when any file failed, 2 when a path does not
     exist (nothing is done); a folder without reports is a warning (exit 0 if nothing else)."""
-    from flows.cli_flows import finish, run_flow
-    from pipeline.discover import holds_reports
+    from flows.cli_flows import check_paths, finish, run_flow
 
-    missing = [p for p in paths if not os.path.lexists(p)]
-    if missing:
-        raise _error(f"not found: {', '.join(map(shown_path, missing))} (nothing was ingested)", 2)
-    empty = [p for p in paths if p.is_dir() and not holds_reports(p)]
-    for folder in empty:
-        say(f"[yellow]warning:[/] no reports found in {escape(shown_path(folder))}")
-    if len(empty) == len(paths):
+    if not check_paths(paths):
         return
 
     def start():
@@ -170,25 +162,22 @@ def export(
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
 ) -> None:
     """Write the effective records (machine values with corrections applied)."""
-    from pipeline.atomic import UnsafeOutput, check_target
+    from flows.cli import _check_output
     from pipeline.storage.export import atomic_output, write_csv, write_xlsx
 
-    try:
-        check_target(out_path)  # before opening the archive: a usage error costs nothing
-        with storage_errors():
-            repo = _repository()
-            try:
-                exports = (r.to_export() for r in repo.iter_effective(cluster, year, True if needs_review else None))
-                if format == ExportFormat.jsonl:
-                    count = _write_jsonl(exports, out_path, atomic_output)
-                elif format == ExportFormat.csv:
-                    count = write_csv(exports, out_path)
-                else:
-                    count = write_xlsx(exports, out_path)
-            finally:
-                repo.close()
-    except UnsafeOutput as exc:
-        raise _error(f"cannot write {out_path}: {exc}", 2) from None
+    _check_output(out_path)  # a symlink, a device, a missing folder: exit 2 before opening the archive
+    with storage_errors():
+        repo = _repository()
+        try:
+            exports = (r.to_export() for r in repo.iter_effective(cluster, year, True if needs_review else None))
+            if format == ExportFormat.jsonl:
+                count = _write_jsonl(exports, out_path, atomic_output)
+            elif format == ExportFormat.csv:
+                count = write_csv(exports, out_path)
+            else:
+                count = write_xlsx(exports, out_path)
+        finally:
+            repo.close()
     say(f"wrote {count} records to {escape(str(out_path))}")
 
 
