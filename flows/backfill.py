@@ -32,8 +32,8 @@ from prefect.utilities.annotations import opaque, quote
 from flows import ingest as steps
 from flows.ingest import IngestPlan, IngestStopped, Todo
 from flows.runtime import default_task_runner, parallelism, progress_hook
-from pipeline.discover import discover
-from pipeline.document import DocumentResult, Status
+from pipeline.discover import Found, find_reports
+from pipeline.document import DocumentResult, Status, shown_path
 from pipeline.report import RunReport
 from pipeline.settings import get_settings
 from pipeline.storage import DatabaseUnavailable, Repository, StorageError, open_repository
@@ -66,8 +66,8 @@ def transient(task, task_run, state) -> bool:
 # --- tasks: thin wrappers of plain steps ---------------------------------------------------
 
 @task(name="find-files", **IO_TASK)
-def find_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    return discover(paths)
+def find_files(paths: list[Path]) -> Found:
+    return find_reports(paths)
 
 
 @task(name="open-archive", retry_condition_fn=transient, **IO_TASK)
@@ -227,12 +227,15 @@ def backfill(paths: list[Path], batch_size: int | None = None, workers: int | No
     `workers`: extraction processes per batch (THIDUA_WORKERS, default every core);
     `as_version_of`: store the file as a new version of this document (one file only)."""
     started = time.perf_counter()
-    files, missing = find_files(list(paths))
-    log.info("backfill of %s: %d file(s) found, %d path(s) not found", ", ".join(map(str, paths)), len(files),
-             len(missing))
-    results, extracted, stopped = ingest_files(files, batch_size=batch_size, workers=workers,
-                                               name=", ".join(map(str, paths)), as_version_of=as_version_of)
-    results = [DocumentResult.failed(p, "file or folder not found") for p in missing] + results
+    found = find_files(list(paths))
+    log.info("backfill of %s: %d file(s) found, %d path(s) not found, %d refused",
+             ", ".join(map(shown_path, paths)), len(found.files), len(found.missing), len(found.refused))
+    for folder in found.empty:
+        log.warning("no reports found in %s", shown_path(folder))
+    results, extracted, stopped = ingest_files(found.files, batch_size=batch_size, workers=workers,
+                                               name=", ".join(map(shown_path, paths)), as_version_of=as_version_of)
+    results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
+               + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
     report = RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
                        stopped=str(stopped) if stopped else None,
                        stopped_exit_code=stopped.exit_code if stopped else 0)

@@ -1,9 +1,10 @@
-"""The `thidua` command line. Exit codes: 0 all files ok, 1 some failed, 2 usage error."""
+"""The `thidua` command line. Exit codes: 0 all files ok, 1 some failed, 2 usage error (also a
+bad THIDUA_* setting or --out), 130 interrupted (Ctrl-C, with what was done)."""
 from __future__ import annotations
 
 import json
 import logging
-import os
+import signal
 import sys
 from pathlib import Path
 from typing import Iterable, Optional
@@ -12,9 +13,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from pipeline.discover import discover
-from pipeline.document import DocumentResult, Status
+from pipeline.discover import find_reports
+from pipeline.document import DocumentResult, Status, shown_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn emulation-meeting reports into structured records.")
@@ -27,17 +29,28 @@ def _progress() -> Progress:
                     console=console, transient=False, disable=not console.is_terminal)
 
 
-def run_extraction(paths: list[Path], label: str = "extracting") -> list[DocumentResult]:
-    """Process every file, one result per file, with a progress bar on a terminal."""
-    from extractors.run import process_path
+def found_results(found) -> list[DocumentResult]:
+    """The failed lines of what `find_reports` could not take, and a warning per empty folder."""
+    for folder in found.empty:
+        console.print(f"warning: no reports found in {shown_path(folder)}", markup=False, highlight=False,
+                      soft_wrap=True)
+    return ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
+            + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()])
 
-    files, missing = discover(paths)
-    results = [DocumentResult.failed(p, "file or folder not found") for p in missing]
+
+def run_extraction(paths: list[Path], label: str = "extracting") -> list[DocumentResult]:
+    """Process every file, one result per file, with a progress bar on a terminal. A bug or a
+    library's surprise on one file fails that file, never the command."""
+    from extractors.run import process_path
+    from flows.pool import safe_extract
+
+    found = find_reports(paths)
+    results = found_results(found)
     with _progress() as progress:
-        task = progress.add_task(label, total=len(files), current="")
-        for path in files:
-            progress.update(task, current=path.name[:40])
-            results.append(process_path(path))
+        task = progress.add_task(label, total=len(found.files), current="")
+        for path in found.files:
+            progress.update(task, current=shown_path(path.name)[:40])
+            results.append(safe_extract(process_path, path))
             progress.advance(task)
     return results
 
@@ -62,7 +75,7 @@ def print_summary(results: list[DocumentResult], title: str = "Summary") -> None
         reasons.add_column("file", overflow="fold")
         reasons.add_column("reason", overflow="fold")
         for r in failed:
-            reasons.add_row(r.path, r.reason or "")
+            reasons.add_row(Text(r.path), Text(r.reason or ""))
         console.print(reasons)
 
 
@@ -71,16 +84,27 @@ def exit_code(results: Iterable[DocumentResult]) -> int:
 
 
 def write_jsonl(records: Iterable[dict], out: Path) -> None:
-    """Write atomically: a crash never leaves half a file behind."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
+    """Write atomically (pipeline/atomic.py): a crash never leaves half a file behind."""
+    from pipeline.atomic import atomic_write
+
+    with atomic_write(out, "w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _check_output(out: Path) -> None:
+    """Before any work: the output must be a regular file (or new) in a folder that exists."""
+    from pipeline.atomic import UnsafeOutput, check_target
+
     try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+        check_target(out)
+    except UnsafeOutput as exc:
+        _fail(f"cannot write {shown_path(out)}: {exc}")
 
 
 @app.command()
@@ -91,6 +115,8 @@ def extract(
     evidence: bool = typer.Option(False, "--evidence", help="Include evidence spans and confidences."),
 ) -> None:
     """Extract one GOLD_FORMAT record per document."""
+    if out is not None:
+        _check_output(out)
     results = run_extraction(paths)
     records = [r.record.model_dump(mode="json") if evidence else r.record.to_export()
                for r in results if r.status == Status.OK]
@@ -101,8 +127,7 @@ def extract(
         try:
             write_jsonl(records, out)
         except OSError as exc:
-            console.print(f"[red]error:[/] cannot write {out}: {exc.strerror or exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(2)
+            _fail(f"cannot write {out}: {exc.strerror or exc}")
         console.print(f"wrote {len(records)} records to {out}")
     print_summary(results)
     raise typer.Exit(exit_code(results))
@@ -150,24 +175,57 @@ def evaluate(
 
 
 def main() -> None:
-    level = os.environ.get("THIDUA_LOG_LEVEL", "WARNING").upper()
+    from pydantic import ValidationError
+
+    from pipeline.settings import get_settings, settings_problems
+
+    try:
+        level = get_settings().log_level
+    except ValidationError as exc:  # a bad THIDUA_* value: a usage error, before anything starts
+        for line in settings_problems(exc):
+            console.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")
-    from flows.runtime import ExpectedErrors, configure_environment, quiet_third_party_logs
+    from flows.runtime import ExpectedErrors, configure_environment, ctrl_c_seen, quiet_prefect_at_exit, \
+        quiet_third_party_logs, watch_ctrl_c
 
     quiet_third_party_logs()
     for handler in logging.getLogger().handlers:
         handler.setLevel(level)  # the `thidua` loggers are at INFO for Prefect's UI; the terminal follows THIDUA_LOG_LEVEL
         handler.addFilter(ExpectedErrors())
     configure_environment()  # before anything imports Prefect
+    quiet_prefect_at_exit()
+    watch_ctrl_c()
     try:
         app()
-    except KeyboardInterrupt:
-        console.print("interrupted")
-        sys.exit(130)
     except SystemExit as exc:
-        if exc.code == 130:  # typer's answer to Ctrl-C
-            console.print("interrupted")
+        if exc.code == 130 or (exc.code not in (0, None) and ctrl_c_seen()):  # typer's answer to Ctrl-C
+            _interrupt_exit(_interrupt_message(exc))
         raise
+    except BaseException as exc:  # Ctrl-C at any moment (even wrapped by a library): one line, no traceback
+        if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():
+            _interrupt_exit(_interrupt_message(exc))
+        raise
+
+
+def _interrupt_message(exc: BaseException | None) -> str:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if getattr(exc, "message", None) and isinstance(exc, KeyboardInterrupt):
+            return exc.message
+        exc = exc.__cause__ or exc.__context__
+    return "interrupted; run again to finish"
+
+
+def _interrupt_exit(message: str) -> None:
+    """Say what the interrupt left, stop the extraction processes, exit 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+    console.print(message, markup=False, highlight=False, soft_wrap=True)
+    from flows.pool import shutdown_pool
+
+    shutdown_pool()
+    sys.exit(130)
 
 
 from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)

@@ -6,13 +6,14 @@ problem that may pass), 2 nothing could be done (usage, database, Prefect server
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 import typer
 from rich.markup import escape
 
-from pipeline.document import DocumentResult
+from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport
 
 
@@ -30,11 +31,25 @@ class _Bar:
         self.task = None
 
     def start(self, total: int, label: str) -> None:
+        from flows.runtime import stop_if_interrupted
+
+        stop_if_interrupted()
         self.task = self.progress.add_task(label, total=total, current="")
 
     def advance(self, results: Sequence[DocumentResult]) -> None:
+        from flows.runtime import stop_if_interrupted
+
+        stop_if_interrupted()
         if self.task is not None and results:
             self.progress.update(self.task, advance=len(results), current=Path(results[-1].path).name[:40])
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run, with what to tell the user (printed by flows.cli.main, exit 130)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 def _check_database() -> None:
@@ -45,25 +60,66 @@ def _check_database() -> None:
     open_database().close()
 
 
+def _stored_files() -> int:
+    """File versions in the archive (one per stored file); opens, and so checks, the database."""
+    from pipeline.storage import open_repository
+
+    with open_repository() as repo:
+        return repo.counts()["sources"]
+
+
+def _interrupted(before: int | None) -> Interrupted:
+    """What a Ctrl-C leaves: every stored document is complete (one transaction each), and
+    running again skips what is archived."""
+    if before is None:
+        return Interrupted("interrupted before anything was stored; run again to finish")
+    try:
+        stored = _stored_files() - before
+    except Exception:  # noqa: BLE001 - the database may be what the user gave up waiting for
+        return Interrupted("interrupted; what was stored so far is kept; run again to finish")
+    return Interrupted(f"interrupted: {stored} file(s) stored before the interrupt, each complete; "
+                       "run again to finish (what is archived is skipped)")
+
+
+def check_paths(paths: Sequence[Path]) -> bool:
+    """Before anything starts: a path that does not exist is a usage error (exit 2, nothing
+    done); a folder without reports is a warning. False when there is nothing to do."""
+    from flows.cli_storage import _error, say
+    from pipeline.discover import holds_reports
+
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise _error(f"not found: {', '.join(map(shown_path, missing))} (nothing was ingested)", 2)
+    empty = [p for p in paths if p.is_dir() and not holds_reports(p)]
+    for folder in empty:
+        say(f"[yellow]warning:[/] no reports found in {escape(shown_path(folder))}")
+    return len(empty) < len(paths)
+
+
 def run_flow(start: Callable[[], object], module: str) -> RunReport:
     """Run a flow (`start` calls it with return_state=True) on the configured Prefect API or a
     local server, with a progress bar; its report, whether it completed or stopped early.
-    The database check and the import of the flow's `module` happen while the server starts."""
+    The database check and the import of the flow's `module` happen while the server starts.
+    Ctrl-C at any moment raises Interrupted, saying what was stored."""
     import importlib
+
+    before: list[int] = []
 
     def meanwhile() -> None:
         from flows.pool import warm_up
+        from flows.runtime import stop_if_interrupted
         from pipeline.settings import get_settings
 
-        _check_database()
+        before.append(_stored_files())
         if not get_settings().dask_address:
             warm_up(get_settings().effective_workers)
         importlib.import_module(module)
+        stop_if_interrupted()
 
     from flows.cli import _progress
     from flows.cli_storage import _error, storage_errors
-    from flows.runtime import ServerError, configure_environment, prefect_api, quiet_third_party_logs, \
-        reporting_progress
+    from flows.runtime import ServerError, configure_environment, ctrl_c_seen, prefect_api, \
+        quiet_third_party_logs, reporting_progress, stop_if_interrupted
 
     configure_environment()
     try:
@@ -71,8 +127,13 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
             quiet_third_party_logs()
             with _progress() as progress, reporting_progress(_Bar(progress)):
                 state = start()
+            stop_if_interrupted()
     except ServerError as exc:
         raise _error(str(exc), exc.exit_code) from None
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():  # even when a library wrapped it
+            raise _interrupted(before[0] if before else None) from None
+        raise
     report = state.result(raise_on_failure=False)
     if isinstance(report, BaseException):  # not a problem the flow knows: a bug, shown as one
         raise report
@@ -103,11 +164,15 @@ def schedule(
     Runs also start on demand: `prefect deployment run thidua-nightly/nightly`. Without
     PREFECT_API_URL a local Prefect server (with its scheduler) runs for as long as this does."""
     from flows.cli_storage import _error, say, storage_errors
-    from flows.runtime import ServerError, configure_environment, prefect_api, quiet_third_party_logs
+    from flows.runtime import ServerError, configure_environment, prefect_api, prefect_home, quiet_third_party_logs
 
     if not inbox.is_dir():
         raise _error(f"inbox folder not found: {inbox}", 2)
     configure_environment()  # a long-lived service: no hurry, Prefect may be imported first
+    try:
+        prefect_home()
+    except ServerError as exc:
+        raise _error(str(exc), exc.exit_code) from None
     from prefect.client.schemas.schedules import CronSchedule
     from pydantic import ValidationError
 
@@ -147,9 +212,13 @@ def deploy(
     Creates or updates, on the server PREFECT_API_URL names: thidua-backfill/backfill,
     thidua-reextract/reextract and, with --inbox, thidua-nightly/nightly on --cron."""
     from flows.cli_storage import _error, say
-    from flows.runtime import configure_environment
+    from flows.runtime import ServerError, configure_environment, prefect_home
 
     configure_environment()
+    try:
+        prefect_home()
+    except ServerError as exc:
+        raise _error(str(exc), exc.exit_code) from None
     from prefect.client.schemas.schedules import CronSchedule
     from prefect.settings import PREFECT_API_URL
     from pydantic import ValidationError
@@ -157,7 +226,7 @@ def deploy(
     if not PREFECT_API_URL.value():
         raise _error("set PREFECT_API_URL to the Prefect server the workers use "
                      "(e.g. http://prefect-host:4200/api)", 2)
-    from flows.runtime import ServerError, check_reachable
+    from flows.runtime import check_reachable
 
     try:
         check_reachable(PREFECT_API_URL.value())

@@ -7,7 +7,6 @@ exit code: 2 when nothing could be done (setup, usage), 1 when something failed.
 from __future__ import annotations
 
 import enum
-import errno
 import json
 import re
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from flows.cli import console, print_summary, write_jsonl
+from flows.cli import console, print_summary
 from pipeline.document import DocumentResult
 
 records_app = typer.Typer(no_args_is_help=True, help="List, show and correct stored records.")
@@ -110,8 +109,13 @@ def ingest(
 
     Each report gets its own document id (file name plus a short code, e.g. baocao-1a2b3c4d).
     Files already archived (same bytes) are skipped without extraction, their new name noted; a
-    changed file at the same path becomes a new version. Exit code 1 when any file failed."""
-    from flows.cli_flows import finish, run_flow
+    changed file at the same path becomes a new version. Exit code 1 when any file failed, 2 when
+    a path does not exist (nothing is done); a folder without reports is a warning (exit 0 if
+    nothing else)."""
+    from flows.cli_flows import check_paths, finish, run_flow
+
+    if not check_paths(paths):
+        return
 
     if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
         raise _error("--as-version-of needs exactly one file", 2)
@@ -162,21 +166,22 @@ def reextract(
 
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (GOLD_FORMAT), csv or xlsx."),
-    out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically)."),
+    out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically; folder must exist)."),
     cluster: Optional[str] = typer.Option(None, help="Only this cluster (number, or part of its name)."),
     year: Optional[int] = typer.Option(None, help="Only this year (meeting period, else meeting date)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
 ) -> None:
     """Write the effective records (machine values with corrections applied)."""
-    from pipeline.storage import StorageError, StorageFull
-    from pipeline.storage.export import write_csv, write_xlsx
+    from flows.cli import _check_output
+    from pipeline.storage.export import atomic_output, write_csv, write_xlsx
 
+    _check_output(out_path)  # a symlink, a device, a missing folder: exit 2 before opening the archive
     with storage_errors():
         repo = _repository()
         try:
             exports = (r.to_export() for r in repo.iter_effective(cluster, year, True if needs_review else None))
             if format == ExportFormat.jsonl:
-                count = _write_jsonl_counted(exports, out_path, StorageError, StorageFull)
+                count = _write_jsonl(exports, out_path, atomic_output)
             elif format == ExportFormat.csv:
                 count = write_csv(exports, out_path)
             else:
@@ -186,23 +191,13 @@ def export(
     say(f"wrote {count} records to {escape(str(out_path))}")
 
 
-def _write_jsonl_counted(exports, out_path: Path, StorageError, StorageFull) -> int:
-    counted = [0]
-
-    def counting():
+def _write_jsonl(exports, out_path: Path, atomic_output) -> int:
+    count = 0
+    with atomic_output(out_path, "w", encoding="utf-8") as fh:
         for export in exports:
-            counted[0] += 1
-            yield export
-
-    try:
-        write_jsonl(counting(), out_path)
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise StorageFull(f"disk full while writing {out_path}; nothing was written") from None
-        raise StorageError(f"cannot write {out_path}: {exc.strerror or exc}") from None
-    finally:
-        out_path.with_name(out_path.name + ".tmp").unlink(missing_ok=True)
-    return counted[0]
+            fh.write(json.dumps(export, ensure_ascii=False) + "\n")
+            count += 1
+    return count
 
 
 def search(

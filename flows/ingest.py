@@ -16,13 +16,14 @@ Two ways to use them:
 from __future__ import annotations
 
 import logging
+import stat
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 from flows.pool import process_archived, process_path, run_in_pool, safe_extract
-from pipeline.document import DocumentResult, Status
+from pipeline.document import DocumentResult, Status, clean_name
 from pipeline.settings import get_settings
 from pipeline.storage import NotFound, Repository, StorageError, open_repository, sha256_file
 from pipeline.storage.archive import FileChanged
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 Process = Callable[[Path], DocumentResult]
 OnResult = Callable[[DocumentResult], None]
 HASH_BATCH = 256  # files hashed, then looked up in one query, per round
+BAD_NAME = "the file name is not valid UTF-8; rename the file and ingest it again"
 
 
 class IngestStopped(StorageError):
@@ -62,9 +64,11 @@ def _batched(items: Sequence, size: int) -> Iterator[list]:
 
 
 def _hash(path: Path) -> str | None:
-    """sha256 of the bytes; None when the file cannot be hashed cheaply (process_path says why)."""
+    """sha256 of the bytes; None when the file cannot be hashed cheaply, or is not a regular file
+    (a FIFO would block): process_path says why."""
     try:
-        if path.stat().st_size > get_settings().max_file_mb * 1024 * 1024:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > get_settings().max_file_mb * 1024 * 1024:
             return None
         return sha256_file(path)
     except OSError:
@@ -122,6 +126,8 @@ def _store_one(repo: Repository, path: Path, sha: str | None, result: DocumentRe
     the document's id in the archive."""
     if result.status != Status.OK:
         return result
+    if not clean_name(path):  # the archive records names as text; escaped, it would name another file
+        return DocumentResult.failed(path, BAD_NAME)
     if sha is None or result.document.sha256 != sha:
         return DocumentResult.failed(path, "file changed while it was being ingested; run again when it is complete")
     try:
@@ -162,7 +168,7 @@ class IngestPlan:
 
     paths: list[Path]
     todo: list[Todo] = field(default_factory=list)
-    skipped: dict[int, DocumentResult] = field(default_factory=dict)  # index -> already archived
+    skipped: dict[int, DocumentResult] = field(default_factory=dict)  # index -> already archived (or refused)
     twins: dict[int, int] = field(default_factory=dict)  # index -> earlier index with the same bytes
 
     @property
@@ -182,7 +188,9 @@ def plan_ingest(repo: Repository, paths: Sequence[Path]) -> IngestPlan:
         known = repo.archived(h for h in hashes if h)
         repo.record_names((sha, path) for path, sha in zip(chunk, hashes) if sha and sha in known)
         for index, (path, sha) in enumerate(zip(chunk, hashes), start=start):
-            if sha and sha in known:
+            if not clean_name(path):  # refused before any work (kept with the skipped: no extraction)
+                plan.skipped[index] = DocumentResult.failed(path, BAD_NAME)
+            elif sha and sha in known:
                 plan.skipped[index] = _skipped(path, known[sha])
             elif sha and sha in first:
                 plan.twins[index] = first[sha]

@@ -24,7 +24,7 @@ from prefect.utilities.annotations import quote
 from flows.backfill import IO_TASK, finish, ingest_files
 from flows.runtime import default_task_runner
 from pipeline import inbox as steps
-from pipeline.document import DocumentResult
+from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport
 from pipeline.settings import get_settings
 
@@ -77,15 +77,16 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     inbox, archive_to, quarantine = destinations(inbox, archive_to, quarantine)
     min_age_s = get_settings().inbox_min_age_s if min_age_s is None else min_age_s
     found = scan(inbox, [archive_to, quarantine], min_age_s)
-    log.info("inbox %s: %d file(s) ready, %d written to in the last %.0f s (left for the next run)",
-             inbox, len(found.ready), len(found.too_new), min_age_s)
+    log.info("inbox %s: %d file(s) ready, %d written to in the last %.0f s (left for the next run), %d refused",
+             shown_path(inbox), len(found.ready), len(found.too_new), min_age_s, len(found.refused))
     results, extracted, stopped = ingest_files(found.paths, kind="nightly", name=str(inbox))
+    results = found.refused_results() + results  # links out of the inbox, FIFOs...: never opened
     moves = file_away(found, quote(results), archive_to, quarantine)
     notes = moves.notes(archive_to, quarantine)
     if found.too_new:
         notes.append(f"left {len(found.too_new)} file(s) written to in the last {min_age_s:.0f} s for the next run")
-    report = RunReport(f"Nightly ingest of {inbox}", results, time.perf_counter() - started, extracted=extracted,
-                       stopped=str(stopped) if stopped else None,
+    report = RunReport(f"Nightly ingest of {shown_path(inbox)}", results, time.perf_counter() - started,
+                       extracted=extracted, stopped=str(stopped) if stopped else None,
                        stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes)
     return finish(report, "thidua-nightly")
 

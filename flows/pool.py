@@ -75,10 +75,27 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
                 _pool.shutdown(wait=True, cancel_futures=True)
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["flows.pool", "extractors.run", "flows._pool_preload"])
+            _start_forkserver()
             _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
                                         initargs=(os.getpid(),))
             _pool_size = workers
         return _pool
+
+
+def _start_forkserver() -> None:
+    """Start the forkserver with Ctrl-C blocked, as CPython starts its resource tracker: the
+    forkserver spends seconds importing the extractors and NLP models before it ignores SIGINT
+    itself, and a Ctrl-C from the terminal reaches the whole process group; the command, not the
+    forkserver, reports it. The signal mask is per thread, inherited by the child."""
+    import multiprocessing.forkserver
+    import multiprocessing.resource_tracker
+
+    multiprocessing.resource_tracker.ensure_running()  # first: it unblocks SIGINT once it is started
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _worker_setup(parent: int) -> None:

@@ -85,5 +85,6 @@ def reextract(doc_ids: list[str] | None = None, batch_size: int | None = None,
     notes, details = changes(results)
     report = RunReport("Re-extraction", results, time.perf_counter() - started, extracted=len(stored),
                        stopped=str(stopped) if stopped else None,
-                       stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes, details=details)
+                       stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes, details=details,
+                       done_word="re-extracted")
     return finish(report, "thidua-reextract")

@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,9 +77,70 @@ class ExpectedErrors(logging.Filter):
 
 
 def quiet_third_party_logs() -> None:
-    """HTTP requests, Dask and asyncio internals are not what happened; warnings still show."""
+    """HTTP requests, Dask and asyncio internals are not what happened; warnings still show.
+    Prefect's background senders (loggers named after their class) only ever warn about
+    themselves ("Still processing items" while the last events are sent at exit): errors only."""
     for name in ("httpx", "httpcore", "distributed", "asyncio", "urllib3", "alembic", "docket", "uvicorn"):
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger(name).level))
+    for name in ("EventsWorker", "APILogWorker"):
+        logging.getLogger(name).setLevel(max(logging.ERROR, logging.getLogger(name).level))
+
+
+def quiet_prefect_at_exit() -> None:
+    """Prefect's own noise at the end of a command, which says nothing about the user's run: the
+    runner's stop coroutine left unawaited when `schedule` is stopped, and its background
+    senders' warnings (quiet_third_party_logs)."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message=r"coroutine '.*\.astop' was never awaited", category=RuntimeWarning)
+    quiet_third_party_logs()
+
+
+def prefect_home() -> Path:
+    """PREFECT_HOME (configure_environment sets it), created with its parents before Prefect is
+    imported: Prefect creates only the last folder and warns when the output folder is new."""
+    home = Path(os.environ.get("PREFECT_HOME") or configure_environment()["PREFECT_HOME"])
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServerError(f"cannot create the Prefect folder {home}: {exc.strerror or exc}") from None
+    return home
+
+
+# --- Ctrl-C ------------------------------------------------------------------------------
+
+_ctrl_c = threading.Event()
+
+
+def watch_ctrl_c() -> None:
+    """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: a library may turn the
+    KeyboardInterrupt into another exception (pydantic, while Prefect starts), and the command
+    must still say "interrupted", not show that exception's traceback. Main thread only."""
+    import signal
+
+    def on_sigint(signum, frame):
+        _ctrl_c.set()
+        raise KeyboardInterrupt
+
+    def unraisable(args) -> None:
+        if args.exc_type is not None and issubclass(args.exc_type, KeyboardInterrupt) and _ctrl_c.is_set():
+            return  # raised inside a finaliser, which drops it: stop_if_interrupted stops the command
+        default_unraisable(args)
+
+    default_unraisable = sys.unraisablehook
+    sys.unraisablehook = unraisable
+    signal.signal(signal.SIGINT, on_sigint)
+
+
+def ctrl_c_seen() -> bool:
+    return _ctrl_c.is_set()
+
+
+def stop_if_interrupted() -> None:
+    """A safe point (a run starting, a batch stored): a Ctrl-C that a library swallowed (it came
+    while a finaliser ran) still stops the command here."""
+    if _ctrl_c.is_set():
+        raise KeyboardInterrupt
 
 
 # --- the local server ----------------------------------------------------------------------
@@ -184,8 +246,9 @@ def prefect_api(scheduler: bool = False, meanwhile: Callable[[], None] | None = 
     runs its flow in the foreground says itself when it fails; and ending the heartbeat thread
     costs up to a second per run. Runs by Prefect workers keep them."""
     server: LocalServer | None = None
+    home = prefect_home()
     if "prefect" not in sys.modules and not os.environ.get("PREFECT_API_URL"):
-        server = LocalServer(Path(os.environ["PREFECT_HOME"]), scheduler=scheduler)
+        server = LocalServer(home, scheduler=scheduler)
         server.spawn()  # on a hunch: most users have no Prefect profile
     try:
         if meanwhile is not None:

@@ -6,11 +6,24 @@ never an exception that stops a batch.
 from __future__ import annotations
 
 import enum
+import os
 from pathlib import Path
 
 from typing import Any
 
 from pydantic import BaseModel, Field
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as text that can always be printed, logged and stored: bytes of a file name that
+    are not UTF-8 (a zip from Windows, an old Mac disk) are shown escaped, b'bad\\xff.txt' as
+    'bad\\\\xff.txt'; every other name is unchanged."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def clean_name(path: Path | str) -> bool:
+    """Is the file name valid UTF-8 (can it be stored as it is)?"""
+    return shown_path(path) == str(path)
 
 
 class ReadError(Exception):
@@ -59,7 +72,8 @@ class DocumentResult(BaseModel):
 
     @classmethod
     def failed(cls, path: Path, reason: str) -> "DocumentResult":
-        return cls(path=str(path), doc_id=path.stem, status=Status.FAILED, reason=reason)
+        path = Path(path)
+        return cls(path=shown_path(path), doc_id=shown_path(path.stem), status=Status.FAILED, reason=reason)
 
     def __reduce__(self):
         """Pickle (process pools, Dask workers) with the record as its JSON dump: the record's

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.discover import wanted
-from pipeline.document import DocumentResult, Status
+from pipeline.atomic import atomic_write
+from pipeline.discover import refusal, wanted
+from pipeline.document import DocumentResult, Status, shown_path
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,16 @@ class InboxScan:
     inbox: Path
     ready: list[InboxFile] = field(default_factory=list)
     too_new: list[Path] = field(default_factory=list)  # written to less than min_age_s ago
+    refused: dict[Path, str] = field(default_factory=dict)  # never opened: links out, FIFOs... -> why
+    refused_files: list[InboxFile] = field(default_factory=list)  # the same, to file away as failed
 
     @property
     def paths(self) -> list[Path]:
         return [f.path for f in self.ready]
+
+    def refused_results(self) -> list[DocumentResult]:
+        """A failed result per refused entry, for the report and the quarantine."""
+        return [DocumentResult.failed(path, reason) for path, reason in self.refused.items()]
 
 
 @dataclass
@@ -45,19 +52,23 @@ class Moves:
     archived: list[Path] = field(default_factory=list)  # where processed files went
     quarantined: list[Path] = field(default_factory=list)  # where failed files went
     left: list[Path] = field(default_factory=list)  # changed during the run: left for the next one
+    stuck: list[tuple[Path, str]] = field(default_factory=list)  # could not be moved: (file, why)
 
     def notes(self, archive_to: Path, quarantine: Path) -> list[str]:
-        notes = [f"moved {len(self.archived)} file(s) to {archive_to}",
-                 f"moved {len(self.quarantined)} failed file(s) to {quarantine} (reasons in *.reason.txt)"]
+        notes = [f"moved {len(self.archived)} file(s) to {shown_path(archive_to)}",
+                 f"moved {len(self.quarantined)} failed file(s) to {shown_path(quarantine)} "
+                 "(reasons in *.reason.txt)"]
         if self.left:
             notes.append(f"left {len(self.left)} file(s) in the inbox: they changed during the run")
+        notes += [f"could not move {shown_path(path)}: {why}" for path, why in self.stuck]
         return notes
 
 
 def scan_inbox(inbox: Path, *, exclude: Iterable[Path] = (), min_age_s: float = 60.0,
                now: float | None = None) -> InboxScan:
     """Report files under `inbox` (recursively; hidden folders and `exclude` skipped), split into
-    those ready to ingest and those written to in the last `min_age_s` seconds."""
+    those ready to ingest and those written to in the last `min_age_s` seconds. Entries that must
+    not be opened (a symbolic link out of the inbox, a FIFO, a device) are refused with a reason."""
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise FileNotFoundError(f"inbox folder not found: {inbox}")
@@ -71,10 +82,14 @@ def scan_inbox(inbox: Path, *, exclude: Iterable[Path] = (), min_age_s: float = 
             if name.startswith((".", "~$")) or not wanted(path):
                 continue
             try:
-                stat = path.stat()
+                stat = path.lstat()
             except OSError:  # gone since the listing
                 continue
-            if stat.st_mtime > cutoff:
+            reason = refusal(path, inbox)
+            if reason:
+                scan.refused[path] = reason
+                scan.refused_files.append(InboxFile(path, stat.st_mtime_ns, stat.st_size))
+            elif stat.st_mtime > cutoff:
                 scan.too_new.append(path)
             else:
                 scan.ready.append(InboxFile(path, stat.st_mtime_ns, stat.st_size))
@@ -84,7 +99,7 @@ def scan_inbox(inbox: Path, *, exclude: Iterable[Path] = (), min_age_s: float = 
 def unchanged(item: InboxFile) -> bool:
     """Still the file that was scanned (same size and modification time)?"""
     try:
-        stat = item.path.stat()
+        stat = item.path.lstat()
     except OSError:
         return False
     return stat.st_mtime_ns == item.mtime_ns and stat.st_size == item.size
@@ -94,30 +109,35 @@ def file_away(scan: InboxScan, results: Iterable[DocumentResult], archive_to: Pa
               when: dt.datetime | None = None) -> Moves:
     """Move each processed file to `archive_to` and each failed one to `quarantine` (with its
     reason beside it). Files without a result (the run stopped first), files that changed
-    during the run and files already moved (a retry) stay where they are."""
-    by_path = {str(f.path): f for f in scan.ready}
+    during the run and files already moved (a retry) stay where they are; so does a file that
+    cannot be moved (it is named in the notes), and the others are still filed away."""
+    by_path = {shown_path(f.path): f for f in [*scan.ready, *scan.refused_files]}
     moves = Moves()
     when = when or dt.datetime.now().astimezone()
     for result in results:
         item = by_path.get(result.path)
-        if item is None or not item.path.exists():
+        if item is None or not os.path.lexists(item.path):
             continue
         if not unchanged(item):
             moves.left.append(item.path)
-        elif result.status == Status.FAILED:
-            target = move_into(item.path, scan.inbox, quarantine)
-            write_reason(target, result.reason or "failed", item.path, when)
-            moves.quarantined.append(target)
-        else:
-            moves.archived.append(move_into(item.path, scan.inbox, archive_to))
+            continue
+        try:
+            if result.status == Status.FAILED:
+                target = move_into(item.path, scan.inbox, quarantine)
+                write_reason(target, result.reason or "failed", item.path, when)
+                moves.quarantined.append(target)
+            else:
+                moves.archived.append(move_into(item.path, scan.inbox, archive_to))
+        except OSError as exc:  # shutil.Error and SpecialFileError are OSErrors too
+            moves.stuck.append((item.path, str(exc.strerror or exc)))
     return moves
 
 
 def move_into(path: Path, inbox: Path, folder: Path) -> Path:
     """Move `path` to the same place under `folder` as it had under `inbox`, never replacing a
-    file already there."""
+    file already there. A symbolic link is moved as a link, never followed."""
     try:
-        relative = path.resolve().relative_to(Path(inbox).resolve())
+        relative = (Path(os.path.realpath(path.parent)) / path.name).relative_to(Path(inbox).resolve())
     except ValueError:
         relative = Path(path.name)
     target = free_name(Path(folder) / relative)
@@ -129,7 +149,7 @@ def move_into(path: Path, inbox: Path, folder: Path) -> Path:
 def free_name(target: Path) -> Path:
     """`target`, or `name (2).ext`, `name (3).ext`... whichever does not exist yet."""
     candidate, n = target, 1
-    while candidate.exists() or reason_file(candidate).exists():
+    while os.path.lexists(candidate) or os.path.lexists(reason_file(candidate)):
         n += 1
         candidate = target.with_name(f"{target.stem} ({n}){target.suffix}")
     return candidate
@@ -141,9 +161,7 @@ def reason_file(path: Path) -> Path:
 
 def write_reason(target: Path, reason: str, source: Path, when: dt.datetime) -> Path:
     note = reason_file(target)
-    tmp = note.with_name(note.name + ".tmp")
-    tmp.write_text(f"{reason}\n\nfile: {source}\nquarantined: {when.isoformat(timespec='seconds')}\n"
-                   "Fix the file (or save it in a supported format) and put it back in the inbox.\n",
-                   encoding="utf-8")
-    os.replace(tmp, note)
+    with atomic_write(note, "w", encoding="utf-8", errors="backslashreplace") as fh:
+        fh.write(f"{reason}\n\nfile: {shown_path(source)}\nquarantined: {when.isoformat(timespec='seconds')}\n"
+                 "Fix the file (or save it in a supported format) and put it back in the inbox.\n")
     return note

@@ -18,6 +18,7 @@ _DATA = Path(__file__).parent / "data"
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+DROPPED = ZERO_WIDTH | {"\x00"}  # NUL: meaningless in a report, and PostgreSQL cannot store it
 QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
 
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -146,7 +147,7 @@ def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:
         while j < n and unicodedata.combining(body[j]):
             j += 1
         cluster = body[i:j]
-        if cluster in ZERO_WIDTH:
+        if cluster in DROPPED:
             i = j
             continue
         cluster = unicodedata.normalize("NFC", cluster).translate(SPACES).translate(DASHES).translate(QUOTES)

@@ -22,6 +22,7 @@ class RunReport:
     stopped_exit_code: int = 0
     notes: list[str] = field(default_factory=list)  # what else happened (files moved, fields changed)
     details: list[tuple[str, str]] = field(default_factory=list)  # (document, what changed), listed apart
+    done_word: str = "stored"  # what an OK file was: "stored" (ingest), "re-extracted"
 
     def count(self, status: Status) -> int:
         return sum(r.status == status for r in self.results)
@@ -46,8 +47,11 @@ class RunReport:
         return 1 if self.failed else 0
 
     def throughput(self) -> str:
-        return (f"{len(self.results)} file(s) in {self.seconds:.1f} s ({self.files_per_s:.1f} files/s); "
-                f"{self.extracted} extracted and stored ({self.extracted_per_s:.1f} docs/s)")
+        """Counts that add up to the files read: stored + skipped + failed."""
+        ok, skipped, failed = self.count(Status.OK), self.count(Status.SKIPPED), self.count(Status.FAILED)
+        return (f"{len(self.results)} file(s) in {self.seconds:.1f} s ({self.files_per_s:.1f} files/s): "
+                f"{ok} {self.done_word}, {skipped} skipped, {failed} failed; "
+                f"{self.extracted} went through extraction ({self.extracted_per_s:.1f} files/s)")
 
     def headline(self) -> str:
         return (f"{self.title}: {self.count(Status.OK)} ok, {self.count(Status.SKIPPED)} skipped, "

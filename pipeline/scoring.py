@@ -127,7 +127,9 @@ def score(golds: dict[str, dict], preds: dict[str, dict]) -> Score:
         if misses:
             result.misses[doc_id] = misses
     n = max(len(golds), 1)
-    result.scalars = {f: right[f] / n for f in SCALAR_FIELDS}
+    # As the reference scorer, an empty gold value matches a missing prediction; but with no
+    # prediction at all nothing was extracted, and nothing is right.
+    result.scalars = {f: right[f] / n if preds else 0.0 for f in SCALAR_FIELDS}
     total = Counts()
     for f in LIST_FIELDS:
         c = result.lists[f]

@@ -2,9 +2,13 @@
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
 def default_home() -> Path:
@@ -20,15 +24,22 @@ class Settings(BaseSettings):
     output_dir: Path = Field(default_factory=default_home)  # the archive's home: database, originals, Prefect's files
     database_url: str | None = None  # default: sqlite file in output_dir
     archive_dir: Path | None = None  # default: output_dir/archive
-    max_file_mb: float = 20.0  # larger inputs are refused, not read into memory
-    log_level: str = "INFO"
+    max_file_mb: PositiveNumber = 20.0  # larger inputs are refused, not read into memory
+    log_level: str = "WARNING"  # what the terminal shows of the logs (Prefect's UI gets INFO)
     # Orchestration (flows/): documents per Prefect task, extraction processes, an optional Dask
     # scheduler for a backlog bigger than one machine, and how long an inbox file must be left
     # untouched before the nightly run takes it.
-    batch_size: int = 100
-    workers: int | None = None  # default: every CPU this process may use
+    batch_size: int = Field(100, ge=1)
+    workers: int | None = Field(None, ge=0)  # default (or 0): every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
-    inbox_min_age_s: float = 60.0
+    inbox_min_age_s: float = Field(60.0, ge=0, allow_inf_nan=False)
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return value.strip().upper()
 
     @field_validator("output_dir", "archive_dir")
     @classmethod
@@ -56,3 +67,15 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_problems(exc: ValidationError) -> list[str]:
+    """One line per bad THIDUA_* value, in the words of the environment variable."""
+    lines = []
+    for error in exc.errors():
+        name = "THIDUA_" + "_".join(str(part) for part in error["loc"]).upper()
+        message = error["msg"].removeprefix("Value error, ").replace("Input should", "should")
+        if error["type"] == "finite_number":
+            message = "must be a finite number"
+        lines.append(f"{name}={error.get('input')!s:.60} is not valid: {message}")
+    return lines

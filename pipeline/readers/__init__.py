@@ -1,17 +1,24 @@
 """One reader per input format, all returning a `Document`.
 
-`read_document` does the checks every format shares (exists, not empty, not too large, known
-extension) and turns every expected problem into a `ReadError` with a one-line reason.
+`read_document` does the checks every format shares (exists, a regular file - checked without
+opening it, not empty, not too large, known extension) and turns every expected problem, and any
+surprise of a reader's library on a damaged file, into a `ReadError` with a one-line reason.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import stat
 from pathlib import Path
 from typing import Callable
 
-from pipeline.document import Document, ReadError
+from pipeline.document import Document, ReadError, shown_path
 from pipeline.readers import docx, html, pdf, txt
 from pipeline.settings import get_settings
+
+log = logging.getLogger(__name__)
+NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
 
 # extension -> (format name, reader taking bytes and returning (text, extras))
 READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
@@ -30,8 +37,7 @@ def supported(path: Path) -> bool:
 def read_document(path: Path, max_mb: float | None = None) -> Document:
     path = Path(path)
     limit = get_settings().max_file_mb if max_mb is None else max_mb
-    if not path.is_file():
-        raise ReadError("file not found", "check the path")
+    size = _regular_file_size(path)
     fmt = READERS.get(path.suffix.lower())
     if fmt is None:
         from pipeline.discover import NOT_YET_SUPPORTED
@@ -39,8 +45,7 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
         if path.suffix.lower() in NOT_YET_SUPPORTED:
             raise ReadError(f"unsupported file type '{path.suffix}'", NOT_YET_SUPPORTED[path.suffix.lower()])
         known = ", ".join(sorted(READERS))
-        raise ReadError(f"unsupported file type '{path.suffix or '(none)'}'", f"supported: {known}")
-    size = path.stat().st_size
+        raise ReadError(f"unsupported file type '{shown_path(path.suffix) or '(none)'}'", f"supported: {known}")
     if size == 0:
         raise ReadError("empty file (0 bytes)", "re-export or re-download the report")
     if size > limit * 1024 * 1024:
@@ -48,9 +53,36 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
                         "split it, or raise THIDUA_MAX_FILE_MB")
     data = path.read_bytes()
     name, reader = fmt
-    extras = reader(data)
-    text = extras.pop("text")
+    try:
+        extras = reader(data)
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a library's surprise on a damaged file costs that file only
+        log.debug("unexpected %s reader error on %s", name, shown_path(path), exc_info=True)
+        raise ReadError(f"damaged or unusual .{name} file ({type(exc).__name__}: {exc})",
+                        "open it and save it again") from None
+    # NUL characters (a damaged export, a text layer with unmapped glyphs) mean nothing in a report,
+    # and PostgreSQL cannot store them.
+    text = extras.pop("text").replace("\x00", "")
+    if "header_footer" in extras:
+        extras["header_footer"] = extras["header_footer"].replace("\x00", "")
     if not any(ch.isalnum() for ch in text):  # blank, or only zero-width spaces and punctuation
         raise ReadError("no text found in the file", "check that it is a report and not an empty template")
-    return Document(id=path.stem, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+    return Document(id=shown_path(path.stem), path=shown_path(path), sha256=hashlib.sha256(data).hexdigest(),
                     format=name, text=text, **extras)
+
+
+def _regular_file_size(path: Path) -> int:
+    """The size of `path`, checked without opening it: a FIFO would block the reader forever, a
+    device could be endless."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError("file not found", "check the path") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("file not found (this is a folder)", "check the path")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(NOT_REGULAR)
+    return info.st_size

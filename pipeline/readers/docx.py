@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 
 from pipeline.document import ReadError
+
+log = logging.getLogger(__name__)
 
 
 def read(data: bytes) -> dict:
@@ -27,11 +30,22 @@ def read(data: bytes) -> dict:
         elif tag == "tbl":
             lines.extend(_table_rows(Table(child, document)))
             lines.append("")
-    extras = []
+    return {"text": "\n".join(lines), "header_footer": "\n".join(dict.fromkeys(_headers_and_footers(document)))}
+
+
+def _headers_and_footers(document) -> list[str]:
+    """Header and footer lines of every section. A section that points at a header part the
+    package does not hold (python-docx: KeyError) loses that header only; the body is still read."""
+    lines: list[str] = []
     for section in document.sections:
-        for part in (section.header, section.footer):
-            extras.extend(p.text for p in part.paragraphs if p.text.strip())
-    return {"text": "\n".join(lines), "header_footer": "\n".join(dict.fromkeys(extras))}
+        for name in ("header", "footer"):
+            try:
+                paragraphs = getattr(section, name).paragraphs
+            except (KeyError, ValueError):  # the relationship names a part that is missing or broken
+                log.info("a section's %s part is missing; the %s is skipped", name, name)
+                continue
+            lines.extend(p.text for p in paragraphs if p.text.strip())
+    return lines
 
 
 def _table_rows(table) -> list[str]:

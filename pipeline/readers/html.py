@@ -16,6 +16,11 @@ DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", 
 FURNITURE = re.compile(r"(^|[\s_-])(menu|nav|navbar|footer|sidebar|breadcrumbs?|banner|share|social|"
                        r"comment|comments|related|widget|advert|ads|login|search|topbar|toolbar|"
                        r"copyright|tags?|print|rating)($|[\s_-])", re.IGNORECASE)
+# Accessibility links to the page's own content ("Skip to main content"): hidden on screen, but
+# their text is the first line of the page for a text extractor.
+SKIP_LINK = re.compile(r"\s*(skip (to|navigation)( main)?( content| navigation| menu)?|bỏ qua (nội dung|điều hướng)"
+                       r"( chính)?|chuyển (đến|tới) nội dung( chính)?|đi (đến|tới) nội dung( chính)?|"
+                       r"nhảy (đến|tới) nội dung( chính)?)\s*", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article",
           "table", "blockquote", "figcaption", "figure", "ul", "ol", "dd", "dt", "pre", "time", "main"}
@@ -35,6 +40,9 @@ def read(data: bytes) -> dict:
         if el.tag in ("header", "footer") and next(el.iterancestors("article"), None) is not None:
             continue  # an article's own header/footer holds its headline, date and byline
         _drop(el)
+    for link in list(root.iter("a")):
+        if (link.get("href") or "").startswith("#") and SKIP_LINK.fullmatch(link.text_content() or ""):
+            _drop(link)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue

@@ -1,17 +1,17 @@
 """Effective records written as CSV and XLSX (JSON Lines is the CLI's `write_jsonl` of the same
-GOLD_FORMAT dicts). Every writer goes through a temporary file renamed into place at the end, so
-a full disk or a crash never leaves half an export under the real name.
+GOLD_FORMAT dicts). Every writer goes through pipeline/atomic.py: a temporary file renamed into
+place at the end, so a full disk or a crash never leaves half an export under the real name.
 """
 from __future__ import annotations
 
 import csv
 import errno
 import json
-import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from pipeline.atomic import UnsafeOutput, atomic_write
 from pipeline.storage.errors import StorageError, StorageFull
 
 SCALAR_COLUMNS = ("doc_id", "title", "published", "author", "meeting.date", "meeting.period", "meeting.venue",
@@ -39,20 +39,19 @@ def csv_row(export: dict) -> dict[str, Any]:
 
 @contextmanager
 def atomic_output(out: Path, mode: str = "w", **open_args) -> Iterator[Any]:
-    """A file handle on `<out>.tmp`, renamed to `out` only when the block succeeds."""
-    out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
+    """A file handle on a temporary file beside `out` (pipeline/atomic.py), renamed to `out`
+    only when the block succeeds. An unsafe target (a symlink, a device, a missing folder: the
+    commands check it first, for a usage error) and other I/O problems become StorageError, a
+    full disk StorageFull."""
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, mode, **open_args) as fh:
+        with atomic_write(out, mode, **open_args) as fh:
             yield fh
-        os.replace(tmp, out)
+    except UnsafeOutput as exc:
+        raise StorageError(f"cannot write {out}: {exc}") from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise StorageFull(f"disk full while writing {out}; nothing was written") from None
         raise StorageError(f"cannot write {out}: {exc.strerror or exc}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def write_csv(records: Iterable[dict], out: Path) -> int:

@@ -57,6 +57,7 @@ def test_folder_of_good_and_bad_files(tmp_path, good_reports, make_bad_inputs):
     legacy.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 512)
     bad["not yet supported"] = (legacy, "save it as .docx")
     out = tmp_path / "ra" / "records.jsonl"
+    out.parent.mkdir()  # an output folder is never created silently
 
     proc = subprocess.run([*_thidua(), "extract", str(folder), str(unknown), "--out", str(out)],
                           capture_output=True, text=True, timeout=300,

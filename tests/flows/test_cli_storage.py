@@ -44,9 +44,12 @@ def test_ingest_exit_codes_and_a_no_change_rerun(storage_env, reports, tmp_path)
     assert again.exit_code == 0 and "│    3 │  0 │       3 │      0 │" in again.output
     broken = tmp_path / "reports" / "hong.txt"
     broken.write_bytes(b"")
-    failed = thidua("ingest", str(paths[0].parent), str(tmp_path / "missing"))
+    failed = thidua("ingest", str(paths[0].parent))
     assert failed.exit_code == 1
-    assert "empty file" in failed.output and "file or folder not found" in failed.output
+    assert "empty file" in failed.output
+    missing = thidua("ingest", str(paths[0].parent), str(tmp_path / "missing"))  # a usage error: nothing done
+    assert missing.exit_code == 2
+    assert f"error: not found: {tmp_path / 'missing'} (nothing was ingested)" in missing.output
 
 
 def test_records_set_show_list_and_history(ingested):
@@ -99,6 +102,7 @@ def test_jsonl_export_is_gold_format_of_the_effective_records(ingested, tmp_path
     doc = ingested[2].stem
     thidua("records", "set", doc, "author", "Thanh Tuấn", "--user", "Lan")
     out = tmp_path / "export" / "records.jsonl"
+    out.parent.mkdir()  # an output folder is never created silently
     result = thidua("export", "--format", "jsonl", "--out", str(out))
     assert result.exit_code == 0 and f"wrote 6 records to {out}" in result.output
     exported = lines(out.read_text(encoding="utf-8"))

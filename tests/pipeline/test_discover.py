@@ -82,3 +82,45 @@ def test_a_file_reached_twice_is_listed_once(tmp_path):
 
 def test_empty_folder_gives_nothing(tmp_path):
     assert discover([tmp_path]) == ([], [])
+
+
+def test_symbolic_links_out_of_the_folder_are_refused_and_never_followed(tmp_path):
+    import os
+
+    from pipeline.discover import find_reports
+
+    _touch(tmp_path, "lo/a.txt", "lo/con/b.txt", "ngoai/c.txt")
+    (tmp_path / "lo" / "passwd.txt").symlink_to("/etc/passwd")
+    (tmp_path / "lo" / "ngoai").symlink_to(tmp_path / "ngoai")  # a folder outside
+    (tmp_path / "lo" / "ban_sao.txt").symlink_to(tmp_path / "lo" / "con" / "b.txt")  # inside: fine
+    os.mkfifo(tmp_path / "lo" / "ong.txt")
+
+    found = find_reports([tmp_path / "lo"])
+
+    assert [f.relative_to(tmp_path / "lo").as_posix() for f in found.files] == ["a.txt", "ban_sao.txt", "con/b.txt"]
+    assert found.refused == {tmp_path / "lo" / "ngoai": "symbolic link to outside the folder (not followed)",
+                             tmp_path / "lo" / "ong.txt": "not a regular file (a FIFO, device or socket)",
+                             tmp_path / "lo" / "passwd.txt": "symbolic link to outside the folder (not followed)"}
+    assert discover([tmp_path / "lo"])[0] == found.files
+
+
+def test_word_lock_files_are_not_reports(tmp_path):
+    from pipeline.discover import find_reports
+
+    _touch(tmp_path, "bien_ban.docx", "~$bien_ban.docx", "~$bao_cao.doc")
+
+    found = find_reports([tmp_path])
+
+    assert [f.name for f in found.files] == ["bien_ban.docx"] and not found.refused
+
+
+def test_folders_without_reports_are_named(tmp_path):
+    from pipeline.discover import find_reports, holds_reports
+
+    _touch(tmp_path, "trong/README.md", "co/a.txt")
+    (tmp_path / "rong").mkdir()
+
+    found = find_reports([tmp_path / "trong", tmp_path / "rong", tmp_path / "co"])
+
+    assert found.empty == [tmp_path / "trong", tmp_path / "rong"]
+    assert not holds_reports(tmp_path / "trong") and holds_reports(tmp_path / "co") and holds_reports(tmp_path)

@@ -70,3 +70,26 @@ def test_names_in_use_get_a_number(tmp_path):
     write(tmp_path / "a (2).txt.reason.txt")
     assert free_name(tmp_path / "a.txt") == tmp_path / "a (3).txt"
     assert free_name(tmp_path / "b.txt") == tmp_path / "b.txt"
+
+
+def test_links_out_of_the_inbox_and_fifos_are_refused_then_quarantined_as_they_are(tmp_path):
+    inbox = tmp_path / "inbox"
+    good = write(inbox / "a.txt")
+    (inbox / "passwd.txt").symlink_to("/etc/passwd")
+    os.mkfifo(inbox / "ong.txt")
+    bad_name = write(Path(os.fsdecode(bytes(inbox) + b"/bad\xff\xfename.txt")))
+    scan = scan_inbox(inbox, min_age_s=60, now=NOW + 3600)
+    assert scan.paths == [good, bad_name]
+    assert scan.refused == {inbox / "ong.txt": "not a regular file (a FIFO, device or socket)",
+                            inbox / "passwd.txt": "symbolic link to outside the folder (not followed)"}
+    results = [*scan.refused_results(), DocumentResult(path=str(good), doc_id="a", status=Status.OK),
+               DocumentResult.failed(bad_name, "the file name is not valid UTF-8")]
+    moves = file_away(scan, results, tmp_path / "archive", tmp_path / "quarantine")
+    quarantine = tmp_path / "quarantine"
+    assert sorted(p.name for p in moves.quarantined) == sorted(["ong.txt", "passwd.txt", bad_name.name])
+    assert os.readlink(quarantine / "passwd.txt") == "/etc/passwd"  # the link itself, never what it points to
+    reason = (quarantine / "passwd.txt.reason.txt").read_text(encoding="utf-8")
+    assert reason.startswith("symbolic link to outside the folder") and "root:" not in reason
+    bad_reason = Path(os.fsdecode(bytes(quarantine) + b"/bad\xff\xfename.txt.reason.txt")).read_text(encoding="utf-8")
+    assert "file: " + str(inbox) + "/bad\\xff\\xfename.txt" in bad_reason
+    assert moves.archived == [tmp_path / "archive" / "a.txt"] and not list(inbox.iterdir())

@@ -1,4 +1,7 @@
 """Word reader: paragraphs and tables in reading order, headers and footers kept apart."""
+import re
+import zipfile
+
 import pytest
 
 from pipeline.document import ReadError
@@ -74,3 +77,18 @@ def test_zip_that_is_not_a_word_document_is_damaged(tmp_path):
 
     assert str(err.value).startswith("damaged .docx")
     assert "\n" not in str(err.value)
+
+
+def test_a_section_whose_header_part_is_missing_still_gives_the_body(tmp_path, docx_report):
+    """python-docx raises KeyError on such a package (a file saved by a broken converter)."""
+    broken = tmp_path / "mat_header.docx"
+    with zipfile.ZipFile(docx_report.path) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb"<Relationship [^>]*/header[^>]*/>", b"", data)
+            if not item.filename.startswith("word/header"):
+                zout.writestr(item, data)
+    document = read_document(broken)
+    assert all(line in document.text for line in docx_report.before + docx_report.after)
+    assert docx_report.header not in document.header_footer and docx_report.footer in document.header_footer

@@ -111,3 +111,18 @@ def test_page_of_only_furniture_has_no_text(tmp_path):
         _read(tmp_path, "<html><body><nav><a href='/'>Trang chủ</a></nav><footer>Liên hệ</footer></body></html>")
 
     assert str(err.value).startswith("no text found")
+
+
+def test_accessibility_skip_links_are_not_archived_text(tmp_path):
+    page = tmp_path / "tin.html"
+    page.write_text("""<html><head><title>Cụm thi đua số 3 tổng kết năm 2023</title></head><body>
+<a class="skip-link" href="#content">Skip to main content</a>
+<div id="content"><h1>Cụm thi đua số 3 tổng kết năm 2023</h1>
+<a href="#nd">Bỏ qua nội dung chính</a> <a href="#nd2">Chuyển đến nội dung</a>
+<p>Sáng ngày 10/01/2024, Cụm thi đua số 3 tổ chức hội nghị tổng kết công tác thi đua năm 2023.</p>
+<p>Xem <a href="#bang">bảng xếp hạng</a> bên dưới.</p></div></body></html>""", encoding="utf-8")
+    text = read_document(page).text
+    for skip in ("Skip to main content", "Bỏ qua nội dung chính", "Chuyển đến nội dung"):
+        assert skip not in text
+    assert text.startswith("Cụm thi đua số 3 tổng kết năm 2023") and "Xem bảng xếp hạng bên dưới." in text
+    assert normalize("Skip to main content\nCụm thi đua số 3").text == "Cụm thi đua số 3"  # written as text

@@ -1,10 +1,12 @@
 """read_document: the checks every format shares, and one line of reason for every bad input."""
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 
 from pipeline.document import Document, ReadError
+from pipeline.normalize import normalize
 from pipeline.readers import READERS, read_document, supported
 from pipeline.settings import get_settings
 
@@ -122,3 +124,40 @@ def test_every_bad_input_gives_one_specific_line(tmp_path, make_bad_inputs, defa
         for b in cases:
             if cases[a][1] != cases[b][1]:
                 assert reasons[a] != reasons[b], (a, b)
+
+
+def test_nul_characters_are_dropped_wherever_they_are(tmp_path, report_text):
+    body = (report_text * 20).encode("utf-8")
+    path = tmp_path / "nul.txt"
+    path.write_bytes(body[:5000] + b"\x00" + body[5000:] + b"\x00")  # past the first 4 KB: not UTF-16
+    document = read_document(path)
+    assert "\x00" not in document.text and document.text.startswith(report_text)
+    assert "\x00" not in normalize("Hội\x00 nghị").text
+
+
+def test_a_fifo_is_refused_without_being_opened(tmp_path):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    with pytest.raises(ReadError, match="^not a regular file"):
+        read_document(fifo)
+
+
+def test_an_unexpected_reader_error_is_a_read_error_naming_it(tmp_path, monkeypatch):
+    from pipeline import readers
+
+    def broken(data):
+        raise KeyError("rId9")
+
+    monkeypatch.setitem(readers.READERS, ".txt", ("txt", broken))
+    path = tmp_path / "a.txt"
+    path.write_text("Hội nghị", encoding="utf-8")
+    with pytest.raises(ReadError, match=r"damaged or unusual \.txt file \(KeyError: 'rId9'\)"):
+        read_document(path)
+
+
+def test_a_file_name_that_is_not_utf8_becomes_an_escaped_id(tmp_path, report_text):
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/bad\xff\xfename.txt"))
+    path.write_text(report_text, encoding="utf-8")
+    document = read_document(path)
+    assert document.id == "bad\\xff\\xfename" and document.path.endswith("/bad\\xff\\xfename.txt")
+    document.model_dump_json()  # storable and printable text
