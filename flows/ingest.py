@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 from flows.pool import process_archived, process_path, run_in_pool, safe_extract
-from pipeline.document import DocumentResult, Status, clean_name
+from pipeline.document import DocumentResult, Status
 from pipeline.settings import get_settings
 from pipeline.storage import NotFound, Repository, StorageError, open_repository, sha256_file
 from pipeline.storage.archive import FileChanged
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 Process = Callable[[Path], DocumentResult]
 OnResult = Callable[[DocumentResult], None]
 HASH_BATCH = 256  # files hashed, then looked up in one query, per round
-BAD_NAME = "the file name is not valid UTF-8; rename the file and ingest it again"
 
 
 class IngestStopped(StorageError):
@@ -126,8 +125,6 @@ def _store_one(repo: Repository, path: Path, sha: str | None, result: DocumentRe
     the document's id in the archive."""
     if result.status != Status.OK:
         return result
-    if not clean_name(path):  # the archive records names as text; escaped, it would name another file
-        return DocumentResult.failed(path, BAD_NAME)
     if sha is None or result.document.sha256 != sha:
         return DocumentResult.failed(path, "file changed while it was being ingested; run again when it is complete")
     try:
@@ -188,9 +185,7 @@ def plan_ingest(repo: Repository, paths: Sequence[Path]) -> IngestPlan:
         known = repo.archived(h for h in hashes if h)
         repo.record_names((sha, path) for path, sha in zip(chunk, hashes) if sha and sha in known)
         for index, (path, sha) in enumerate(zip(chunk, hashes), start=start):
-            if not clean_name(path):  # refused before any work (kept with the skipped: no extraction)
-                plan.skipped[index] = DocumentResult.failed(path, BAD_NAME)
-            elif sha and sha in known:
+            if sha and sha in known:
                 plan.skipped[index] = _skipped(path, known[sha])
             elif sha and sha in first:
                 plan.twins[index] = first[sha]

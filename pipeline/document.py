@@ -18,12 +18,11 @@ def shown_path(path: Path | str) -> str:
     """A path as text that can always be printed, logged and stored: bytes of a file name that
     are not UTF-8 (a zip from Windows, an old Mac disk) are shown escaped, b'bad\\xff.txt' as
     'bad\\\\xff.txt'; every other name is unchanged."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def clean_name(path: Path | str) -> bool:
-    """Is the file name valid UTF-8 (can it be stored as it is)?"""
-    return shown_path(path) == str(path)
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    # control characters (a newline in a name) escaped too: a name must not forge a second line
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class ReadError(Exception):

@@ -11,19 +11,14 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pipeline.document import shown_path
+
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\ufffd\\/]+")
-
-
-def shown(path: Path | str) -> str:
-    """The path as text: undecodable bytes as \\xNN, control characters (a newline) escaped."""
-    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
 
 
 def absolute(path: Path | str) -> str:
     """Where a file was found, as the archive records it: absolute, shown as above."""
-    return shown(os.path.abspath(os.fsdecode(os.fsencode(str(path)))))
+    return shown_path(os.path.abspath(os.fsdecode(os.fsencode(str(path)))))
 
 
 def doc_stem(path: Path | str) -> str:
