@@ -1,0 +1,158 @@
+"""Deciding, inside one database session, which registry cluster a document is about and which
+registry unit a written name means. Decisions are stored and never re-made: a person's merge or
+split stays, and a name is looked up again only when it appears in a new scope."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pipeline.record import Record
+from pipeline.registry.models import ClusterRow, UnitAliasRow, UnitResolutionRow, UnitRow
+from pipeline.registry.names import distinct_words, district_of, kind_of, provinces_in, unit_key
+from pipeline.registry.scope import Scope, cluster_key, cluster_name_key, same_cluster_name, unit_names
+from pipeline.storage.models import utcnow
+from pipeline.units import same_unit
+
+PENDING_BELOW = 0.75  # resolutions less sure than this are queued for staff
+
+
+@dataclass
+class _Alias:
+    unit_id: int
+    name: str
+    key: str
+
+
+@dataclass
+class UnitIndex:
+    """Every unit's spellings, by province, loaded once per sync (fuzzy matching reads them all)."""
+
+    by_province: dict[str | None, list[_Alias]] = field(default_factory=dict)
+    in_scope: dict[str, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, s: Session) -> "UnitIndex":
+        index = cls()
+        rows = s.execute(select(UnitAliasRow.unit_id, UnitAliasRow.name, UnitAliasRow.key, UnitRow.province)
+                         .join(UnitRow, UnitRow.id == UnitAliasRow.unit_id))
+        for unit_id, name, key, province in rows:
+            index.by_province.setdefault(province, []).append(_Alias(unit_id, name, key))
+        for scope, unit_id in s.execute(select(UnitResolutionRow.scope, UnitResolutionRow.unit_id)
+                                        .where(UnitResolutionRow.unit_id.is_not(None))):
+            index.in_scope.setdefault(scope, set()).add(unit_id)
+        return index
+
+    def add(self, province: str | None, unit_id: int, name: str, key: str) -> None:
+        aliases = self.by_province.setdefault(province, [])
+        if not any(a.unit_id == unit_id and a.key == key for a in aliases):
+            aliases.append(_Alias(unit_id, name, key))
+
+
+def _units_matching(aliases: list[_Alias], test) -> set[int]:
+    return {a.unit_id for a in aliases if test(a)}
+
+
+def find_unit(index: UnitIndex, name: str, scope: str, province: str | None) -> tuple[int | None, float, str, list]:
+    """(unit id, confidence, method, candidates): this scope's units first (exact spelling, then loose
+    match), then the province's (exact spelling, then a loose match sharing a distinctive word)."""
+    key = unit_key(name)
+    local_ids = index.in_scope.get(scope, set())
+    province_aliases = index.by_province.get(province, [])
+    local = [a for a in province_aliases if a.unit_id in local_ids] + \
+        [a for p, al in index.by_province.items() if p != province for a in al if a.unit_id in local_ids]
+    mine = distinct_words(key)
+    steps = (
+        (local, lambda a: a.key == key, 1.0, "alias"),
+        (province_aliases, lambda a: a.key == key, 0.95, "alias"),
+        (local, lambda a: same_unit(key, a.key) and (key in a.key or a.key in key), 0.9, "match"),
+        (local, lambda a: same_unit(key, a.key), 0.7, "fuzzy"),
+        (province_aliases, lambda a: same_unit(key, a.key) and bool(mine & distinct_words(a.key)), 0.8, "match"),
+    )
+    for aliases, test, confidence, method in steps:
+        found = _units_matching(aliases, test)
+        if len(found) == 1:
+            return found.pop(), confidence, method, []
+        if len(found) > 1:
+            return None, 0.3, "ambiguous", sorted(found)
+    return None, (0.85 if mine else 0.5), "new", []
+
+
+def _better_name(new: str, old: str) -> bool:
+    """A longer, more specific spelling names the unit better ('Liên đoàn Lao động huyện Kiên Lương')."""
+    kn, ko = unit_key(new), unit_key(old)
+    return (len(distinct_words(kn)), len(kn), len(new)) > (len(distinct_words(ko)), len(ko), len(old))
+
+
+def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: str | None) -> UnitResolutionRow:
+    key = unit_key(name)
+    row = s.scalar(select(UnitResolutionRow).where(UnitResolutionRow.scope == scope, UnitResolutionRow.key == key))
+    if row is not None or not key:
+        return row
+    named = list(provinces_in(name))
+    province = named[0] if len(named) == 1 else province
+    unit_id, confidence, method, candidates = find_unit(index, name, scope, province)
+    if method == "new":
+        unit = UnitRow(name=name, key=key, kind=kind_of(name), province=province, district=district_of(name),
+                       named_by_staff=False)
+        s.add(unit)
+        s.flush()
+        unit_id = unit.id
+    elif unit_id is not None:
+        unit = s.get(UnitRow, unit_id)
+        if not unit.named_by_staff and _better_name(name, unit.name):
+            unit.name, unit.key, unit.updated_at = name, key, utcnow()
+            unit.kind = unit.kind or kind_of(name)
+            unit.district = unit.district or district_of(name)
+    if unit_id is not None:
+        add_alias(s, index, unit_id, name)
+        index.in_scope.setdefault(scope, set()).add(unit_id)
+    row = UnitResolutionRow(scope=scope, key=key, name=name, unit_id=unit_id, confidence=confidence, method=method,
+                            candidates=candidates or None, updated_at=utcnow())
+    s.add(row)
+    s.flush()
+    return row
+
+
+def add_alias(s: Session, index: UnitIndex | None, unit_id: int, name: str) -> None:
+    key = unit_key(name)
+    exists = s.scalar(select(UnitAliasRow.id).where(UnitAliasRow.unit_id == unit_id, UnitAliasRow.key == key))
+    if exists is None:
+        s.add(UnitAliasRow(unit_id=unit_id, name=name, key=key))
+        s.flush()
+    if index is not None:
+        index.add(s.get(UnitRow, unit_id).province, unit_id, name, key)
+
+
+def _shares_units(s: Session, cluster_id: int, record: Record) -> bool:
+    names = {r.key for r in s.scalars(select(UnitResolutionRow).where(UnitResolutionRow.scope == f"cluster:{cluster_id}"))}
+    return any(same_unit(unit_key(n), k) for n in unit_names(record) for k in names)
+
+
+def find_cluster(s: Session, record: Record, scope: Scope) -> tuple[ClusterRow, float]:
+    """The registry cluster for this record's cluster in this scope (created when new)."""
+    kind, number, name = record.cluster.kind, record.cluster.number, record.cluster.name
+    name_key = cluster_name_key(name)
+    query = select(ClusterRow).where(ClusterRow.kind == kind).order_by(ClusterRow.id)
+    query = query.where(ClusterRow.number == number) if number is not None else query.where(ClusterRow.number.is_(None))
+    same = [c for c in s.scalars(query) if number is not None or same_cluster_name(c.name_key, name_key)]
+
+    def fits(value, known):  # an unknown side never disagrees
+        return value is None or known is None or value == known
+
+    exact = [c for c in same if c.province == scope.province and c.sector == scope.sector]
+    if exact:
+        return exact[0], scope.confidence
+    near = [c for c in same if fits(c.province, scope.province) and
+            (fits(c.sector, scope.sector) or _shares_units(s, c.id, record))]
+    if near:
+        return near[0], min(scope.confidence, 0.7 if len(near) == 1 else 0.5)
+    key = cluster_key(kind, number, name_key, scope)
+    taken = set(s.scalars(select(ClusterRow.key).where(ClusterRow.key.like(f"{key}%"))))
+    key = next(k for k in (key, *(f"{key}-{i}" for i in range(2, len(taken) + 3))) if k not in taken)
+    row = ClusterRow(key=key, kind=kind, number=number, name=name,
+                     name_key=name_key, province=scope.province, sector=scope.sector)
+    s.add(row)
+    s.flush()
+    return row, scope.confidence
