@@ -37,11 +37,11 @@ class UnitRow(Base):
 
 class UnitAliasRow(Base):
     __tablename__ = "unit_aliases"
-    __table_args__ = (UniqueConstraint("unit_id", "key"),)
+    __table_args__ = (UniqueConstraint("unit_id", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(String(500))
     key: Mapped[str] = mapped_column(String(500), index=True)
 
 

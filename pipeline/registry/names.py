@@ -164,3 +164,24 @@ def district_of(name: str | None) -> str | None:
                 if proper:
                     return " ".join([place, *proper])
     return None
+
+
+_PLACE_KEY = re.compile(r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|tỉnh)\s+(.+?)(?=\s+(?:huyện|quận|thị xã|"
+                        r"thành phố|xã|phường|thị trấn|tỉnh)\b|$)")
+
+
+def place_of(key: str) -> str | None:
+    """The place a unit key names first ('liên đoàn lao động huyện thoại sơn' -> 'thoại sơn')."""
+    m = _PLACE_KEY.search(key)
+    return m.group(1).strip() if m else None
+
+
+def same_registry_unit(a: str, b: str) -> bool:
+    """Scoring's loose same_unit, except that two names of different places never match: 'LĐLĐ huyện
+    Châu Phú' and 'LĐLĐ huyện Thoại Sơn' share 'lao động', yet are two unions."""
+    from pipeline.units import same_unit
+
+    pa, pb = place_of(a), place_of(b)
+    if pa and pb and not (pa.startswith(pb) or pb.startswith(pa)):
+        return False
+    return same_unit(a, b)

@@ -10,10 +10,9 @@ from sqlalchemy.orm import Session
 
 from pipeline.record import Record
 from pipeline.registry.models import ClusterRow, UnitAliasRow, UnitResolutionRow, UnitRow
-from pipeline.registry.names import distinct_words, district_of, kind_of, provinces_in, unit_key
+from pipeline.registry.names import distinct_words, district_of, kind_of, provinces_in, same_registry_unit, unit_key
 from pipeline.registry.scope import Scope, cluster_key, cluster_name_key, same_cluster_name, unit_names
 from pipeline.storage.models import utcnow
-from pipeline.units import same_unit
 
 PENDING_BELOW = 0.75  # resolutions less sure than this are queued for staff
 
@@ -46,7 +45,7 @@ class UnitIndex:
 
     def add(self, province: str | None, unit_id: int, name: str, key: str) -> None:
         aliases = self.by_province.setdefault(province, [])
-        if not any(a.unit_id == unit_id and a.key == key for a in aliases):
+        if not any(a.unit_id == unit_id and a.name == name for a in aliases):
             aliases.append(_Alias(unit_id, name, key))
 
 
@@ -66,9 +65,9 @@ def find_unit(index: UnitIndex, name: str, scope: str, province: str | None) -> 
     steps = (
         (local, lambda a: a.key == key, 1.0, "alias"),
         (province_aliases, lambda a: a.key == key, 0.95, "alias"),
-        (local, lambda a: same_unit(key, a.key) and (key in a.key or a.key in key), 0.9, "match"),
-        (local, lambda a: same_unit(key, a.key), 0.7, "fuzzy"),
-        (province_aliases, lambda a: same_unit(key, a.key) and bool(mine & distinct_words(a.key)), 0.8, "match"),
+        (local, lambda a: same_registry_unit(key, a.key) and (key in a.key or a.key in key), 0.9, "match"),
+        (local, lambda a: same_registry_unit(key, a.key), 0.7, "fuzzy"),
+        (province_aliases, lambda a: same_registry_unit(key, a.key) and bool(mine & distinct_words(a.key)), 0.8, "match"),
     )
     for aliases, test, confidence, method in steps:
         found = _units_matching(aliases, test)
@@ -85,9 +84,19 @@ def _better_name(new: str, old: str) -> bool:
     return (len(distinct_words(kn)), len(kn), len(new)) > (len(distinct_words(ko)), len(ko), len(old))
 
 
+def _maybe_rename(unit: UnitRow, name: str) -> None:
+    if not unit.named_by_staff and _better_name(name, unit.name):
+        unit.name, unit.key, unit.updated_at = name, unit_key(name), utcnow()
+        unit.kind = unit.kind or kind_of(name)
+        unit.district = unit.district or district_of(name)
+
+
 def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: str | None) -> UnitResolutionRow:
     key = unit_key(name)
     row = s.scalar(select(UnitResolutionRow).where(UnitResolutionRow.scope == scope, UnitResolutionRow.key == key))
+    if row is not None and row.unit_id is not None:
+        _maybe_rename(s.get(UnitRow, row.unit_id), name)
+        add_alias(s, index, row.unit_id, name)
     if row is not None or not key:
         return row
     named = list(provinces_in(name))
@@ -100,11 +109,7 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
         s.flush()
         unit_id = unit.id
     elif unit_id is not None:
-        unit = s.get(UnitRow, unit_id)
-        if not unit.named_by_staff and _better_name(name, unit.name):
-            unit.name, unit.key, unit.updated_at = name, key, utcnow()
-            unit.kind = unit.kind or kind_of(name)
-            unit.district = unit.district or district_of(name)
+        _maybe_rename(s.get(UnitRow, unit_id), name)
     if unit_id is not None:
         add_alias(s, index, unit_id, name)
         index.in_scope.setdefault(scope, set()).add(unit_id)
@@ -116,8 +121,8 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
 
 
 def add_alias(s: Session, index: UnitIndex | None, unit_id: int, name: str) -> None:
-    key = unit_key(name)
-    exists = s.scalar(select(UnitAliasRow.id).where(UnitAliasRow.unit_id == unit_id, UnitAliasRow.key == key))
+    name, key = name.strip(), unit_key(name)
+    exists = s.scalar(select(UnitAliasRow.id).where(UnitAliasRow.unit_id == unit_id, UnitAliasRow.name == name))
     if exists is None:
         s.add(UnitAliasRow(unit_id=unit_id, name=name, key=key))
         s.flush()
@@ -127,7 +132,7 @@ def add_alias(s: Session, index: UnitIndex | None, unit_id: int, name: str) -> N
 
 def _shares_units(s: Session, cluster_id: int, record: Record) -> bool:
     names = {r.key for r in s.scalars(select(UnitResolutionRow).where(UnitResolutionRow.scope == f"cluster:{cluster_id}"))}
-    return any(same_unit(unit_key(n), k) for n in unit_names(record) for k in names)
+    return any(same_registry_unit(unit_key(n), k) for n in unit_names(record) for k in names)
 
 
 def find_cluster(s: Session, record: Record, scope: Scope) -> tuple[ClusterRow, float]:

@@ -122,6 +122,12 @@ class Registry:
                                       u.named_by_staff))
             return found
 
+    def unit(self, ref: str) -> UnitInfo:
+        """One unit by id, name, spelling or unique words (raises NotFound / InvalidInput)."""
+        with self.db.session() as s:
+            unit_id = self._unit(s, ref).id
+        return next(u for u in self.units() if u.id == unit_id)
+
     def pending(self) -> list[PendingName]:
         """Names the registry is not sure of: ambiguous, or matched loosely; a person decides."""
         with self.db.session() as s:

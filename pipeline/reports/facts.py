@@ -163,3 +163,15 @@ def _add_record(facts: Facts, record: Record, doc: DocRef, cluster_id: int | Non
     facts.ranks += [RankFact(cluster_id, year, ref(r.unit), r.rank, r.score, doc) for r in record.ranks]
     facts.heads += [HeadFact(cluster_id, h.year if h.year is not None else year, h.role, ref(h.unit), doc)
                     for h in record.heads]
+
+
+def text_reader(db: Database):
+    """doc_id -> the current normalised text (the checks look for stated ties in it)."""
+    from pipeline.storage.models import SourceRow
+
+    def text_of(doc_id: str) -> str | None:
+        with db.session() as s:
+            return s.scalar(select(SourceRow.normalized_text).join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+                            .where(DocumentRow.doc_id == doc_id, SourceRow.revision == DocumentRow.source_revision))
+
+    return text_of

@@ -39,11 +39,11 @@ def upgrade() -> None:
         "unit_aliases",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("unit_id", sa.Integer, nullable=False),
-        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("name", sa.String(500), nullable=False),
         sa.Column("key", sa.String(500), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_unit_aliases"),
         sa.ForeignKeyConstraint(["unit_id"], ["units.id"], ondelete="CASCADE", name="fk_unit_aliases_unit_id_units"),
-        sa.UniqueConstraint("unit_id", "key", name="uq_unit_aliases_unit_id_key"),
+        sa.UniqueConstraint("unit_id", "name", name="uq_unit_aliases_unit_id_name"),
     )
     op.create_index("ix_unit_aliases_unit_id", "unit_aliases", ["unit_id"])
     op.create_index("ix_unit_aliases_key", "unit_aliases", ["key"])
