@@ -231,7 +231,6 @@ def _change(action) -> None:
     with storage_errors():
         repo, registry = _registry()
         try:
-            registry.sync()
             message = action(registry)
         finally:
             repo.close()

@@ -124,6 +124,7 @@ class Registry:
 
     def unit(self, ref: str) -> UnitInfo:
         """One unit by id, name, spelling or unique words (raises NotFound / InvalidInput)."""
+        self.sync()
         with self.db.session() as s:
             unit_id = self._unit(s, ref).id
         return next(u for u in self.units() if u.id == unit_id)
@@ -166,6 +167,7 @@ class Registry:
     def merge(self, source: str, target: str, *, user: str) -> str:
         """Make SOURCE (a unit, or a written name waiting for a person) part of TARGET."""
         _need_user(user)
+        self.sync()  # decide on new documents first, so the change applies to them too
         with self.db.session(write=True) as s:
             into = self._unit(s, target)
             waiting = list(s.scalars(select(UnitResolutionRow).where(UnitResolutionRow.key == unit_key(source),
@@ -192,6 +194,7 @@ class Registry:
         _need_user(user)
         if not unit_key(new_name):
             raise InvalidInput("the new name is empty")
+        self.sync()
         with self.db.session(write=True) as s:
             unit = self._unit(s, ref)
             old = unit.name
@@ -204,6 +207,7 @@ class Registry:
         """Move the spellings NAMES (and every place they were resolved) off a unit: to a new unit
         named after the first of them, or to INTO."""
         _need_user(user)
+        self.sync()  # decide on new documents first, so the change applies to them too
         with self.db.session(write=True) as s:
             unit = self._unit(s, ref)
             keys = {unit_key(n) for n in names}
