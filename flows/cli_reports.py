@@ -8,16 +8,30 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli_storage import _repository, out, say, storage_errors
+from flows.cli_storage import _repository, say, storage_errors
 
 report_app = typer.Typer(no_args_is_help=True, help="Scoring reports from the archive's corrected records.")
 units_app = typer.Typer(no_args_is_help=True, help="The unit registry: one unit behind every spelling of its name.")
 
 OUT_HELP = "Also write the report to this .csv or .xlsx file (replaced atomically)."
 CLUSTER_HELP = "Cluster key (see `thidua report clusters`), or words of its name/province, e.g. 'cum 2 kien giang'."
+
+
+class _Out:
+    """stdout: the terminal's width on a terminal; wide (no folded names) in a pipe or a file."""
+
+    def print(self, *args, **kwargs) -> None:
+        console = Console(soft_wrap=True)
+        if not console.is_terminal:
+            console = Console(width=220, soft_wrap=True)
+        console.print(*args, **kwargs)
+
+
+out = _Out()
 
 
 def register(app: typer.Typer) -> None:

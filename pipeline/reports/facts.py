@@ -95,8 +95,8 @@ class Facts:
     units: dict[int, str] = field(default_factory=dict)  # id -> canonical name
 
     def find_clusters(self, query: str | None) -> list[ClusterInfo]:
-        """Clusters whose key, label or name holds every word of `query` (accents optional); a bare
-        number matches the cluster number."""
+        """Clusters whose key, label or name has every word of `query` (accents optional; words of
+        four letters or more may be cut short: 'kien' for Kiên Giang)."""
         found = sorted(self.clusters.values(), key=lambda c: c.label)
         if not query:
             return found
@@ -106,7 +106,7 @@ class Facts:
 
         def hit(c: ClusterInfo) -> bool:
             hay = fold(f"{c.key.replace('/', ' ').replace('-', ' ')} {c.label} {c.name}").split()
-            return all(w in hay if w.isdigit() else any(w in h for h in hay) for w in words)
+            return all(any(w == h or len(w) >= 4 and h.startswith(w) for h in hay) for w in words)
 
         return [c for c in found if hit(c)]
 
