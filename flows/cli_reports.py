@@ -256,7 +256,8 @@ USER = typer.Option(..., "--user", "-u", help="Who makes the change (kept with i
 
 @units_app.command("merge")
 def units_merge(source: str = typer.Argument(..., help="Unit id or name, or a written name waiting in --pending."),
-                target: str = typer.Argument(..., help="The unit it is part of (id or name)."), user: str = USER) -> None:
+                target: str = typer.Argument(..., help="The unit it is part of (id or name)."),
+                user: str = USER) -> None:
     """SOURCE is the same unit as TARGET: its spellings and every place it was named move to TARGET.
     Merging a unit into itself confirms the registry's guesses for it."""
     _change(lambda r: r.merge(source, target, user=user))

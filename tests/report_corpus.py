@@ -25,7 +25,8 @@ KG = {"org": "tỉnh Kiên Giang", "host": "UBND huyện Châu Thành", "number"
 HN = {"org": "của Ủy ban MTTQ Việt Nam thành phố Hà Nội", "host": "Ủy ban MTTQ Việt Nam quận Ba Đình", "number": 2}
 AG = {"org": "Liên đoàn Lao động tỉnh An Giang", "host": "Liên đoàn Lao động thành phố Long Xuyên", "number": 1}
 KG_UNITS = ["UBND huyện Châu Thành", "UBND huyện Giồng Riềng", "UBND huyện Gò Quao", "UBND huyện An Biên"]
-HN_UNITS = ["Ủy ban MTTQ Việt Nam quận Ba Đình", "UBMTTQ quận Hoàn Kiếm", "Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ",
+HN_UNITS = ["Ủy ban MTTQ Việt Nam quận Ba Đình", "UBMTTQ quận Hoàn Kiếm",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ",
             "Ủy ban MTTQ Việt Nam quận Long Biên"]
 AG_UNITS = ["Liên đoàn Lao động thành phố Long Xuyên", "LĐLĐ huyện Châu Phú", "Liên đoàn Lao động huyện Châu Thành",
             "Liên đoàn Lao động huyện Thoại Sơn"]
@@ -66,20 +67,23 @@ class Report:
 
 
 REPORTS = [
-    Report("kg_2019", KG, 2019, [("UBND huyện Giồng Riềng", 1), ("UBND huyện Châu Thành", 2), ("UBND huyện An Biên", 3)],
+    Report("kg_2019", KG, 2019, [("UBND huyện Giồng Riềng", 1), ("UBND huyện Châu Thành", 2),
+                                 ("UBND huyện An Biên", 3)],
            "UBND huyện Châu Thành", elect=("UBND huyện Giồng Riềng", "UBND huyện Gò Quao"), members=KG_UNITS),
     Report("kg_2020", KG, 2020, [("huyện Châu Thành", 1), ("UBND huyện Gò Quao", 2), ("UBND huyện Giồng Riềng", 3)],
            "UBND huyện Giồng Riềng", elect=("UBND huyện Gò Quao", "UBND huyện An Biên")),
     Report("kg_2021", KG, 2021, [("UBND huyện Gò Quao", 1), ("UBND huyện An Biên", 2),
                                  ("Ủy ban nhân dân huyện Châu Thành", 3)],
            "UBND huyện Gò Quao", elect=("UBND huyện An Biên", "UBND huyện Châu Thành"), members=KG_UNITS),
-    Report("kg_2022", KG, 2022, [("UBND huyện Giồng Riềng", 1), ("UBND huyện Châu Thành", 2), ("UBND huyện Gò Quao", 2)],
+    Report("kg_2022", KG, 2022, [("UBND huyện Giồng Riềng", 1), ("UBND huyện Châu Thành", 2),
+                                 ("UBND huyện Gò Quao", 2)],
            "UBND huyện Châu Thành", elect=("UBND huyện Giồng Riềng", "UBND huyện Gò Quao")),
     Report("kg_2023", KG, 2023, [("UBND huyện An Biên", 1), ("UBND huyện Châu Thành", 2), ("UBND huyện Gò Quao", 3)],
            "UBND huyện Giồng Riềng", members=KG_UNITS),
     Report("hn_2021", HN, 2021, [("Ủy ban MTTQ Việt Nam quận Tây Hồ", 1), ("UBMTTQ quận Hoàn Kiếm", 2),
                                  ("Ủy ban MTTQ Việt Nam quận Long Biên", 3)],
-           "Ủy ban MTTQ Việt Nam quận Ba Đình", elect=("Ủy ban MTTQ Việt Nam quận Ba Đình", "Ủy ban MTTQ Việt Nam quận Tây Hồ"),
+           "Ủy ban MTTQ Việt Nam quận Ba Đình",
+           elect=("Ủy ban MTTQ Việt Nam quận Ba Đình", "Ủy ban MTTQ Việt Nam quận Tây Hồ"),
            members=HN_UNITS),
     Report("hn_2022", HN, 2022, [("Ủy ban MTTQ Việt Nam quận Tây Hồ", 1), ("Ủy ban MTTQ Việt Nam quận Hoàn Kiếm", 2),
                                  ("Ủy ban MTTQ Việt Nam quận Long Biên", 2)],

@@ -67,7 +67,8 @@ def find_unit(index: UnitIndex, name: str, scope: str, province: str | None) -> 
         (province_aliases, lambda a: a.key == key, 0.95, "alias"),
         (local, lambda a: same_registry_unit(key, a.key) and (key in a.key or a.key in key), 0.9, "match"),
         (local, lambda a: same_registry_unit(key, a.key), 0.7, "fuzzy"),
-        (province_aliases, lambda a: same_registry_unit(key, a.key) and bool(mine & distinct_words(a.key)), 0.8, "match"),
+        (province_aliases, lambda a: same_registry_unit(key, a.key) and bool(mine & distinct_words(a.key)), 0.8,
+         "match"),
     )
     for aliases, test, confidence, method in steps:
         found = _units_matching(aliases, test)
@@ -131,7 +132,7 @@ def add_alias(s: Session, index: UnitIndex | None, unit_id: int, name: str) -> N
 
 
 def _shares_units(s: Session, cluster_id: int, record: Record) -> bool:
-    names = {r.key for r in s.scalars(select(UnitResolutionRow).where(UnitResolutionRow.scope == f"cluster:{cluster_id}"))}
+    names = set(s.scalars(select(UnitResolutionRow.key).where(UnitResolutionRow.scope == f"cluster:{cluster_id}")))
     return any(same_registry_unit(unit_key(n), k) for n in unit_names(record) for k in names)
 
 

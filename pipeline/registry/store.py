@@ -200,7 +200,8 @@ class Registry:
             old = unit.name
             add_alias(s, None, unit.id, old)
             add_alias(s, None, unit.id, new_name.strip())
-            unit.name, unit.key, unit.named_by_staff, unit.updated_at = new_name.strip(), unit_key(new_name), True, utcnow()
+            unit.name, unit.key, unit.named_by_staff = new_name.strip(), unit_key(new_name), True
+            unit.updated_at = utcnow()
             return f"unit {unit.id} renamed from {old!r} to {unit.name!r} by {user}"
 
     def split(self, ref: str, names: list[str], *, user: str, into: str | None = None) -> str:

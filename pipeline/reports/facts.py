@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import select
 
@@ -138,7 +139,8 @@ def load_facts(db: Database) -> Facts:
             record = Record.model_validate(effective)
             doc = _doc_ref(record, year, bool(needs_review), doc_pk in corrected)
             scope = f"cluster:{cluster_id}" if cluster_id else f"province:{province or '-'}"
-            _add_record(facts, record, doc, cluster_id, lambda name: _unit_ref(name, scope, resolved, facts.units))
+            _add_record(facts, record, doc, cluster_id, partial(_unit_ref, scope=scope, resolved=resolved,
+                                                                units=facts.units))
     return facts
 
 

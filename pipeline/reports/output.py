@@ -11,8 +11,8 @@ from pipeline.reports.checks import Issue
 from pipeline.reports.facts import ClusterInfo, DocRef
 from pipeline.reports.heads import HeadsReport, UnitHistory
 from pipeline.reports.rankings import RankingTable, rank_series
-from pipeline.storage.export import CLUSTER_KIND, KIND_LABELS, YES
 from pipeline.storage.errors import InvalidInput
+from pipeline.storage.export import CLUSTER_KIND, KIND_LABELS, YES
 from pipeline.storage.sheets import Sheet, write_csv_table, write_workbook
 
 RANK_HEADERS = ("Cụm/Khối", "Năm", "Hạng", "Đơn vị", "Điểm", "Đồng hạng", "Tên trong văn bản", "Văn bản nguồn",
@@ -22,7 +22,8 @@ HEAD_HEADERS = ("Cụm/Khối", "Năm", "Vai trò", "Đơn vị", "Được bầ
 SOURCE_HEADERS = ("Cụm/Khối", "Mã văn bản", "Tiêu đề", "Ngày", "Năm thi đua", "Loại hội nghị", "Đã sửa", "Cần xem lại")
 CHECK_HEADERS = ("Loại lỗi", "Cụm/Khối", "Năm", "Nội dung", "Văn bản liên quan")
 CHECK_LABELS = {"shared_rank": "Trùng hạng, không ghi đồng hạng", "rank_conflict": "Một đơn vị có hai hạng",
-                "two_heads": "Hai đơn vị cùng làm trưởng", "head_not_serving": "Được bầu trưởng nhưng không thấy đảm nhiệm"}
+                "two_heads": "Hai đơn vị cùng làm trưởng",
+                "head_not_serving": "Được bầu trưởng nhưng không thấy đảm nhiệm"}
 
 
 def role_name(role: str, cluster: ClusterInfo) -> str:
@@ -98,7 +99,8 @@ def write_checks(issues: Sequence[Issue], out: Path) -> int:
 
 def write_unit(history: UnitHistory, out: Path) -> int:
     clusters = [[history.unit.name, label, ", ".join(map(str, years))] for label, years in history.clusters.items()]
-    ranks = [[history.unit.name, y, label, rank, score, "; ".join(docs)] for y, label, rank, score, docs in history.ranks]
+    ranks = [[history.unit.name, y, label, rank, score, "; ".join(docs)]
+             for y, label, rank, score, docs in history.ranks]
     terms = [[history.unit.name, y, label, "trưởng" if role == "truong" else "phó", "; ".join(docs)]
              for y, label, role, docs in history.terms]
     if _format(out) == "csv":

@@ -37,7 +37,8 @@ def test_rankings_for_one_cluster_and_year_with_an_xlsx_and_its_chart(archived, 
     book = load_workbook(out)
     assert book.sheetnames == ["Cụm 2 Kiên Giang", "Văn bản nguồn"]
     assert [r[1:4] for r in list(book["Cụm 2 Kiên Giang"].values)[1:]] == [
-        (2022, 1, "UBND huyện Giồng Riềng"), (2022, 2, "UBND huyện Gò Quao"), (2022, 2, "Ủy ban nhân dân huyện Châu Thành")]
+        (2022, 1, "UBND huyện Giồng Riềng"), (2022, 2, "UBND huyện Gò Quao"),
+        (2022, 2, "Ủy ban nhân dân huyện Châu Thành")]
 
 
 def test_an_ambiguous_or_unknown_cluster_is_one_line_and_exit_2(archived):

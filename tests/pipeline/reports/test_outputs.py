@@ -7,11 +7,19 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
+from pipeline.registry import Registry
 from pipeline.reports import checks, heads, load_facts, rank_series, rankings, text_reader, unit_history
 from pipeline.reports.chart import rank_chart
-from pipeline.reports.output import (CHECK_HEADERS, HEAD_HEADERS, RANK_HEADERS, charts_for, write_checks, write_heads,
-                                     write_rankings, write_unit)
-from pipeline.registry import Registry
+from pipeline.reports.output import (
+    CHECK_HEADERS,
+    HEAD_HEADERS,
+    RANK_HEADERS,
+    charts_for,
+    write_checks,
+    write_heads,
+    write_rankings,
+    write_unit,
+)
 from pipeline.storage.errors import InvalidInput
 
 KG = "kien-giang/chinh-quyen/cum-2"
@@ -87,7 +95,8 @@ def test_heads_checks_and_unit_files(facts, archive, tmp_path):
     with (tmp_path / "checks.csv").open(encoding="utf-8-sig", newline="") as fh:
         found = list(csv.reader(fh))
     assert tuple(found[0]) == CHECK_HEADERS and len(found) == 7
-    assert ["Hai đơn vị cùng làm trưởng", "Cụm thi đua số 2 · Kiên Giang · Chính quyền", "2022"] in [r[:3] for r in found]
+    assert ["Hai đơn vị cùng làm trưởng", "Cụm thi đua số 2 · Kiên Giang · Chính quyền", "2022"] in [
+        r[:3] for r in found]
     info = Registry(archive.db).unit("LĐLĐ huyện Châu Thành")
     write_unit(unit_history(facts, info.id, info.aliases), tmp_path / "unit.xlsx")
     book = load_workbook(tmp_path / "unit.xlsx")

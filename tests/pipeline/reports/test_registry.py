@@ -46,7 +46,8 @@ def test_spellings_and_abbreviations_resolve_to_one_canonical_unit(facts):
     tay_ho = {unit_of(facts, w, HN).id for w in ("Ủy ban MTTQ Việt Nam quận Tây Hồ", "quận Tây Hồ",
                                                   "Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ")}
     assert len(tay_ho) == 1
-    assert unit_of(facts, "UBMTTQ quận Hoàn Kiếm", HN).id == unit_of(facts, "Ủy ban MTTQ Việt Nam quận Hoàn Kiếm", HN).id
+    hoan_kiem = unit_of(facts, "Ủy ban MTTQ Việt Nam quận Hoàn Kiếm", HN)
+    assert unit_of(facts, "UBMTTQ quận Hoàn Kiếm", HN).id == hoan_kiem.id
     ldld = {unit_of(facts, w, AG).id for w in ("LĐLĐ huyện Châu Thành", "Liên đoàn Lao động huyện Châu Thành")}
     assert len(ldld) == 1
 

@@ -2,8 +2,8 @@
 generated archive (report_corpus.py); corrections change what the reports say."""
 import pytest
 
-from pipeline.reports import checks, heads, load_facts, rankings, text_reader, unit_history
 from pipeline.registry import Registry
+from pipeline.reports import checks, heads, load_facts, rankings, text_reader, unit_history
 
 KG, HN, AG = "kien-giang/chinh-quyen/cum-2", "ha-noi/mat-tran-to-quoc/cum-2", "an-giang/cong-doan/cum-1"
 CT, GR, GQ, AB = ("Ủy ban nhân dân huyện Châu Thành", "UBND huyện Giồng Riềng", "UBND huyện Gò Quao",
