@@ -89,7 +89,8 @@ def unit_key(name: str | None) -> str:
     extra = _units().get("registry_abbreviations", {})
     words = [extra.get(w.rstrip("."), w) for w in re.sub(r"[,;:()\"'“”.\-–]", " ", s).split()]
     s = " ".join(words).replace("tổ quốc việt nam", "tổ quốc")
-    return s.strip()
+    s = re.sub(r"\bcác (?=huyện|quận|xã|phường|thị xã|thành phố|tỉnh|trường)", "", s)  # 'UBND các huyện A'
+    return " ".join(s.split())
 
 
 def distinct_words(key: str) -> set[str]:
@@ -176,12 +177,50 @@ def place_of(key: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# Words that say what kind of body a unit is, not which one ('Công ty TNHH MTV ...', 'Trường THPT ...').
+_TYPE_WORDS = {"trường", "chuyên", "trung", "học", "phổ", "thông", "cơ", "sở", "công", "ty", "cổ", "phần", "trách",
+               "nhiệm", "hữu", "hạn", "một", "thành", "viên", "lao", "động", "nông", "phụ", "nữ", "cựu", "chiến",
+               "binh", "thanh", "niên", "bệnh", "viện", "liên", "hiệp", "kiểm", "tra", "điện", "lực"}
+
+
+# Kinds of body that are never spellings of one another (places are left out: 'huyện X' often
+# stands for the union or the committee of district X).
+_BODY_KINDS = {"Bộ", "Sở", "Ban", "trường học", "bệnh viện", "doanh nghiệp", "công an tỉnh", "công an huyện",
+               "công đoàn", "đoàn thanh niên", "mặt trận", "hội"}
+_BODIES = ("ủy ban nhân dân", "hội đồng nhân dân", "mặt trận tổ quốc", "ủy ban kiểm tra", "đoàn thanh niên",
+           "liên đoàn lao động", "hội nông dân", "phụ nữ", "cựu chiến binh", "công an", "tỉnh ủy", "huyện ủy")
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> tuple[str, ...]:
+    return tuple(sorted((p.lower() for p in PROVINCES), key=len, reverse=True))
+
+
+def identity_words(key: str) -> set[str]:
+    """The words that say which unit this is: no generic or type words, no province name (unless the
+    province is all there is: 'Trường THPT Kon Tum')."""
+    bare = key
+    for province in _province_keys():
+        bare = bare.replace(province, " ")
+    return distinct_words(bare) - _TYPE_WORDS or distinct_words(key) - _TYPE_WORDS
+
+
 def same_registry_unit(a: str, b: str) -> bool:
-    """Scoring's loose same_unit, except that two names of different places never match: 'LĐLĐ huyện
-    Châu Phú' and 'LĐLĐ huyện Thoại Sơn' share 'lao động', yet are two unions."""
+    """Scoring's loose same_unit, made stricter for a registry: names of different places never match
+    ('LĐLĐ huyện Châu Phú', 'LĐLĐ huyện Thoại Sơn'), nor names whose identifying words are disjoint
+    ('Trường THPT Duy Tân', 'Trường THPT Lê Lợi' share 'trung học phổ thông', not a school)."""
     from pipeline.units import same_unit
 
     pa, pb = place_of(a), place_of(b)
     if pa and pb and not (pa.startswith(pb) or pb.startswith(pa)):
         return False
+    ba, bb = {x for x in _BODIES if x in a}, {x for x in _BODIES if x in b}
+    if ba and bb and not ba & bb:
+        return False  # 'Văn phòng UBND tỉnh' is not 'Văn phòng HĐND tỉnh'
+    ka, kb = kind_of(a), kind_of(b)
+    if ka != kb and {ka, kb} <= _BODY_KINDS:
+        return False  # 'Bộ Kế hoạch và Đầu tư' is not 'Sở Kế hoạch và Đầu tư', a school is not a union
+    ia, ib = identity_words(a), identity_words(b)
+    if ia and ib and not (ia <= ib or ib <= ia):
+        return False  # 'Sở Nội vụ' and 'Sở Ngoại vụ' share 'vụ' only
     return same_unit(a, b)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.record import Record
 from pipeline.registry.models import ClusterRow, UnitAliasRow, UnitResolutionRow, UnitRow
-from pipeline.registry.names import distinct_words, district_of, kind_of, provinces_in, same_registry_unit, unit_key
+from pipeline.registry.names import (distinct_words, district_of, identity_words, kind_of, provinces_in,
+                                     same_registry_unit, unit_key)
 from pipeline.registry.scope import Scope, cluster_key, cluster_name_key, same_cluster_name, unit_names
 from pipeline.storage.models import utcnow
 
@@ -30,6 +31,7 @@ class UnitIndex:
 
     by_province: dict[str | None, list[_Alias]] = field(default_factory=dict)
     in_scope: dict[str, set[int]] = field(default_factory=dict)
+    canonical: dict[int, str] = field(default_factory=dict)  # unit id -> key of its canonical name
 
     @classmethod
     def load(cls, s: Session) -> "UnitIndex":
@@ -41,6 +43,7 @@ class UnitIndex:
         for scope, unit_id in s.execute(select(UnitResolutionRow.scope, UnitResolutionRow.unit_id)
                                         .where(UnitResolutionRow.unit_id.is_not(None))):
             index.in_scope.setdefault(scope, set()).add(unit_id)
+        index.canonical = dict(s.execute(select(UnitRow.id, UnitRow.key)).all())
         return index
 
     def add(self, province: str | None, unit_id: int, name: str, key: str) -> None:
@@ -61,14 +64,17 @@ def find_unit(index: UnitIndex, name: str, scope: str, province: str | None) -> 
     province_aliases = index.by_province.get(province, [])
     local = [a for a in province_aliases if a.unit_id in local_ids] + \
         [a for p, al in index.by_province.items() if p != province for a in al if a.unit_id in local_ids]
-    mine = distinct_words(key)
+    mine, ident = distinct_words(key), identity_words(key)
+
+    def loose(a: _Alias) -> bool:  # like this spelling, and not unlike the unit's own name
+        return same_registry_unit(key, a.key) and same_registry_unit(key, index.canonical.get(a.unit_id, a.key))
+
     steps = (
         (local, lambda a: a.key == key, 1.0, "alias"),
         (province_aliases, lambda a: a.key == key, 0.95, "alias"),
-        (local, lambda a: same_registry_unit(key, a.key) and (key in a.key or a.key in key), 0.9, "match"),
-        (local, lambda a: same_registry_unit(key, a.key), 0.7, "fuzzy"),
-        (province_aliases, lambda a: same_registry_unit(key, a.key) and bool(mine & distinct_words(a.key)), 0.8,
-         "match"),
+        (local, lambda a: loose(a) and (key in a.key or a.key in key), 0.9, "match"),
+        (local, loose, 0.7, "fuzzy"),
+        (province_aliases, lambda a: loose(a) and bool(ident & identity_words(a.key)), 0.8, "match"),
     )
     for aliases, test, confidence, method in steps:
         found = _units_matching(aliases, test)
@@ -85,9 +91,10 @@ def _better_name(new: str, old: str) -> bool:
     return (len(distinct_words(kn)), len(kn), len(new)) > (len(distinct_words(ko)), len(ko), len(old))
 
 
-def _maybe_rename(unit: UnitRow, name: str) -> None:
+def _maybe_rename(index: UnitIndex, unit: UnitRow, name: str) -> None:
     if not unit.named_by_staff and _better_name(name, unit.name):
         unit.name, unit.key, unit.updated_at = name, unit_key(name), utcnow()
+        index.canonical[unit.id] = unit.key
         unit.kind = unit.kind or kind_of(name)
         unit.district = unit.district or district_of(name)
 
@@ -96,7 +103,7 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
     key = unit_key(name)
     row = s.scalar(select(UnitResolutionRow).where(UnitResolutionRow.scope == scope, UnitResolutionRow.key == key))
     if row is not None and row.unit_id is not None:
-        _maybe_rename(s.get(UnitRow, row.unit_id), name)
+        _maybe_rename(index, s.get(UnitRow, row.unit_id), name)
         add_alias(s, index, row.unit_id, name)
     if row is not None or not key:
         return row
@@ -109,8 +116,9 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
         s.add(unit)
         s.flush()
         unit_id = unit.id
+        index.canonical[unit_id] = key
     elif unit_id is not None:
-        _maybe_rename(s.get(UnitRow, unit_id), name)
+        _maybe_rename(index, s.get(UnitRow, unit_id), name)
     if unit_id is not None:
         add_alias(s, index, unit_id, name)
         index.in_scope.setdefault(scope, set()).add(unit_id)
@@ -144,14 +152,20 @@ def find_cluster(s: Session, record: Record, scope: Scope) -> tuple[ClusterRow, 
     query = query.where(ClusterRow.number == number) if number is not None else query.where(ClusterRow.number.is_(None))
     same = [c for c in s.scalars(query) if number is not None or same_cluster_name(c.name_key, name_key)]
 
-    def fits(value, known):  # an unknown side never disagrees
-        return value is None or known is None or value == known
+    def joinable(c: ClusterRow) -> bool:
+        """Same known province: unless both sectors are known and differ. Otherwise (a province
+        unknown on either side) only with a unit in common: 'Cụm số 4' alone says nothing."""
+        if scope.province is not None and c.province == scope.province:
+            return c.sector is None or scope.sector is None or c.sector == scope.sector or \
+                _shares_units(s, c.id, record)
+        if c.province is not None and scope.province is not None:
+            return False
+        return _shares_units(s, c.id, record)
 
-    exact = [c for c in same if c.province == scope.province and c.sector == scope.sector]
+    exact = [c for c in same if scope.province and c.province == scope.province and c.sector == scope.sector]
     if exact:
         return exact[0], scope.confidence
-    near = [c for c in same if fits(c.province, scope.province) and
-            (fits(c.sector, scope.sector) or _shares_units(s, c.id, record))]
+    near = [c for c in same if joinable(c)]
     if near:
         return near[0], min(scope.confidence, 0.7 if len(near) == 1 else 0.5)
     key = cluster_key(kind, number, name_key, scope)

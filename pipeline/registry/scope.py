@@ -62,6 +62,8 @@ def cluster_name_key(name: str) -> str:
     for province in PROVINCES:
         s = re.sub(rf"\b(tỉnh|thành phố)?\s*{re.escape(province)}\b", " ", s, flags=re.IGNORECASE)
     words = [w for w in re.split(r"[^a-z0-9]+", fold(s)) if w and w not in {"thi", "dua", "cac", "tinh", "so"}]
+    while words and words[0] in {"cum", "khoi"}:
+        words.pop(0)
     return " ".join(words)
 
 

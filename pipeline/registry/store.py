@@ -51,7 +51,7 @@ class PendingName:
 def cluster_label(c: ClusterRow) -> str:
     """'Cụm thi đua số 2 · Kiên Giang · Chính quyền' (what staff read; the key is for commands)."""
     name = f"{'Cụm' if c.kind == 'cum' else 'Khối'} thi đua số {c.number}" if c.number is not None else c.name
-    where = c.province or "liên tỉnh"
+    where = c.province or ("liên tỉnh" if c.key.startswith("lien-tinh/") else "tỉnh chưa rõ")
     return " · ".join(x for x in (name, where, c.sector) if x)
 
 
