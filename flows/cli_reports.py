@@ -98,7 +98,7 @@ def report_rankings(
 ) -> None:
     """Ranking tables of a cluster, year by year, with the source documents; charts of ranks over years."""
     from pipeline.reports import rankings
-    from pipeline.reports.output import RANK_HEADERS, charts_for, ranking_rows, write_rankings
+    from pipeline.reports.output import charts_for, write_rankings
 
     with storage_errors():
         facts = _facts()
@@ -111,8 +111,10 @@ def report_rankings(
             count = write_rankings(tables, out_path, drawn)
     for c, years in tables.items():
         for t in years:
-            out.print(_table(f"{c.label} — {t.year or 'year unknown'}", RANK_HEADERS[2:8],
-                             [row[2:8] for row in ranking_rows(t)]))
+            out.print(_table(f"{c.label} — {t.year or 'year unknown'}",
+                             ("rank", "unit", "score", "tie", "as written", "documents"),
+                             [[r.rank, r.unit.name + (" (?)" if r.unit.pending else ""), r.score,
+                               "tie" if r.tie else "", "; ".join(r.written), "; ".join(r.doc_ids)] for r in t.rows]))
     if not tables:
         say("no ranks recorded" + (f" for {year}" if year else "") + (f" in {cluster}" if cluster else ""))
     for chart in drawn.values():
@@ -128,7 +130,7 @@ def report_heads(
 ) -> None:
     """Heads (trưởng) and deputies (phó) of a cluster year by year, and who is due next."""
     from pipeline.reports import heads
-    from pipeline.reports.output import HEAD_HEADERS, heads_rows, write_heads
+    from pipeline.reports.output import write_heads
 
     with storage_errors():
         facts = _facts()
@@ -136,11 +138,24 @@ def report_heads(
         if out_path:
             count = write_heads(reports, out_path)
     for r in reports:
-        out.print(_table(r.cluster.label, HEAD_HEADERS[1:], [row[1:] for row in heads_rows(r)]))
+        out.print(_table(r.cluster.label, ("year", "role", "unit", "elected before", "recorded serving", "documents"),
+                         _heads_rows(r)))
     if not reports:
         say("no heads recorded" + (f" in {cluster}" if cluster else ""))
     if out_path:
         say(f"wrote {count} row(s) to {escape(str(out_path))}")
+
+
+def _heads_rows(report) -> list[list]:
+    rows = []
+    for y in report.years:
+        for role, entries in (("head", y.heads), ("deputy", y.deputies)):
+            rows += [[y.year, role, e.unit.name, "yes" if e.elected_before else "",
+                      "yes" if e.serving_recorded else "", "; ".join(e.doc_ids)] for e in entries]
+    if report.due_next:
+        n = report.due_next
+        rows.append([n.year, "due next", n.unit.name, "", "", n.why])
+    return rows
 
 
 @report_app.command("unit")
@@ -185,7 +200,7 @@ def report_checks(
     """Consistency checks: shared ranks without a stated tie, a unit with two ranks, two heads in one
     year, a head elected but never recorded serving. Exit code 1 when any is found."""
     from pipeline.reports import checks, text_reader
-    from pipeline.reports.output import CHECK_HEADERS, check_rows, write_checks
+    from pipeline.reports.output import write_checks
 
     with storage_errors():
         facts = _facts()
@@ -197,7 +212,8 @@ def report_checks(
             repo.close()
         if out_path:
             write_checks(issues, out_path)
-    out.print(_table(f"{len(issues)} issue(s)", CHECK_HEADERS, check_rows(issues)))
+    out.print(_table(f"{len(issues)} issue(s)", ("check", "cluster", "year", "problem", "documents"),
+                     [[i.check, i.cluster, i.year, i.message, "; ".join(i.doc_ids)] for i in issues]))
     if out_path:
         say(f"wrote {len(issues)} issue(s) to {escape(str(out_path))}")
     raise typer.Exit(1 if issues else 0)

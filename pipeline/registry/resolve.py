@@ -87,8 +87,11 @@ def find_unit(index: UnitIndex, name: str, scope: str, province: str | None) -> 
 
 def _better_name(new: str, old: str) -> bool:
     """A longer, more specific spelling names the unit better ('Liên đoàn Lao động huyện Kiên Lương')."""
-    kn, ko = unit_key(new), unit_key(old)
-    return (len(distinct_words(kn)), len(kn), len(new)) > (len(distinct_words(ko)), len(ko), len(old))
+    def rank(name: str) -> tuple:
+        key = unit_key(name)  # 'LĐLĐ các huyện A' (a list's leftover) loses to 'LĐLĐ huyện A'
+        return len(distinct_words(key)), len(key), "các" not in name.lower().split(), len(name)
+
+    return rank(new) > rank(old)
 
 
 def _maybe_rename(index: UnitIndex, unit: UnitRow, name: str) -> None:

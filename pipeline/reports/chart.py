@@ -28,7 +28,7 @@ def rank_chart(title: str, series: dict[str, list[tuple[int, int]]], out: Path) 
     fig = Figure(figsize=SIZE, dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.subplots()
-    for name, points in series.items():
+    for name, points in sorted(series.items(), key=lambda kv: (kv[1][-1][1], kv[0])):  # legend by latest rank
         ax.plot([y for y, _ in points], [r for _, r in points], marker="o", linewidth=2, label=name)
     years = sorted({y for points in series.values() for y, _ in points})
     ax.set_xticks(years or [0])

@@ -51,7 +51,7 @@ def test_an_ambiguous_or_unknown_cluster_is_one_line_and_exit_2(archived):
 
 def test_heads_unit_checks_and_clusters(archived, tmp_path):
     result = thidua("report", "heads", "--cluster", "ha-noi/mat-tran-to-quoc/cum-2", "--out", str(tmp_path / "h.csv"))
-    assert result.exit_code == 0 and "Dự kiến cụm trưởng" in result.stdout
+    assert result.exit_code == 0 and "due next" in result.stdout
     assert "Ủy ban MTTQ Việt Nam quận Hoàn Kiếm" in (tmp_path / "h.csv").read_text(encoding="utf-8-sig")
     unit = thidua("report", "unit", "UBMTTQ quận Hoàn Kiếm")
     assert unit.exit_code == 0 and "Ủy ban MTTQ Việt Nam quận Hoàn Kiếm" in unit.stdout and "2021" in unit.stdout
