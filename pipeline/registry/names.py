@@ -99,27 +99,28 @@ def distinct_words(key: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _province_patterns() -> list[tuple[str, re.Pattern]]:
+def _province_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation, longest names first ('Thừa Thiên Huế' before 'Huế'); names that mean other
+    things too are only taken after 'tỉnh', 'thành phố' or 'TP'."""
     names = {p: p for p in PROVINCES} | _ALIASES
-    patterns = []
-    for written, province in sorted(names.items(), key=lambda kv: -len(kv[0])):
-        word = re.escape(written).replace(r"\ ", r"\s+")
-        prefix = r"(?:tỉnh|thành phố|TP\.?)\s+" if written in _NEEDS_PREFIX else r"(?:(?:tỉnh|thành phố|TP\.?)\s+)?"
-        if written.startswith("TP"):
-            prefix = ""
-        patterns.append((province, re.compile(rf"(?<![\w]){prefix}{word}(?![\w])", re.IGNORECASE)))
-    return patterns
+    ordered = sorted(names, key=len, reverse=True)
+
+    def alternation(items):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+    prefix = r"(?:tỉnh|thành\s+phố|TP\.?)\s+"
+    pattern = re.compile(rf"(?<!\w)(?:{prefix}(?P<named>{alternation(ordered)})"
+                         rf"|(?P<bare>{alternation(w for w in ordered if w not in _NEEDS_PREFIX)}))(?!\w)",
+                         re.IGNORECASE)
+    return pattern, {re.sub(r"\s+", " ", w).lower(): p for w, p in names.items()}
 
 
 def provinces_in(text: str | None) -> Counter:
     """How often each province is named in `text` ('tỉnh Kiên Giang', 'Kiên Giang', 'TP.HCM')."""
+    pattern, province_of = _province_pattern()
     found: Counter = Counter()
-    s = unicodedata.normalize("NFC", text or "")
-    for province, pattern in _province_patterns():
-        hits = pattern.findall(s)
-        if hits:
-            found[province] += len(hits)
-            s = pattern.sub(" ", s)  # 'Thừa Thiên Huế' is not also 'Huế'
+    for m in pattern.finditer(unicodedata.normalize("NFC", text or "")):
+        found[province_of[" ".join((m.group("named") or m.group("bare")).split()).lower()]] += 1
     return found
 
 

@@ -32,24 +32,33 @@ class UnitIndex:
     by_province: dict[str | None, list[_Alias]] = field(default_factory=dict)
     in_scope: dict[str, set[int]] = field(default_factory=dict)
     canonical: dict[int, str] = field(default_factory=dict)  # unit id -> key of its canonical name
+    resolved: dict[tuple[str, str], int | None] = field(default_factory=dict)  # (scope, key) -> unit id
+    spelled: set[tuple[int, str]] = field(default_factory=set)  # (unit id, alias name) stored
+    units: dict[int, UnitRow] = field(default_factory=dict)  # held here, so the session never reloads them
 
     @classmethod
     def load(cls, s: Session) -> "UnitIndex":
+        """One query per table; the units stay in the session, so later lookups cost nothing."""
         index = cls()
-        rows = s.execute(select(UnitAliasRow.unit_id, UnitAliasRow.name, UnitAliasRow.key, UnitRow.province)
-                         .join(UnitRow, UnitRow.id == UnitAliasRow.unit_id))
-        for unit_id, name, key, province in rows:
-            index.by_province.setdefault(province, []).append(_Alias(unit_id, name, key))
-        for scope, unit_id in s.execute(select(UnitResolutionRow.scope, UnitResolutionRow.unit_id)
-                                        .where(UnitResolutionRow.unit_id.is_not(None))):
-            index.in_scope.setdefault(scope, set()).add(unit_id)
-        index.canonical = dict(s.execute(select(UnitRow.id, UnitRow.key)).all())
+        units = index.units = {u.id: u for u in s.scalars(select(UnitRow))}
+        index.canonical = {i: u.key for i, u in units.items()}
+        for a in s.scalars(select(UnitAliasRow)):
+            index.by_province.setdefault(units[a.unit_id].province, []).append(_Alias(a.unit_id, a.name, a.key))
+            index.spelled.add((a.unit_id, a.name))
+        for scope, key, unit_id in s.execute(select(UnitResolutionRow.scope, UnitResolutionRow.key,
+                                                    UnitResolutionRow.unit_id)):
+            index.resolved[(scope, key)] = unit_id
+            if unit_id is not None:
+                index.in_scope.setdefault(scope, set()).add(unit_id)
         return index
 
-    def add(self, province: str | None, unit_id: int, name: str, key: str) -> None:
-        aliases = self.by_province.setdefault(province, [])
-        if not any(a.unit_id == unit_id and a.name == name for a in aliases):
-            aliases.append(_Alias(unit_id, name, key))
+    def add(self, province: str | None, unit_id: int, name: str, key: str) -> bool:
+        """Remember a spelling; False when it was known already."""
+        if (unit_id, name) in self.spelled:
+            return False
+        self.spelled.add((unit_id, name))
+        self.by_province.setdefault(province, []).append(_Alias(unit_id, name, key))
+        return True
 
 
 def _units_matching(aliases: list[_Alias], test) -> set[int]:
@@ -102,14 +111,15 @@ def _maybe_rename(index: UnitIndex, unit: UnitRow, name: str) -> None:
         unit.district = unit.district or district_of(name)
 
 
-def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: str | None) -> UnitResolutionRow:
+def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: str | None) -> int | None:
+    """The unit id this name means in this scope (None: waiting for a person); decided once."""
     key = unit_key(name)
-    row = s.scalar(select(UnitResolutionRow).where(UnitResolutionRow.scope == scope, UnitResolutionRow.key == key))
-    if row is not None and row.unit_id is not None:
-        _maybe_rename(index, s.get(UnitRow, row.unit_id), name)
-        add_alias(s, index, row.unit_id, name)
-    if row is not None or not key:
-        return row
+    if (scope, key) in index.resolved or not key:
+        known = index.resolved.get((scope, key))
+        if known is not None:
+            _maybe_rename(index, index.units[known], name)
+            add_alias(s, index, known, name)
+        return known
     named = list(provinces_in(name))
     province = named[0] if len(named) == 1 else province
     unit_id, confidence, method, candidates = find_unit(index, name, scope, province)
@@ -119,27 +129,29 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
         s.add(unit)
         s.flush()
         unit_id = unit.id
-        index.canonical[unit_id] = key
+        index.canonical[unit_id], index.units[unit_id] = key, unit
     elif unit_id is not None:
-        _maybe_rename(index, s.get(UnitRow, unit_id), name)
+        _maybe_rename(index, index.units[unit_id], name)
     if unit_id is not None:
         add_alias(s, index, unit_id, name)
         index.in_scope.setdefault(scope, set()).add(unit_id)
-    row = UnitResolutionRow(scope=scope, key=key, name=name, unit_id=unit_id, confidence=confidence, method=method,
-                            candidates=candidates or None, updated_at=utcnow())
-    s.add(row)
-    s.flush()
-    return row
+    s.add(UnitResolutionRow(scope=scope, key=key, name=name, unit_id=unit_id, confidence=confidence, method=method,
+                            candidates=candidates or None, updated_at=utcnow()))
+    index.resolved[(scope, key)] = unit_id
+    return unit_id
 
 
 def add_alias(s: Session, index: UnitIndex | None, unit_id: int, name: str) -> None:
+    """Store a spelling of a unit once. Without an index (staff changes) the database is asked."""
     name, key = name.strip(), unit_key(name)
+    if index is not None:
+        if index.add(index.units[unit_id].province, unit_id, name, key):
+            s.add(UnitAliasRow(unit_id=unit_id, name=name, key=key))
+        return
     exists = s.scalar(select(UnitAliasRow.id).where(UnitAliasRow.unit_id == unit_id, UnitAliasRow.name == name))
     if exists is None:
         s.add(UnitAliasRow(unit_id=unit_id, name=name, key=key))
         s.flush()
-    if index is not None:
-        index.add(s.get(UnitRow, unit_id).province, unit_id, name, key)
 
 
 def _shares_units(s: Session, cluster_id: int, record: Record) -> bool:
