@@ -62,17 +62,29 @@ class Registry:
     # --- keeping up with the archive ------------------------------------------------------------
 
     def sync(self) -> SyncSummary:
-        """Decide the cluster of every new or changed document and resolve the unit names it holds."""
-        with self.db.session(write=True) as s:
-            index = UnitIndex.load(s)
-            rows = s.execute(select(DocumentRow.id, DocumentRow.doc_id, DocumentRow.version, DocumentRow.year,
-                                    DocumentClusterRow).outerjoin(
-                DocumentClusterRow, DocumentClusterRow.document_id == DocumentRow.id)).all()
-            todo = sorted((r for r in rows if r[4] is None or r[4].version != r[2]), key=lambda r: (r[3] or 9999, r[1]))
-            for doc_pk, _doc_id, version, _year, placed in todo:
-                self._sync_document(s, index, doc_pk, version, placed)
+        """Decide the cluster of every new or changed document and resolve the unit names it holds.
+        Nothing new: one read, no write (reports call this every time)."""
+        with self.db.session() as s:
+            todo = self._todo(s)
+        if todo:
+            with self.db.session(write=True) as s:
+                todo = self._todo(s)  # again, inside the write transaction
+                index = UnitIndex.load(s)
+                placed = {p.document_id: p for p in s.scalars(select(DocumentClusterRow))}
+                for doc_pk, version in todo:
+                    self._sync_document(s, index, doc_pk, version, placed.get(doc_pk))
+        with self.db.session() as s:
             pending = s.query(UnitResolutionRow).filter(UnitResolutionRow.confidence < PENDING_BELOW).count()
             return SyncSummary(len(todo), s.query(ClusterRow).count(), s.query(UnitRow).count(), pending)
+
+    @staticmethod
+    def _todo(s: Session) -> list[tuple[int, int]]:
+        """(document pk, version) of documents not yet placed at their current version, oldest year first."""
+        rows = s.execute(select(DocumentRow.id, DocumentRow.doc_id, DocumentRow.version, DocumentRow.year,
+                                DocumentClusterRow.version).outerjoin(
+            DocumentClusterRow, DocumentClusterRow.document_id == DocumentRow.id)).all()
+        stale = [r for r in rows if r[4] != r[2]]
+        return [(r[0], r[2]) for r in sorted(stale, key=lambda r: (r[3] or 9999, r[1]))]
 
     @staticmethod
     def _sync_document(s: Session, index: UnitIndex, doc_pk: int, version: int,
