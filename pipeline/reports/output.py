@@ -2,6 +2,7 @@
 one sheet per cluster in XLSX with its chart, or one flat CSV with a cluster column."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -31,9 +32,19 @@ def role_name(role: str, cluster: ClusterInfo) -> str:
 
 
 def short_title(c: ClusterInfo) -> str:
-    """A sheet name: 'Cụm 2 Kiên Giang' (Excel allows 31 characters)."""
-    which = str(c.number) if c.number is not None else c.name.split("thi đua")[-1].strip()[:12]
-    return f"{CLUSTER_KIND.get(c.kind, 'Cụm')} {which} {c.province or 'liên tỉnh'}"
+    """A sheet name within Excel's 31 characters: 'Cụm 2 Kiên Giang', 'Khối doanh nghiệp Phú Yên'."""
+    where = c.province or ("liên tỉnh" if c.key.startswith("lien-tinh/") else "tỉnh chưa rõ")
+    kind = CLUSTER_KIND.get(c.kind, "Cụm")
+    if c.number is not None:
+        return f"{kind} {c.number} {where}"
+    words = re.split(r"(?i)thi đua", c.name, maxsplit=1)[-1].replace(",", " ").split()
+    words = [w for w in words if w.lower() not in {"các", "tỉnh", "cụm", "khối"} and w not in where.split()]
+    title = kind
+    for w in words:
+        if len(f"{title} {w} {where}") > 31:
+            break
+        title = f"{title} {w}"
+    return f"{title} {where}"[:31]
 
 
 def ranking_rows(table: RankingTable) -> list[list]:
