@@ -2,6 +2,7 @@
 Agg canvas: no display, no pyplot global state, safe in a web worker."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +29,12 @@ def rank_chart(title: str, series: dict[str, list[tuple[int, int]]], out: Path) 
     fig = Figure(figsize=SIZE, dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.subplots()
-    for name, points in sorted(series.items(), key=lambda kv: (kv[1][-1][1], kv[0])):  # legend by latest rank
-        ax.plot([y for y, _ in points], [r for _, r in points], marker="o", linewidth=2, label=name)
     years = sorted({y for points in series.values() for y, _ in points})
+    for name, points in sorted(series.items(), key=lambda kv: (kv[1][-1][1], kv[0])):  # legend by latest rank
+        ranks = dict(points)
+        span = [y for y in years if points[0][0] <= y <= points[-1][0]]
+        # a year without a rank is a gap in the line, not a slope to the next rank
+        ax.plot(span, [ranks.get(y, math.nan) for y in span], marker="o", linewidth=2, label=name)
     ax.set_xticks(years or [0])
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.invert_yaxis()
@@ -43,8 +47,8 @@ def rank_chart(title: str, series: dict[str, list[tuple[int, int]]], out: Path) 
     else:
         ax.text(0.5, 0.5, "Chưa có xếp hạng", ha="center", va="center", transform=ax.transAxes)
     fig.tight_layout()
-    plotted = {line.get_label(): [(int(x), int(y)) for x, y in zip(line.get_xdata(), line.get_ydata())]
-               for line in ax.get_lines()}
+    plotted = {line.get_label(): [(int(x), int(y)) for x, y in zip(line.get_xdata(), line.get_ydata())
+                                  if not math.isnan(y)] for line in ax.get_lines()}
     with atomic_output(out, "wb") as fh:
         fig.savefig(fh, format="png")
     width, height = (int(v) for v in fig.get_size_inches() * DPI)
