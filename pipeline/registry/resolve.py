@@ -30,6 +30,7 @@ class UnitIndex:
     """Every unit's spellings, by province, loaded once per sync (fuzzy matching reads them all)."""
 
     by_province: dict[str | None, list[_Alias]] = field(default_factory=dict)
+    by_unit: dict[int, list[_Alias]] = field(default_factory=dict)
     in_scope: dict[str, set[int]] = field(default_factory=dict)
     canonical: dict[int, str] = field(default_factory=dict)  # unit id -> key of its canonical name
     resolved: dict[tuple[str, str], int | None] = field(default_factory=dict)  # (scope, key) -> unit id
@@ -43,8 +44,7 @@ class UnitIndex:
         units = index.units = {u.id: u for u in s.scalars(select(UnitRow))}
         index.canonical = {i: u.key for i, u in units.items()}
         for a in s.scalars(select(UnitAliasRow)):
-            index.by_province.setdefault(units[a.unit_id].province, []).append(_Alias(a.unit_id, a.name, a.key))
-            index.spelled.add((a.unit_id, a.name))
+            index._remember(units[a.unit_id].province, _Alias(a.unit_id, a.name, a.key))
         for scope, key, unit_id in s.execute(select(UnitResolutionRow.scope, UnitResolutionRow.key,
                                                     UnitResolutionRow.unit_id)):
             index.resolved[(scope, key)] = unit_id
@@ -56,9 +56,13 @@ class UnitIndex:
         """Remember a spelling; False when it was known already."""
         if (unit_id, name) in self.spelled:
             return False
-        self.spelled.add((unit_id, name))
-        self.by_province.setdefault(province, []).append(_Alias(unit_id, name, key))
+        self._remember(province, _Alias(unit_id, name, key))
         return True
+
+    def _remember(self, province: str | None, alias: _Alias) -> None:
+        self.spelled.add((alias.unit_id, alias.name))
+        self.by_province.setdefault(province, []).append(alias)
+        self.by_unit.setdefault(alias.unit_id, []).append(alias)
 
 
 def _units_matching(aliases: list[_Alias], test) -> set[int]:
@@ -71,8 +75,7 @@ def find_unit(index: UnitIndex, name: str, scope: str, province: str | None) -> 
     key = unit_key(name)
     local_ids = index.in_scope.get(scope, set())
     province_aliases = index.by_province.get(province, [])
-    local = [a for a in province_aliases if a.unit_id in local_ids] + \
-        [a for p, al in index.by_province.items() if p != province for a in al if a.unit_id in local_ids]
+    local = [a for unit_id in local_ids for a in index.by_unit.get(unit_id, [])]
     mine, ident = distinct_words(key), identity_words(key)
 
     def loose(a: _Alias) -> bool:  # like this spelling, and not unlike the unit's own name

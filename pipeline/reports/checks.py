@@ -71,10 +71,10 @@ def rank_issues(facts: Facts, text_of: Callable[[str], str | None]) -> list[Issu
 def head_issues(facts: Facts) -> list[Issue]:
     issues = []
     heads = [h for h in facts.heads if h.role == "truong"]
-    covered: dict[int, set[int]] = defaultdict(set)  # cluster -> years it has documents for
+    covered: dict[int, list[tuple[int, str]]] = defaultdict(list)  # cluster -> (year, doc_id) of its documents
     for doc_id, cid in facts.doc_cluster.items():
         if cid is not None and facts.docs[doc_id].year is not None:
-            covered[cid].add(facts.docs[doc_id].year)
+            covered[cid].append((facts.docs[doc_id].year, doc_id))
     for (cid, year), found in sorted(_group(facts, heads).items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         c = facts.clusters[cid]
         units = {f.unit.key: f.unit for f in found}
@@ -82,13 +82,12 @@ def head_issues(facts: Facts) -> list[Issue]:
             issues.append(Issue("two_heads", c.label, c.key, year,
                                 f"{' and '.join(sorted(u.name for u in units.values()))} are both head in {year}",
                                 sorted({f.doc.doc_id for f in found})))
-        if year is None or not any(y >= year for y in covered[cid]):
+        if year is None or not any(y >= year for y, _ in covered[cid]):
             continue  # no document of that year yet: an election still to come, not an inconsistency
         for key, unit in units.items():
             mine = [f for f in found if f.unit.key == key]
             if all(f.doc.year is not None and f.doc.year < year for f in mine):
-                later = sorted(d for d, dc in facts.doc_cluster.items()
-                               if dc == cid and (facts.docs[d].year or 0) >= year)
+                later = sorted(d for y, d in covered[cid] if y >= year)
                 issues.append(Issue("head_not_serving", c.label, c.key, year,
                                     f"{unit.name} was elected head for {year}, but no document of {year} or later "
                                     "records it as head", sorted({f.doc.doc_id for f in mine}) + later))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from sqlalchemy import select
 
@@ -171,6 +171,7 @@ def text_reader(db: Database):
     """doc_id -> the current normalised text (the checks look for stated ties in it)."""
     from pipeline.storage.models import SourceRow
 
+    @lru_cache(maxsize=256)
     def text_of(doc_id: str) -> str | None:
         with db.session() as s:
             return s.scalar(select(SourceRow.normalized_text).join(DocumentRow, DocumentRow.id == SourceRow.document_id)
