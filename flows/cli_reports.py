@@ -197,8 +197,10 @@ def report_checks(
     cluster: Optional[str] = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP),
     out_path: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
-    """Consistency checks: shared ranks without a stated tie, a unit with two ranks, two heads in one
-    year, a head elected but never recorded serving. Exit code 1 when any is found."""
+    """Consistency checks, each with the documents to fix; exit code 1 when any is found.
+
+    Two units with one rank and no stated tie, a unit with two ranks in a year, two heads in one
+    year, a head elected but never recorded serving."""
     from pipeline.reports import checks, text_reader
     from pipeline.reports.output import write_checks
 
@@ -275,7 +277,9 @@ def units_merge(source: str = typer.Argument(..., help="Unit id or name, or a wr
                 target: str = typer.Argument(..., help="The unit it is part of (id or name)."),
                 user: str = USER) -> None:
     """SOURCE is the same unit as TARGET: its spellings and every place it was named move to TARGET.
-    Merging a unit into itself confirms the registry's guesses for it."""
+
+    Merging a unit into itself confirms the registry's guesses for it; a written name waiting in
+    `units list --pending` can be merged into the unit it means."""
     _change(lambda r: r.merge(source, target, user=user))
 
 
