@@ -111,6 +111,15 @@ class Facts:
 
         return [c for c in found if hit(c)]
 
+    def members_of(self, cluster: ClusterInfo) -> dict[int | None, list[UnitRef]]:
+        """The units named as members of a cluster, year by year (a cluster page's member list)."""
+        years: dict[int | None, dict[str, UnitRef]] = {}
+        for m in self.members:
+            if m.cluster_id == cluster.id:
+                years.setdefault(m.year, {}).setdefault(m.unit.key, m.unit)
+        return {y: sorted(units.values(), key=lambda u: u.name)
+                for y, units in sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0]))}
+
     def cluster(self, query: str) -> ClusterInfo:
         found = self.find_clusters(query)
         if len(found) == 1:

@@ -45,6 +45,14 @@ def test_one_year_only_and_both_documents_of_a_year(facts):
     assert rankings(facts, facts.cluster(AG), 2019) == []
 
 
+def test_members_year_by_year(facts):
+    members = facts.members_of(facts.cluster(KG))
+    assert list(members) == [2019, 2020, 2021, 2022, 2023]  # named, or inferred from ranks and heads
+    assert {y: [u.name for u in units] for y, units in members.items()} == {  # one unit per spelling
+        2019: [AB, GR, GQ, CT], 2020: [AB, GR, GQ, CT], 2021: [AB, GR, GQ, CT], 2022: [GR, GQ, CT],
+        2023: [AB, GR, GQ, CT]}
+
+
 def test_heads_year_by_year_and_who_is_due_next(facts):
     report = heads(facts, facts.cluster(KG))
     assert [(y.year, [h.unit.name for h in y.heads], [d.unit.name for d in y.deputies]) for y in report.years] == [
