@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.corpus import write_reports  # noqa: E402
 from flows.ingest import ingest_paths  # noqa: E402
 from pipeline.registry import Registry  # noqa: E402
-from pipeline.reports import checks, heads, load_facts, rankings, text_reader  # noqa: E402
+from pipeline.reports import checks, heads, load_facts, rankings, tie_reader  # noqa: E402
 from pipeline.storage import open_repository  # noqa: E402
 
 
@@ -43,7 +43,7 @@ def main(n: int) -> None:
         clusters = facts.find_clusters(None)
         timed(f"rankings of {len(clusters)} clusters", lambda: [rankings(facts, c) for c in clusters])
         timed(f"heads of {len(clusters)} clusters", lambda: [heads(facts, c) for c in clusters])
-        issues = timed("consistency checks", lambda: checks(facts, text_reader(repo.db)))
+        issues = timed("consistency checks", lambda: checks(facts, tie_reader(repo.db)))
         print(f"  {len(issues)} issues")
         repo.close()
 

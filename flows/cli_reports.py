@@ -201,7 +201,7 @@ def report_checks(
 
     Two units with one rank and no stated tie, a unit with two ranks in a year, two heads in one
     year, a head elected but never recorded serving."""
-    from pipeline.reports import checks, text_reader
+    from pipeline.reports import checks, tie_reader
     from pipeline.reports.output import write_checks
 
     with storage_errors():
@@ -209,7 +209,7 @@ def report_checks(
         keys = {c.key for c in _clusters(facts, cluster)}
         repo = _repository()
         try:
-            issues = [i for i in checks(facts, text_reader(repo.db)) if i.cluster_key in keys]
+            issues = [i for i in checks(facts, tie_reader(repo.db)) if i.cluster_key in keys]
         finally:
             repo.close()
         if out_path:

@@ -3,17 +3,12 @@ two units with one rank in a cluster-year and no stated tie, one unit with two r
 one cluster-year, and a head elected but never recorded as serving."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from pipeline.registry.names import fold
 from pipeline.reports.facts import Facts
 from pipeline.reports.rankings import year_ranks
-
-# A report that says the places are shared ("đồng hạng", "bằng điểm") states a tie.
-TIE_WORDS = re.compile(r"\b(dong hang|dong xep hang|dong xep thu|dong giai|bang diem|bang nhau|ngang diem)\b")
 
 CHECKS = {
     "shared_rank": "two units share a rank and no tie is stated",
@@ -41,8 +36,10 @@ def _group(facts: Facts, items) -> dict[tuple[int, int | None], list]:
     return groups
 
 
-def rank_issues(facts: Facts, text_of: Callable[[str], str | None]) -> list[Issue]:
-    issues = []
+def rank_issues(facts: Facts, ties_stated: Callable[[set[str]], set[str]]) -> list[Issue]:
+    """Shared ranks (unless the scores are equal or a document states the tie) and conflicting ranks.
+    `ties_stated(doc_ids)` is asked once, for the documents with a shared rank."""
+    issues, shared = [], []
     for (cid, year), found in sorted(_group(facts, facts.ranks).items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         c = facts.clusters[cid]
         found = year_ranks(found)
@@ -55,17 +52,18 @@ def rank_issues(facts: Facts, text_of: Callable[[str], str | None]) -> list[Issu
                 continue
             docs = sorted({f.doc.doc_id for fs in units.values() for f in fs})
             scores = {f.score for fs in units.values() for f in fs}
-            if len(scores) == 1 and None not in scores or any(TIE_WORDS.search(fold(text_of(d) or "")) for d in docs):
-                continue
+            if len(scores) == 1 and None not in scores:
+                continue  # equal scores: a tie by the numbers
             names = " and ".join(sorted(fs[0].unit.name for fs in units.values()))
-            issues.append(Issue("shared_rank", c.label, c.key, year, f"{names} are both ranked {rank}", docs))
+            shared.append(Issue("shared_rank", c.label, c.key, year, f"{names} are both ranked {rank}", docs))
         for ranks in by_unit.values():
             if len(ranks) > 1:
                 unit = next(iter(ranks.values()))[0].unit
                 docs = sorted({f.doc.doc_id for fs in ranks.values() for f in fs})
                 issues.append(Issue("rank_conflict", c.label, c.key, year,
                                     f"{unit.name} is ranked {', '.join(map(str, sorted(ranks)))}", docs))
-    return issues
+    tied = ties_stated({d for i in shared for d in i.doc_ids}) if shared else set()
+    return issues + [i for i in shared if not tied & set(i.doc_ids)]
 
 
 def head_issues(facts: Facts) -> list[Issue]:
@@ -94,7 +92,8 @@ def head_issues(facts: Facts) -> list[Issue]:
     return issues
 
 
-def checks(facts: Facts, text_of: Callable[[str], str | None] = lambda doc_id: None) -> list[Issue]:
-    """Every issue, ordered by cluster and year; `text_of(doc_id)` gives a document's text (tie words)."""
-    found = rank_issues(facts, text_of) + head_issues(facts)
+def checks(facts: Facts, ties_stated: Callable[[set[str]], set[str]] = lambda doc_ids: set()) -> list[Issue]:
+    """Every issue, ordered by cluster and year. `ties_stated(doc_ids)` says which documents state a
+    tie in their text (`tie_reader(db)`); without it, every shared rank is an issue."""
+    found = rank_issues(facts, ties_stated) + head_issues(facts)
     return sorted(found, key=lambda i: (i.cluster, i.year or 0, list(CHECKS).index(i.check)))

@@ -4,8 +4,9 @@ functions of it (and plain dataclasses, so the web app can show them as they are
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 
 from sqlalchemy import select
 
@@ -176,14 +177,27 @@ def _add_record(facts: Facts, record: Record, doc: DocRef, cluster_id: int | Non
                     for h in record.heads]
 
 
-def text_reader(db: Database):
-    """doc_id -> the current normalised text (the checks look for stated ties in it)."""
+# A report that says the places are shared ("đồng hạng", "bằng điểm") states a tie.
+TIE_WORDS = re.compile(r"\b(dong hang|dong xep hang|dong xep thu|dong giai|bang diem|bang nhau|ngang diem)\b")
+
+
+def states_tie(text: str | None) -> bool:
+    return bool(TIE_WORDS.search(fold(text or "")))
+
+
+def tie_reader(db: Database):
+    """doc_ids -> those whose current text states a tie ('đồng hạng'): one query per 500 documents."""
     from pipeline.storage.models import SourceRow
 
-    @lru_cache(maxsize=256)
-    def text_of(doc_id: str) -> str | None:
+    def ties_stated(doc_ids: set[str]) -> set[str]:
+        ids, found = sorted(doc_ids), set()
         with db.session() as s:
-            return s.scalar(select(SourceRow.normalized_text).join(DocumentRow, DocumentRow.id == SourceRow.document_id)
-                            .where(DocumentRow.doc_id == doc_id, SourceRow.revision == DocumentRow.source_revision))
+            for i in range(0, len(ids), 500):
+                rows = s.execute(select(DocumentRow.doc_id, SourceRow.normalized_text)
+                                 .join(SourceRow, SourceRow.document_id == DocumentRow.id)
+                                 .where(DocumentRow.doc_id.in_(ids[i:i + 500]),
+                                        SourceRow.revision == DocumentRow.source_revision))
+                found |= {doc_id for doc_id, text in rows if states_tie(text)}
+        return found
 
-    return text_of
+    return ties_stated

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from pipeline.registry import Registry
-from pipeline.reports import checks, heads, load_facts, rank_series, rankings, text_reader, unit_history
+from pipeline.reports import checks, heads, load_facts, rank_series, rankings, tie_reader, unit_history
 from pipeline.reports.chart import rank_chart
 from pipeline.reports.output import (
     CHECK_HEADERS,
@@ -91,7 +91,7 @@ def test_heads_checks_and_unit_files(facts, archive, tmp_path):
     assert rows[0] == HEAD_HEADERS
     assert rows[1][1:4] == (2019, "Cụm trưởng", "Ủy ban nhân dân huyện Châu Thành")
     assert rows[-1][1:4] == (2024, "Dự kiến cụm trưởng", "UBND huyện Gò Quao")
-    write_checks(checks(facts, text_reader(archive.db)), tmp_path / "checks.csv")
+    write_checks(checks(facts, tie_reader(archive.db)), tmp_path / "checks.csv")
     with (tmp_path / "checks.csv").open(encoding="utf-8-sig", newline="") as fh:
         found = list(csv.reader(fh))
     assert tuple(found[0]) == CHECK_HEADERS and len(found) == 7

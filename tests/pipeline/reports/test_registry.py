@@ -3,7 +3,7 @@ spelling of a unit resolved to one canonical unit, and staff merges, renames and
 import pytest
 
 from pipeline.registry import Registry
-from pipeline.reports import checks, load_facts, rankings, text_reader
+from pipeline.reports import checks, load_facts, rankings, tie_reader
 from pipeline.storage.errors import InvalidInput, NotFound
 
 KG, HN, AG = "kien-giang/chinh-quyen/cum-2", "ha-noi/mat-tran-to-quoc/cum-2", "an-giang/cong-doan/cum-1"
@@ -98,7 +98,7 @@ def test_split_moves_a_spelling_off_a_unit_and_merge_brings_it_back(fresh_archiv
     registry = Registry(repo.db)
 
     def conflicts():
-        return [(i.check, i.year) for i in checks(load_facts(repo.db), text_reader(repo.db)) if i.cluster_key == HN]
+        return [(i.check, i.year) for i in checks(load_facts(repo.db), tie_reader(repo.db)) if i.cluster_key == HN]
 
     assert ("rank_conflict", 2023) in conflicts()  # 'quận Tây Hồ' ranked 3rd, the full name 2nd
     message = registry.split("Tây Hồ", ["quận Tây Hồ"], user="Minh")

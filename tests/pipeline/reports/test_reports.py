@@ -3,7 +3,7 @@ generated archive (report_corpus.py); corrections change what the reports say.""
 import pytest
 
 from pipeline.registry import Registry
-from pipeline.reports import checks, heads, load_facts, rankings, text_reader, unit_history
+from pipeline.reports import checks, heads, load_facts, rankings, tie_reader, unit_history
 
 KG, HN, AG = "kien-giang/chinh-quyen/cum-2", "ha-noi/mat-tran-to-quoc/cum-2", "an-giang/cong-doan/cum-1"
 CT, GR, GQ, AB = ("Ủy ban nhân dân huyện Châu Thành", "UBND huyện Giồng Riềng", "UBND huyện Gò Quao",
@@ -89,7 +89,7 @@ EXPECTED_ISSUES = {
 
 
 def test_every_consistency_check_finds_exactly_the_planted_problems(facts, archive):
-    issues = checks(facts, text_reader(archive.db))
+    issues = checks(facts, tie_reader(archive.db))
     assert {(i.check, i.cluster_key, i.year, tuple(i.doc_ids)) for i in issues} == EXPECTED_ISSUES
     messages = {i.check + str(i.year): i.message for i in issues}
     assert messages["shared_rank2022"] == f"{GQ} and {CT} are both ranked 2"
@@ -112,5 +112,5 @@ def test_reports_use_the_corrected_records(fresh_archive):
     [t] = rankings(facts, facts.cluster(KG), 2022)
     assert table(t) == [(1, GR), (2, CT), (3, GQ)]
     assert t.sources[0].corrected and not t.sources[0].needs_review
-    issues = {(i.check, i.cluster_key, i.year) for i in checks(facts, text_reader(repo.db))}
+    issues = {(i.check, i.cluster_key, i.year) for i in checks(facts, tie_reader(repo.db))}
     assert ("shared_rank", KG, 2022) not in issues and ("two_heads", KG, 2022) in issues
