@@ -231,3 +231,7 @@ def _interrupt_exit(message: str) -> None:
 from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)
 
 register_storage(app)
+
+from flows.cli_reports import register as register_reports  # noqa: E402 - reports and unit registry (issue 13)
+
+register_reports(app)

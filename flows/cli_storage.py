@@ -171,9 +171,13 @@ def export(
     year: Optional[int] = typer.Option(None, help="Only this year (meeting period, else meeting date)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
 ) -> None:
-    """Write the effective records (machine values with corrections applied)."""
+    """Write the effective records (machine values with corrections applied).
+
+    csv and xlsx are for people: Vietnamese headers, dates as dates, one row per member,
+    participant, rank and head on their own sheets (xlsx), a "corrected" marker and the review
+    flag. jsonl is GOLD_FORMAT, for programs."""
     from flows.cli import _check_output
-    from pipeline.storage.export import atomic_output, write_csv, write_xlsx
+    from pipeline.storage.export import ExportedRecord, atomic_output, export_metadata, write_csv, write_xlsx
 
     _check_output(out_path)  # a symlink, a device, a missing folder: exit 2 before opening the archive
     with storage_errors():
@@ -182,10 +186,10 @@ def export(
             exports = (r.to_export() for r in repo.iter_effective(cluster, year, True if needs_review else None))
             if format == ExportFormat.jsonl:
                 count = _write_jsonl(exports, out_path, atomic_output)
-            elif format == ExportFormat.csv:
-                count = write_csv(exports, out_path)
             else:
-                count = write_xlsx(exports, out_path)
+                meta = export_metadata(repo.db)
+                items = (ExportedRecord(e, *meta.get(e["doc_id"], (False, frozenset()))) for e in exports)
+                count = (write_csv if format == ExportFormat.csv else write_xlsx)(items, out_path)
         finally:
             repo.close()
     say(f"wrote {count} records to {escape(str(out_path))}")

@@ -1,112 +1,141 @@
-"""Effective records written as CSV and XLSX (JSON Lines is the CLI's `write_jsonl` of the same
-GOLD_FORMAT dicts). Every writer goes through pipeline/atomic.py: a temporary file renamed into
-place at the end, so a full disk or a crash never leaves half an export under the real name.
+"""Effective records for a clerk: CSV (one row per document, lists joined with "; ") and XLSX (a
+documents sheet, then one row per member, participant, rank, head and cited document on their own
+sheets), with Vietnamese headers and labels, real dates, a "corrected" marker and the review flag.
+JSON Lines (the CLI's `write_jsonl`) stays GOLD_FORMAT for programs.
 """
 from __future__ import annotations
 
-import csv
-import errno
-import json
-from contextlib import contextmanager
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
-from pipeline.atomic import UnsafeOutput, atomic_write
-from pipeline.storage.errors import StorageError, StorageFull
+from sqlalchemy import select
 
-SCALAR_COLUMNS = ("doc_id", "title", "published", "author", "meeting.date", "meeting.period", "meeting.venue",
-                  "cluster.name", "cluster.kind", "cluster.number")
-LIST_FIELDS = ("meeting.kinds", "members", "participants", "ranks", "heads", "legal_refs")
-CSV_COLUMNS = (*SCALAR_COLUMNS, *LIST_FIELDS)
-# XLSX: one sheet per list field; items that are plain strings get a named column.
-ITEM_COLUMNS = {"meeting.kinds": ("kind",), "members": ("unit",), "participants": ("name", "title", "organization"),
-                "ranks": ("unit", "rank", "score"), "heads": ("unit", "role", "year"), "legal_refs": ("symbol",)}
+from pipeline.storage.sheets import Sheet, atomic_output, write_csv_table, write_workbook
 
+__all__ = ["DOC_HEADERS", "ExportedRecord", "ITEM_SHEETS", "atomic_output", "export_metadata", "write_csv",
+           "write_xlsx"]
 
-def _get(export: dict, dotted: str) -> Any:
-    value: Any = export
-    for part in dotted.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
-def csv_row(export: dict) -> dict[str, Any]:
-    """One document as one row; list fields as JSON arrays (Vietnamese kept as is)."""
-    row = {name: _get(export, name) for name in SCALAR_COLUMNS}
-    row.update({name: json.dumps(_get(export, name) or [], ensure_ascii=False) for name in LIST_FIELDS})
-    return row
-
-
-@contextmanager
-def atomic_output(out: Path, mode: str = "w", **open_args) -> Iterator[Any]:
-    """A file handle on a temporary file beside `out` (pipeline/atomic.py), renamed to `out`
-    only when the block succeeds. An unsafe target (a symlink, a device, a missing folder: the
-    commands check it first, for a usage error) and other I/O problems become StorageError, a
-    full disk StorageFull."""
-    try:
-        with atomic_write(out, mode, **open_args) as fh:
-            yield fh
-    except UnsafeOutput as exc:
-        raise StorageError(f"cannot write {out}: {exc}") from None
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise StorageFull(f"disk full while writing {out}; nothing was written") from None
-        raise StorageError(f"cannot write {out}: {exc.strerror or exc}") from None
+KIND_LABELS = {"cham_diem": "Chấm điểm", "ky_ket_giao_uoc": "Ký kết giao ước", "so_ket": "Sơ kết",
+               "tong_ket": "Tổng kết", "trien_khai": "Triển khai", "khac": "Khác"}
+CLUSTER_KIND = {"cum": "Cụm", "khoi": "Khối"}
+FIELD_LABELS = {"title": "Tiêu đề", "published": "Ngày đăng", "author": "Tác giả", "meeting.date": "Ngày họp",
+                "meeting.kinds": "Loại hội nghị", "meeting.period": "Năm thi đua", "meeting.venue": "Địa điểm",
+                "cluster": "Cụm/Khối", "members": "Thành viên", "participants": "Người tham dự",
+                "ranks": "Xếp hạng", "heads": "Trưởng, phó cụm/khối", "legal_refs": "Văn bản viện dẫn"}
+YES = "có"
+DOC_HEADERS = ("Mã văn bản", "Tiêu đề", "Ngày đăng", "Tác giả", "Ngày họp", "Loại hội nghị", "Năm thi đua",
+               "Địa điểm", "Cụm/Khối", "Loại", "Số", "Thành viên", "Người tham dự", "Xếp hạng",
+               "Trưởng, phó cụm/khối", "Văn bản viện dẫn", "Đã sửa", "Cần xem lại")
+ITEM_PREFIX = ("Mã văn bản", "Tiêu đề", "Ngày họp", "Cụm/Khối")
+ITEM_SUFFIX = ("Thứ tự (để sửa)", "Đã sửa", "Cần xem lại")
+# sheet title, GOLD_FORMAT list field, the item's own columns
+ITEM_SHEETS = (("Thành viên", "members", ("Đơn vị",)),
+               ("Người tham dự", "participants", ("Họ và tên", "Chức vụ", "Cơ quan")),
+               ("Xếp hạng", "ranks", ("Hạng", "Đơn vị", "Điểm")),
+               ("Trưởng, phó cụm", "heads", ("Vai trò", "Năm", "Đơn vị")),
+               ("Văn bản viện dẫn", "legal_refs", ("Số, ký hiệu",)))
 
 
-def write_csv(records: Iterable[dict], out: Path) -> int:
-    """UTF-8 with a BOM, so Excel shows Vietnamese correctly when the file is double-clicked."""
-    count = 0
-    with atomic_output(out, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        for export in records:
-            writer.writerow(csv_row(export))
-            count += 1
-    return count
+@dataclass(frozen=True)
+class ExportedRecord:
+    export: dict  # GOLD_FORMAT
+    needs_review: bool = False
+    corrected: frozenset[str] = frozenset()  # GOLD_FORMAT fields a person corrected
 
 
-def write_xlsx(records: Iterable[dict], out: Path) -> int:
-    """Sheet `records`: one row per document; then one sheet per list field, one row per item
-    with its doc_id and its index (the `[i]` of `thidua records set`). Records are read in full
-    first (10,000 are a few tens of MB), so a failing source never leaves a half-built workbook."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+def export_metadata(db) -> dict[str, tuple[bool, frozenset[str]]]:
+    """doc_id -> (needs review, corrected fields) for every document (two small queries)."""
+    from pipeline.storage.models import CorrectionRow, DocumentRow
+    from pipeline.storage.overlay import parse_path
 
-    records = list(records)
-    book = Workbook(write_only=True)
-    main = book.create_sheet("records")
-    sheets = {name: book.create_sheet(name) for name in LIST_FIELDS}
-
-    def cells(sheet, values):
-        row = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=_clean(value))
-            if isinstance(value, str):
-                cell.data_type = "s"  # text starting with "=" stays text, never a formula
-            row.append(cell)
-        return row
-
-    main.append(cells(main, SCALAR_COLUMNS))
-    for name, sheet in sheets.items():
-        sheet.append(cells(sheet, ("doc_id", "index", *ITEM_COLUMNS[name])))
-    count = 0
-    for export in records:
-        main.append(cells(main, [_get(export, c) for c in SCALAR_COLUMNS]))
-        for name, sheet in sheets.items():
-            for i, item in enumerate(_get(export, name) or []):
-                values = [item.get(c) for c in ITEM_COLUMNS[name]] if isinstance(item, dict) else [item]
-                sheet.append(cells(sheet, [export["doc_id"], i, *values]))
-        count += 1
-    with atomic_output(out, "wb") as fh:
-        book.save(fh)
-    return count
+    with db.session() as s:
+        ids = dict(s.execute(select(DocumentRow.id, DocumentRow.doc_id)).all())
+        fields: dict[int, set[str]] = {}
+        for doc_pk, name in s.execute(select(CorrectionRow.document_id, CorrectionRow.field)):
+            fields.setdefault(doc_pk, set()).add(parse_path(name).top)
+        review = dict(s.execute(select(DocumentRow.doc_id, DocumentRow.needs_review)).all())
+    return {doc_id: (bool(review[doc_id]), frozenset(fields.get(pk, ()))) for pk, doc_id in ids.items()}
 
 
-def _clean(value: Any) -> Any:
-    """XLSX cannot hold most control characters; everything else (all of Vietnamese) is kept."""
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
+
+def role_label(role: str, cluster: dict | None) -> str:
+    kind = CLUSTER_KIND.get((cluster or {}).get("kind"), "Cụm")
+    return f"{kind} {'trưởng' if role == 'truong' else 'phó'}"
+
+
+def _score(score: float | None) -> str:
+    return "" if score is None else (f"{score:g}".replace(".", ",") + " điểm")
+
+
+def _joined(e: dict) -> dict[str, str]:
+    """The list fields as text a person reads: '1. huyện A (96,5 điểm); 2. huyện B'."""
+    people = [p["name"] + "".join(f", {x}" for x in (p.get("title"), p.get("organization")) if x)
+              for p in e["participants"]]
+    ranks = [f"{r['rank']}. {r['unit']}" + (f" ({_score(r['score'])})" if r.get("score") is not None else "")
+             for r in e["ranks"]]
+    heads = [f"{role_label(h['role'], e['cluster'])}" + (f" {h['year']}" if h.get("year") else "") + f": {h['unit']}"
+             for h in e["heads"]]
+    return {"kinds": "; ".join(KIND_LABELS.get(k, k) for k in e["meeting"]["kinds"]),
+            "members": "; ".join(e["members"]), "participants": "; ".join(people), "ranks": "; ".join(ranks),
+            "heads": "; ".join(heads), "legal_refs": "; ".join(e["legal_refs"])}
+
+
+def _corrected(item: ExportedRecord, fields: Iterable[str] | None = None) -> str:
+    hit = item.corrected if fields is None else item.corrected & set(fields)
+    ordered = [FIELD_LABELS[f] for f in FIELD_LABELS if f in hit] + sorted(hit - set(FIELD_LABELS))
+    return f"{YES} ({', '.join(ordered)})" if hit else ""
+
+
+def document_row(item: ExportedRecord) -> list[Any]:
+    e = item.export
+    m, c, j = e["meeting"], e["cluster"] or {}, _joined(e)
+    return [e["doc_id"], e["title"], _date(e["published"]), e["author"], _date(m["date"]), j["kinds"], m["period"],
+            m["venue"], c.get("name"), CLUSTER_KIND.get(c.get("kind"), ""), c.get("number"), j["members"],
+            j["participants"], j["ranks"], j["heads"], j["legal_refs"], _corrected(item),
+            YES if item.needs_review else ""]
+
+
+def _item_values(field: str, value: Any, e: dict) -> list[Any]:
+    if field == "participants":
+        return [value["name"], value.get("title"), value.get("organization")]
+    if field == "ranks":
+        return [value["rank"], value["unit"], value.get("score")]
+    if field == "heads":
+        return [role_label(value["role"], e["cluster"]), value.get("year"), value["unit"]]
+    return [value]
+
+
+def item_rows(item: ExportedRecord, field: str) -> list[list[Any]]:
+    e = item.export
+    head = [e["doc_id"], e["title"], _date(e["meeting"]["date"]) or _date(e["published"]),
+            (e["cluster"] or {}).get("name")]
+    tail = [_corrected(item, [field]), YES if item.needs_review else ""]
+    return [[*head, *_item_values(field, value, e), i, *tail] for i, value in enumerate(e[field] or [])]
+
+
+def _items(records: Iterable[dict | ExportedRecord]) -> Iterable[ExportedRecord]:
+    for r in records:
+        yield r if isinstance(r, ExportedRecord) else ExportedRecord(r)
+
+
+def write_csv(records: Iterable[dict | ExportedRecord], out: Path) -> int:
+    """One row per document; every list in one cell, items joined with '; ' (never JSON)."""
+    return write_csv_table(DOC_HEADERS, [document_row(item) for item in _items(records)], out)
+
+
+def write_xlsx(records: Iterable[dict | ExportedRecord], out: Path) -> int:
+    """Sheet 'Văn bản' (one row per document), then one sheet per list with one row per item, its
+    document's id, title and date, its index (the `[i]` of `thidua records set`) and the markers.
+    Records are read in full first, so a failing source never leaves a half-built workbook."""
+    items = list(_items(records))
+    sheets = [Sheet("Văn bản", DOC_HEADERS, [document_row(i) for i in items])]
+    for title, field, columns in ITEM_SHEETS:
+        sheets.append(Sheet(title, (*ITEM_PREFIX, *columns, *ITEM_SUFFIX),
+                            [row for i in items for row in item_rows(i, field)]))
+    write_workbook(sheets, out)
+    return len(items)

@@ -121,8 +121,9 @@ def test_csv_and_xlsx_exports(ingested, tmp_path):
     assert "Cụm thi đua số" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
     assert thidua("export", "-f", "xlsx", "-o", str(tmp_path / "r.xlsx"), "--year", "2016").exit_code == 0
     book = load_workbook(tmp_path / "r.xlsx")
-    assert [stem(row[0]) for row in list(book["records"].values)[1:]] == [ingested[1].stem]
-    assert "members" in book.sheetnames and "participants" in book.sheetnames
+    assert [stem(row[0]) for row in list(book["Văn bản"].values)[1:]] == [ingested[1].stem]
+    assert "Thành viên" in book.sheetnames and "Người tham dự" in book.sheetnames
+    assert {stem(row[0]) for row in list(book["Thành viên"].values)[1:]} == {ingested[1].stem}
 
 
 def test_search_finds_archived_text(ingested):
