@@ -49,6 +49,7 @@ def rank_chart(title: str, series: dict[str, list[tuple[int, int]]], out: Path) 
     fig.tight_layout()
     plotted = {line.get_label(): [(int(x), int(y)) for x, y in zip(line.get_xdata(), line.get_ydata())
                                   if not math.isnan(y)] for line in ax.get_lines()}
+    Path(out).parent.mkdir(parents=True, exist_ok=True)  # our own charts folder beside the workbook
     with atomic_output(out, "wb") as fh:
         fig.savefig(fh, format="png")
     width, height = (int(v) for v in fig.get_size_inches() * DPI)

@@ -2,6 +2,7 @@
 spelling of a unit resolved to one canonical unit, and staff merges, renames and splits that stay."""
 import pytest
 
+from report_corpus import bare
 from pipeline.registry import Registry
 from pipeline.reports import checks, load_facts, rankings, tie_reader
 from pipeline.storage.errors import InvalidInput, NotFound
@@ -25,7 +26,7 @@ def unit_of(facts, written: str, cluster_key: str):
 def test_clusters_are_keyed_by_scope_so_two_cum_2_stay_apart(facts):
     assert {c.key for c in facts.clusters.values()} == {KG, HN, AG}
     by_doc = {doc: facts.clusters[cid].key for doc, cid in facts.doc_cluster.items()}
-    assert by_doc == {**{d: KG for d in ("kg_2019", "kg_2020", "kg_2021", "kg_2022", "kg_2023")},
+    assert bare(by_doc) == {**{d: KG for d in ("kg_2019", "kg_2020", "kg_2021", "kg_2022", "kg_2023")},
                       **{d: HN for d in ("hn_2021", "hn_2022", "hn_2023", "hn_2023_chamdiem")},
                       "ag_2022": AG, "ag_2023": AG}
     kg = facts.cluster("cụm 2 kien giang")
@@ -114,7 +115,7 @@ def test_split_moves_a_spelling_off_a_unit_and_merge_brings_it_back(fresh_archiv
 
 
 def test_a_staff_name_survives_new_documents_with_longer_spellings(fresh_archive, tmp_path):
-    from report_corpus import HN as HN_CLUSTER, Report, ingest
+    from report_corpus import bare, HN as HN_CLUSTER, Report, ingest
 
     repo = fresh_archive
     registry = Registry(repo.db)

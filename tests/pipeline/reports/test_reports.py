@@ -2,6 +2,7 @@
 generated archive (report_corpus.py); corrections change what the reports say."""
 import pytest
 
+from report_corpus import bare
 from pipeline.registry import Registry
 from pipeline.reports import checks, heads, load_facts, rankings, tie_reader, unit_history
 
@@ -30,9 +31,9 @@ def test_rankings_of_a_cluster_year_by_year_with_canonical_names_and_sources(fac
         (2022, [(1, GR), (2, GQ), (2, CT)]),
         (2023, [(1, AB), (2, CT), (3, GQ)]),
     ]
-    assert [[d.doc_id for d in t.sources] for t in tables] == [[f"kg_{y}"] for y in range(2019, 2024)]
+    assert bare([[d.doc_id for d in t.sources] for t in tables]) == [[f"kg_{y}"] for y in range(2019, 2024)]
     t2020 = tables[1]
-    assert t2020.rows[0].written == ["huyện Châu Thành"] and t2020.rows[0].doc_ids == ["kg_2020"]
+    assert t2020.rows[0].written == ["huyện Châu Thành"] and bare(t2020.rows[0].doc_ids) == ["kg_2020"]
     assert [r.tie for r in tables[3].rows] == [False, True, True]
     assert t2020.sources[0].date.isoformat() == "2020-12-22" and t2020.sources[0].kinds == ("tong_ket", "cham_diem")
 
@@ -40,8 +41,8 @@ def test_rankings_of_a_cluster_year_by_year_with_canonical_names_and_sources(fac
 def test_one_year_only_and_both_documents_of_a_year(facts):
     [t] = rankings(facts, facts.cluster(HN), 2023)
     assert table(t) == [(1, LONG_BIEN), (2, TAY_HO), (3, BA_DINH), (3, TAY_HO)]
-    assert [d.doc_id for d in t.sources] == ["hn_2023_chamdiem", "hn_2023"]  # by date
-    assert [(r.rank, r.doc_ids) for r in t.rows][0] == (1, ["hn_2023", "hn_2023_chamdiem"])
+    assert bare([d.doc_id for d in t.sources]) == ["hn_2023_chamdiem", "hn_2023"]  # by date
+    assert bare([(r.rank, r.doc_ids) for r in t.rows][0]) == (1, ["hn_2023", "hn_2023_chamdiem"])
     assert rankings(facts, facts.cluster(AG), 2019) == []
 
 
@@ -58,12 +59,12 @@ def test_heads_year_by_year_and_who_is_due_next(facts):
     assert [(y.year, [h.unit.name for h in y.heads], [d.unit.name for d in y.deputies]) for y in report.years] == [
         (2019, [CT], []), (2020, [GR], [GQ]), (2021, [GQ], [AB]), (2022, [AB, CT], [CT]), (2023, [GR], [GQ])]
     y2022 = report.years[3].heads
-    assert [(h.elected_before, h.serving_recorded, h.doc_ids) for h in y2022] == [
+    assert bare([(h.elected_before, h.serving_recorded, h.doc_ids) for h in y2022]) == [
         (True, False, ["kg_2021"]), (False, True, ["kg_2022"])]
     assert (report.due_next.year, report.due_next.unit.name) == (2024, GQ)
     assert "deputy in 2023" in report.due_next.why
     union = heads(facts, facts.cluster(AG)).due_next
-    assert (union.year, union.unit.name, union.why) == (2024, "Liên đoàn Lao động huyện Châu Thành",
+    assert bare((union.year, union.unit.name, union.why)) == (2024, "Liên đoàn Lao động huyện Châu Thành",
                                                         "elected in 2023 (ag_2023)")
 
 
@@ -74,7 +75,7 @@ def test_a_units_clusters_ranks_and_head_terms_over_the_years(facts, archive):
     assert history.unit.name == CT
     assert history.clusters == {label: [2019, 2020, 2021, 2022, 2023]}
     assert [(y, rank) for y, _, rank, _, _ in history.ranks] == [(2019, 2), (2020, 1), (2021, 3), (2022, 2), (2023, 2)]
-    assert [(y, role, docs) for y, _, role, docs in history.terms] == [
+    assert bare([(y, role, docs) for y, _, role, docs in history.terms]) == [
         (2019, "truong", ["kg_2019"]), (2022, "pho", ["kg_2021"]), (2022, "truong", ["kg_2022"])]
 
 
@@ -90,7 +91,7 @@ EXPECTED_ISSUES = {
 
 def test_every_consistency_check_finds_exactly_the_planted_problems(facts, archive):
     issues = checks(facts, tie_reader(archive.db))
-    assert {(i.check, i.cluster_key, i.year, tuple(i.doc_ids)) for i in issues} == EXPECTED_ISSUES
+    assert bare({(i.check, i.cluster_key, i.year, tuple(i.doc_ids)) for i in issues}) == EXPECTED_ISSUES
     messages = {i.check + str(i.year): i.message for i in issues}
     assert messages["shared_rank2022"] == f"{GQ} and {CT} are both ranked 2"
     assert messages["two_heads2022"] == f"{AB} and {CT} are both head in 2022"
