@@ -173,3 +173,7 @@ def main() -> None:
 from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)
 
 register_storage(app)
+
+from flows.cli_web import register as register_web  # noqa: E402 - web app and users (issue 12)
+
+register_web(app)

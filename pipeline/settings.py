@@ -20,6 +20,12 @@ class Settings(BaseSettings):
     workers: int | None = None  # default: every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
     inbox_min_age_s: float = 60.0
+    # The review web app: a session ends after this long unused, and at the latest this long after
+    # login; this many failed logins for one name from one address lock it for the window.
+    session_idle_minutes: float = 60.0
+    session_max_hours: float = 12.0
+    login_attempts: int = 5
+    login_window_minutes: float = 15.0
 
     @property
     def effective_workers(self) -> int:

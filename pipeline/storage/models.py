@@ -9,6 +9,7 @@ effective record on `documents` is derived from them on every write.
 - corrections      every field-level override a person made, in order; never rewritten.
 - record_versions  a snapshot of the effective record (GOLD_FORMAT) at each version.
 - audit_log        who changed which field, when, from what, to what.
+- users, sessions  staff accounts and login sessions of the review web app.
 
 Search columns/indexes (SQLite FTS5 table, PostgreSQL tsvector + GIN) are created by the
 migration only; they are not mapped here.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, \
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, \
     UniqueConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -53,6 +54,8 @@ class DocumentRow(Base):
     cluster_key: Mapped[str | None] = mapped_column(String(500), index=True)  # casefolded cluster name
     cluster_number: Mapped[int | None] = mapped_column(Integer)
     year: Mapped[int | None] = mapped_column(Integer, index=True)  # meeting period, else meeting date's year
+    min_confidence: Mapped[float | None] = mapped_column(Float, index=True)  # review queue order (0004_users)
+    kinds: Mapped[str | None] = mapped_column(String(200))  # ",so_ket,tong_ket," for the queue's kind filter
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -101,6 +104,9 @@ class CorrectionRow(Base):
     user: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    evidence: Mapped[Any] = mapped_column(Json, nullable=True)  # where a person found an added item
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # back to the machine value
+    withdrawn_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class RecordVersionRow(Base):
@@ -132,3 +138,30 @@ class AuditRow(Base):
     new_value: Mapped[Any] = mapped_column(Json, nullable=True)
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UserRow(Base):
+    """A member of staff who may use the review web app (password: argon2 hash)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # viewer | editor | admin
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SessionRow(Base):
+    """A server-side login session; the browser holds only a random token whose hash is stored."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,81 @@
+"""Staff accounts and server-side sessions for the review web app; withdrawable corrections with
+evidence; the review queue's sort and filter columns on documents.
+
+Revision ID: 0004_users
+Revises: 0001_archive
+Create Date: 2026-11-30
+"""
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "0004_users"
+down_revision = "0001_archive"
+branch_labels = None
+depends_on = None
+
+Json = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+When = sa.DateTime(timezone=True)
+
+
+def upgrade() -> None:
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("role", sa.String(16), nullable=False),
+        sa.Column("password_hash", sa.Text, nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False),
+        sa.Column("created_at", When, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_users"),
+        sa.UniqueConstraint("name", name="uq_users_name"),
+    )
+    op.create_table(
+        "sessions",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("token_hash", sa.String(64), nullable=False),
+        sa.Column("user_id", sa.Integer, nullable=False),
+        sa.Column("csrf_token", sa.String(64), nullable=False),
+        sa.Column("created_at", When, nullable=False),
+        sa.Column("last_seen", When, nullable=False),
+        sa.Column("expires_at", When, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_sessions"),
+        sa.UniqueConstraint("token_hash", name="uq_sessions_token_hash"),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE", name="fk_sessions_user_id_users"),
+    )
+    op.create_index("ix_sessions_user_id", "sessions", ["user_id"])
+    with op.batch_alter_table("corrections") as batch:
+        batch.add_column(sa.Column("evidence", Json))
+        batch.add_column(sa.Column("withdrawn_at", When))
+        batch.add_column(sa.Column("withdrawn_by", sa.String(200)))
+    with op.batch_alter_table("documents") as batch:
+        batch.add_column(sa.Column("min_confidence", sa.Float))
+        batch.add_column(sa.Column("kinds", sa.String(200)))
+    op.create_index("ix_documents_min_confidence", "documents", ["min_confidence"])
+    _fill_review_columns()
+
+
+def _fill_review_columns() -> None:
+    """Existing documents get their queue columns from the stored effective record."""
+    from pipeline.record import Record
+    from pipeline.storage.overlay import review_columns
+
+    bind = op.get_bind()
+    documents = sa.table("documents", sa.column("id", sa.Integer), sa.column("effective", Json),
+                         sa.column("min_confidence", sa.Float), sa.column("kinds", sa.String))
+    for doc_pk, effective in bind.execute(sa.select(documents.c.id, documents.c.effective)).all():
+        columns = review_columns(Record.model_validate(effective))
+        bind.execute(documents.update().where(documents.c.id == doc_pk).values(**columns))
+
+
+def downgrade() -> None:
+    op.drop_index("ix_documents_min_confidence", "documents")
+    with op.batch_alter_table("documents") as batch:
+        batch.drop_column("kinds")
+        batch.drop_column("min_confidence")
+    with op.batch_alter_table("corrections") as batch:
+        batch.drop_column("withdrawn_by")
+        batch.drop_column("withdrawn_at")
+        batch.drop_column("evidence")
+    op.drop_table("sessions")
+    op.drop_table("users")
