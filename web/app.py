@@ -6,6 +6,7 @@ Policy allows scripts and styles only from /static, so nothing from a document c
 """
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,15 +33,34 @@ SECURITY_HEADERS = {
 }
 
 
+def show(value) -> str:
+    """A stored value as staff read it (the template escapes it): no JSON punctuation."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {show(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return "; ".join(show(v) for v in value)
+    return str(value)
+
+
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
     templates.env.filters["q"] = lambda value: quote(str(value), safe="")
+    templates.env.filters["show"] = show
     return templates
 
 
 def create_app(database_url: str | None = None, archive_dir: Path | None = None) -> FastAPI:
-    app = FastAPI(title="thidua", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.repo = open_repository(database_url, archive_dir)
+    repo = open_repository(database_url, archive_dir)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        repo.close()
+
+    app = FastAPI(title="thidua", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.repo = repo
     settings = get_settings()
     app.state.limiter = auth.LoginLimiter(settings.login_attempts, settings.login_window_minutes * 60)
     templates = _templates()
@@ -67,10 +87,6 @@ def create_app(database_url: str | None = None, archive_dir: Path | None = None)
     app.include_router(auth.router)
     app.include_router(records.router)
     app.include_router(admin.router)
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        app.state.repo.close()
 
     return app
 
