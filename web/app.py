@@ -6,6 +6,7 @@ Policy allows scripts and styles only from /static, so nothing from a document c
 """
 from __future__ import annotations
 
+import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -44,10 +45,32 @@ def show(value) -> str:
     return str(value)
 
 
+FIELD_NAMES = {"title": "Tiêu đề", "published": "Ngày đăng", "author": "Tác giả", "meeting.date": "Ngày họp",
+               "meeting.kinds": "Loại hội nghị", "meeting.period": "Năm thi đua", "meeting.venue": "Địa điểm",
+               "cluster": "Cụm/khối", "members": "Đơn vị thành viên", "participants": "Người tham dự",
+               "ranks": "Xếp hạng", "heads": "Trưởng/phó cụm", "legal_refs": "Văn bản pháp lý"}
+ATTR_NAMES = {"name": "họ tên", "title": "chức vụ", "organization": "cơ quan", "unit": "đơn vị", "rank": "hạng",
+              "score": "điểm", "role": "vai trò", "year": "năm", "kind": "loại", "number": "số"}
+
+
+def field_label(path: str | None) -> str:
+    """`participants[0].title` as staff say it: "Người tham dự 1 · chức vụ"."""
+    if not path or path in FIELD_NAMES:
+        return FIELD_NAMES.get(path or "", "")
+    match = re.match(r"^([a-z_.]+?)(?:\[(\d+)\])?(?:\.([a-z_]+))?$", path)
+    if not match or match[1] not in FIELD_NAMES and match[1].split(".")[0] != "cluster":
+        return path
+    base = FIELD_NAMES.get(match[1]) or f"{FIELD_NAMES['cluster']} · {ATTR_NAMES.get(match[1].split('.')[1], '')}"
+    text = f"{base} {int(match[2]) + 1}" if match[2] is not None else base
+    return f"{text} · {ATTR_NAMES.get(match[3], match[3])}" if match[3] else text
+
+
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
     templates.env.filters["q"] = lambda value: quote(str(value), safe="")
     templates.env.filters["show"] = show
+    templates.env.filters["field"] = field_label
+    templates.env.filters["when"] = lambda at, fmt="%d/%m/%Y %H:%M": at.astimezone().strftime(fmt)
     return templates
 
 
