@@ -65,13 +65,13 @@ def add_user(db: Database, name: str, role: str, password: str) -> User:
     try:
         with db.session(write=True) as s:
             if s.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
-                raise Duplicate(f"user {name!r} already exists")
+                raise Duplicate(name)
             row = UserRow(name=name, role=role, password_hash=_hasher.hash(password), active=True)
             s.add(row)
             s.flush()
             return _user(row)
-    except Duplicate:
-        raise Duplicate(f"user {name!r} already exists") from None
+    except Duplicate:  # checked above, or a concurrent add of the same name
+        raise InvalidInput(f"user {name!r} already exists") from None
 
 
 def list_users(db: Database) -> list[User]:
