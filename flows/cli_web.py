@@ -24,24 +24,25 @@ def register(app: typer.Typer) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="Server processes (more serve more staff at once; one per core at most)."),
 ) -> None:
     """Run the staff's review and correction web app (same database and archive as the CLI)."""
     import uvicorn
 
-    from web.app import create_app
-
-    with storage_errors():
-        application = create_app()
-    if not _has_users(application):
-        say("[yellow]note:[/] no user yet; add one with `thidua user add NAME --role admin`")
-    say(f"serving on http://{escape(host)}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False)
-
-
-def _has_users(application) -> bool:
     from pipeline.storage.users import list_users
 
-    return bool(list_users(application.state.repo.db))
+    with storage_errors():
+        db = _database()  # checks the database and upgrades the schema once, before the workers start
+        try:
+            users = list_users(db)
+        finally:
+            db.close()
+    if not users:
+        say("[yellow]note:[/] no user yet; add one with `thidua user add NAME --role admin`")
+    say(f"serving on http://{escape(host)}:{port}/ with {workers} process(es) (Ctrl+C to stop)")
+    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning",
+                proxy_headers=False)
 
 
 def _read_password() -> str:

@@ -21,13 +21,15 @@ def changes(form: RecordForm, base: dict, text: str) -> list[Change]:
     value does not fit."""
     out: list[Change] = []
     for name in SCALARS:
-        value = scalar_value(name, form.scalars.get(name, ""))
+        if name not in form.scalars:  # not on the submitted form
+            continue
+        value = scalar_value(name, form.scalars[name])
         if value != ov.field_value(base, name):
             out.append(Change(name, value))
-    cluster = cluster_value(form.cluster)
+    cluster = cluster_value(form.cluster) if form.cluster else base["cluster"]
     if cluster != base["cluster"]:
         out.append(Change("cluster", cluster))
-    if sorted(form.kinds) != sorted(base["meeting"]["kinds"]):
+    if form.kinds_sent and sorted(form.kinds) != sorted(base["meeting"]["kinds"]):
         out.append(Change("meeting.kinds", list(form.kinds)))
     for name in LIST_ATTRS:
         out += _list_changes(name, form.lists.get(name, []), ov.field_value(base, name), text)
@@ -63,7 +65,6 @@ def _list_changes(name: str, rows: list[Row], items: list, text: str) -> list[Ch
                 edits += _item_edits(name, row.orig, item_value(name, n, row), items[row.orig])
         elif row.orig is None and not row.remove and any(row.values.values()):
             additions.append(Change("", item_value(name, n, row), _evidence(row, text)))
-    removals += [i for i in range(len(items)) if i not in kept]  # rows taken off the page
     length = len(items) - len(removals)
     for k, change in enumerate(additions):
         change.field = f"{name}[{length + k}]"

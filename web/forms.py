@@ -53,6 +53,7 @@ class RecordForm:
     cluster: dict[str, str] = field(default_factory=dict)
     cluster_info: Row | None = None
     kinds: list[str] = field(default_factory=list)
+    kinds_sent: bool = True  # the kinds checkboxes were on the submitted form
     lists: dict[str, list[Row]] = field(default_factory=dict)
 
 
@@ -101,9 +102,11 @@ def from_submission(data: dict[str, list[str]]) -> RecordForm:
     def one(key: str) -> str:
         return (data.get(key) or [""])[-1].strip()
 
-    form = RecordForm(scalars={n: one(f"f.{n}") for n in SCALARS},
-                      cluster={k: one(f"cluster.{k}") for k in ("name", "kind", "number")},
-                      kinds=[k for k in KINDS if k in (data.get("kinds") or [])])
+    # A field that was not sent at all is left as it is (a partial form changes only what it has).
+    form = RecordForm(scalars={n: one(f"f.{n}") for n in SCALARS if f"f.{n}" in data},
+                      cluster={k: one(f"cluster.{k}") for k in ("name", "kind", "number")} if "cluster.name" in data
+                      else {},
+                      kinds=[k for k in KINDS if k in (data.get("kinds") or [])], kinds_sent="kinds-sent" in data)
     for base, attrs in LIST_ATTRS.items():
         numbers = sorted({int(key.split("-")[1]) for key in data if key.startswith(f"{base}-")
                           and key.split("-")[1].isdigit()})

@@ -100,19 +100,20 @@ def save(request: Request, data: dict = Depends(checked_form), login=Depends(edi
     doc_id, f = (data.get("doc") or [""])[-1], _form_filter(data)
     version = int((data.get("version") or ["0"])[-1] or 0)
     submitted = forms.from_submission(data)
-    base = next((v.record for v in repo.versions(doc_id) if v.version == version), None)
+    base = editing.version_record(repo, doc_id, version)
     if base is None:
         raise NotFound(f"{doc_id} has no version {version}")
-    stored = repo.get(doc_id, with_text=True)
+    selected = any(r.evidence and r.orig is None for rows in submitted.lists.values() for r in rows)
+    text = (repo.get(doc_id, with_text=True).normalized_text or "") if selected else ""
     try:
-        pending = changes(submitted, base, stored.normalized_text or "")
+        pending = changes(submitted, base, text)
     except FormError as exc:
         context = _record_context(request, doc_id, submitted, f, errors={exc.where: str(exc)},
                                   message="Chưa lưu: có giá trị không hợp lệ (xem ô được đánh dấu).")
         context["stored"].version = version
         return request.app.state.render(request, "record.html", context, status_code=422)
     try:
-        _, count = editing.save_corrections(repo, doc_id, pending, user=login.user.name,
+        count, _ = editing.save_corrections(repo, doc_id, pending, user=login.user.name,
                                             reason=(data.get("reason") or [""])[-1].strip() or None,
                                             expected_version=version)
     except ConflictError:
@@ -130,7 +131,7 @@ def save(request: Request, data: dict = Depends(checked_form), login=Depends(edi
 def _conflict(request: Request, doc_id: str, version: int, pending: list, f: editing.QueueFilter) -> Response:
     repo = request.app.state.repo
     stored = repo.get(doc_id)
-    base = next(v.record for v in repo.versions(doc_id) if v.version == version)
+    base = editing.version_record(repo, doc_id, version)
     others = [e for e in repo.history(doc_id) if e.version > version]
     context = _record_context(request, doc_id, rebase(pending, stored.record, base), f, conflict=others,
                               message="Chưa lưu: người khác vừa sửa bản ghi này. Thay đổi của họ ở dưới; "

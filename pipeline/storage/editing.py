@@ -29,10 +29,10 @@ class Change:
 
 
 def save_corrections(repo: Repository, doc_id: str, changes: list[Change], *, user: str,
-                     reason: str | None = None, expected_version: int | None = None) -> tuple[StoredRecord, int]:
+                     reason: str | None = None, expected_version: int | None = None) -> tuple[int, int]:
     """All changes in one transaction (all or nothing), each its own correction and version.
-    Returns the record and how many corrections were stored (a change to the value the field
-    already has is skipped)."""
+    Returns how many corrections were stored (a change to the value the field already has is
+    skipped) and the record's new version."""
     if not user or not user.strip():
         raise InvalidCorrection("a correction needs the name of the person making it")
     stored = 0
@@ -42,7 +42,8 @@ def save_corrections(repo: Repository, doc_id: str, changes: list[Change], *, us
             row = repo.add_correction(s, doc, change.field, change.value, user=user, reason=reason,
                                       evidence=change.evidence, skip_unchanged=True)
             stored += row is not None
-    return repo.get(doc_id), stored
+        version = doc.version
+    return stored, version
 
 
 def withdraw(repo: Repository, doc_id: str, correction_id: int, *, user: str, reason: str | None = None,
@@ -73,6 +74,14 @@ def withdraw(repo: Repository, doc_id: str, correction_id: int, *, user: str, re
                        field=row.field, old_value=ov.field_value(before, top), new_value=ov.field_value(after, top),
                        reason=reason or f"correction of {_when(row.created_at)} by {row.user} withdrawn"))
     return repo.get(doc_id)
+
+
+def version_record(repo: Repository, doc_id: str, version: int) -> dict | None:
+    """The record (GOLD_FORMAT) as it was at `version`: what a page made from it showed."""
+    with repo.db.session() as s:
+        doc = repo._document(s, doc_id)
+        return s.scalar(select(RecordVersionRow.record).where(RecordVersionRow.document_id == doc.id,
+                                                              RecordVersionRow.version == version))
 
 
 def _when(at: dt.datetime) -> str:

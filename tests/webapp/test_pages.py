@@ -238,3 +238,18 @@ def test_unknown_record_is_a_page_not_a_traceback(make_browser):
     response = make_browser("viewer").get("/record?doc=khong-co")
     assert response.status_code == 404 and "Không tìm thấy" in response.text and "Traceback" not in response.text
     assert make_browser("viewer").get("/record").status_code == 400
+
+
+def test_a_partial_form_changes_only_what_it_sends(make_browser, archive):
+    doc = archive.docs[0]
+    before = archive.get(doc)
+    browser = make_browser("editor")
+    browser.get(f"/record?doc={doc}")
+    csrf = browser.form("/record/save")["csrf"]
+    sent = {"csrf": csrf, "doc": [doc], "version": [str(before.version)], "f.meeting.venue": ["Hội trường nhỏ"]}
+    assert browser.post("/record/save", sent).status_code == 303
+    after = archive.get(doc)
+    assert [c.field for c in after.corrections] == ["meeting.venue"]
+    expected = before.record.to_export()
+    expected["meeting"]["venue"] = "Hội trường nhỏ"
+    assert after.record.to_export() == expected

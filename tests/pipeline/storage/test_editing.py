@@ -30,11 +30,12 @@ def test_several_changes_are_one_transaction(repository, reports):
                          user="lan", expected_version=before.version)
     after = repository.get(doc)
     assert after.version == before.version and after.corrections == []  # the valid first change is not kept
-    stored, count = save_corrections(repository, doc, [Change("title", "Tiêu đề mới"),
-                                                       Change("meeting.venue", "Hội trường B"),
-                                                       Change("title", "Tiêu đề mới")],  # no-op: skipped
-                                     user="lan", reason="đối chiếu", expected_version=before.version)
-    assert count == 2 and stored.version == before.version + 2
+    count, version = save_corrections(repository, doc, [Change("title", "Tiêu đề mới"),
+                                                        Change("meeting.venue", "Hội trường B"),
+                                                        Change("title", "Tiêu đề mới")],  # no-op: skipped
+                                      user="lan", reason="đối chiếu", expected_version=before.version)
+    stored = repository.get(doc)
+    assert count == 2 and stored.version == version == before.version + 2
     assert [c.field for c in stored.corrections] == ["title", "meeting.venue"]
     with pytest.raises(ConflictError):
         save_corrections(repository, doc, [Change("title", "Khác")], user="an", expected_version=before.version)
