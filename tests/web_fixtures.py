@@ -1,5 +1,6 @@
-"""Fixtures for the web app tests (import them): the web app on a real archive (SQLite and PostgreSQL): sample reports stored, one user per role,
-and a browser-like client that logs in and submits forms with the values the page shows."""
+"""Fixtures for the web app tests (import them): the web app on a real archive (SQLite and
+PostgreSQL), sample reports stored, one user per role, and a browser-like client that logs in
+and submits forms with the values the page shows."""
 from __future__ import annotations
 
 import re

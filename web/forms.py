@@ -13,7 +13,6 @@ from typing import Any
 
 from pipeline.record import KINDS, Record
 from pipeline.storage import overlay as ov
-from pipeline.storage.editing import Change
 
 LOW_CONFIDENCE = 0.7  # values below this are marked on the page
 SCALARS = ("title", "published", "author", "meeting.date", "meeting.period", "meeting.venue")

@@ -93,7 +93,8 @@ def test_rows_added_from_selected_text_keep_their_evidence(make_browser, archive
     browser.get(f"/record?doc={doc}")
     data = browser.form("/record/save")
     n = len(stored.record.members) + 5  # a row number the page's script would pick
-    data.update({f"members-{n}-orig": [""], f"members-{n}-ev": [f"{start}:{end}"], f"members-{n}-unit": [text[start:end]]})
+    data.update({f"members-{n}-orig": [""], f"members-{n}-ev": [f"{start}:{end}"],
+                 f"members-{n}-unit": [text[start:end]]})
     k = len(stored.record.participants) + 3
     data.update({f"participants-{k}-orig": [""], f"participants-{k}-name": ["Nguyễn Văn Mới"],
                  f"participants-{k}-title": ["Chánh Văn phòng"], f"participants-{k}-organization": [""]})
@@ -209,7 +210,8 @@ def test_document_text_and_file_names_are_escaped(make_browser, archive, tmp_pat
     folder.mkdir()
     path = folder / 'bao<script>alert(1)<\\script>cao".txt'
     path.write_text("Hội nghị tổng kết Cụm thi đua số 5 năm 2023 <script>alert('x')</script>\n"
-                    "Sáng ngày 15/12/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết tại tỉnh <img src=x onerror=alert(2)>.\n",
+                    "Sáng ngày 15/12/2023, Cụm thi đua số 5 tổ chức hội nghị tổng kết tại tỉnh "
+                    "<img src=x onerror=alert(2)>.\n",
                     encoding="utf-8")
     doc = store(archive, path)
     browser = make_browser("editor")
