@@ -42,7 +42,7 @@ def serve(
         say("[yellow]note:[/] no user yet; add one with `thidua user add NAME --role admin`")
     say(f"serving on http://{escape(host)}:{port}/ with {workers} process(es) (Ctrl+C to stop)")
     uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning",
-                proxy_headers=False)
+                proxy_headers=True)  # X-Forwarded-Proto from a local HTTPS proxy: Secure cookies
 
 
 def _read_password() -> str:

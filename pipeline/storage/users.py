@@ -128,18 +128,26 @@ def find_session(db: Database, token: str | None, idle: dt.timedelta,
     if not token:
         return None
     now = utcnow()
-    with db.session(write=True) as s:
-        found = s.execute(select(SessionRow, UserRow).join(UserRow, UserRow.id == SessionRow.user_id)
-                          .where(SessionRow.token_hash == _digest(token))).first()
+    query = (select(SessionRow, UserRow).join(UserRow, UserRow.id == SessionRow.user_id)
+             .where(SessionRow.token_hash == _digest(token)))
+    with db.session() as s:  # most requests only read (no write lock on SQLite)
+        found = s.execute(query).first()
         if found is None:
             return None
         row, user = found
-        if _aware(row.expires_at) <= now or not user.active:
+        live = _aware(row.expires_at) > now and user.active
+        if live and (now - _aware(row.last_seen)).total_seconds() <= 30:
+            return LoginSession(token, _user(user), row.csrf_token, _aware(row.expires_at))
+    with db.session(write=True) as s:  # expired: remove it; in use: move its idle deadline on
+        found = s.execute(query).first()
+        if found is None:
+            return None
+        row, user = found
+        if not live:
             s.delete(row)
             return None
-        if (now - _aware(row.last_seen)).total_seconds() > 30:  # do not write on every request
-            row.last_seen = now
-            row.expires_at = min(now + idle, _aware(row.created_at) + longest)
+        row.last_seen = now
+        row.expires_at = min(now + idle, _aware(row.created_at) + longest)
         return LoginSession(token, _user(user), row.csrf_token, _aware(row.expires_at))
 
 
