@@ -255,3 +255,19 @@ def test_a_partial_form_changes_only_what_it_sends(make_browser, archive):
     expected = before.record.to_export()
     expected["meeting"]["venue"] = "Hội trường nhỏ"
     assert after.record.to_export() == expected
+
+
+def test_save_and_next_opens_the_next_record_of_the_queue(make_browser, archive):
+    browser = make_browser("editor")
+    order = re.findall(r'class="open" href="/record\?doc=([^"&]+)', browser.get("/").text)
+    browser.get(f"/record?doc={order[0]}")
+    data = browser.form("/record/save")
+    data["f.meeting.venue"] = ["Hội trường lớn"]
+    data["action"] = ["save_next"]
+    response = browser.post("/record/save", data)
+    assert response.status_code == 303 and f"doc={order[1]}" in response.headers["location"]
+    assert "Đã lưu 1 thay đổi" in browser.get(response.headers["location"]).text
+    last = browser.get(f"/record?doc={order[-1]}")
+    data = browser.form("/record/save", last.text)
+    data["action"] = ["save_next"]
+    assert "m=last" in browser.post("/record/save", data).headers["location"]
