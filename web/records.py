@@ -87,6 +87,13 @@ def _record_url(doc_id: str, filter_query: str, **params) -> str:
     return f"/record?{query}" + (f"&{filter_query}" if filter_query else "")
 
 
+def _version(data: dict) -> int:
+    text = (data.get("version") or [""])[-1]
+    if not text.isdigit():
+        raise InvalidInput("the form has no record version; open the record again")
+    return int(text)
+
+
 def _form_filter(data: dict) -> editing.QueueFilter:
     def one(key):
         return (data.get(key) or [None])[-1]
@@ -98,7 +105,7 @@ def _form_filter(data: dict) -> editing.QueueFilter:
 def save(request: Request, data: dict = Depends(checked_form), login=Depends(editor)) -> Response:
     repo = request.app.state.repo
     doc_id, f = (data.get("doc") or [""])[-1], _form_filter(data)
-    version = int((data.get("version") or ["0"])[-1] or 0)
+    version = _version(data)
     submitted = forms.from_submission(data)
     base = editing.version_record(repo, doc_id, version)
     if base is None:
@@ -142,7 +149,7 @@ def _conflict(request: Request, doc_id: str, version: int, pending: list, f: edi
 @router.post("/record/resolve")
 def resolve(request: Request, data: dict = Depends(checked_form), login=Depends(editor)) -> Response:
     doc_id, f = (data.get("doc") or [""])[-1], _form_filter(data)
-    version = int((data.get("version") or ["0"])[-1] or 0)
+    version = _version(data)
     try:
         request.app.state.repo.resolve_review(doc_id, user=login.user.name, expected_version=version)
     except ConflictError:

@@ -271,3 +271,13 @@ def test_save_and_next_opens_the_next_record_of_the_queue(make_browser, archive)
     data = browser.form("/record/save", last.text)
     data["action"] = ["save_next"]
     assert "m=last" in browser.post("/record/save", data).headers["location"]
+
+
+def test_a_forged_form_is_refused_in_one_line(make_browser, archive):
+    browser = make_browser("editor")
+    browser.get(f"/record?doc={archive.docs[0]}")
+    data = browser.form("/record/save")
+    for version in ("", "abc", "99"):
+        response = browser.post("/record/save", {**data, "version": [version]})
+        assert response.status_code in (400, 404) and "Traceback" not in response.text
+    assert archive.get(archive.docs[0]).corrections == []
