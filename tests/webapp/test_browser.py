@@ -147,6 +147,14 @@ def test_staff_correct_a_record_in_a_real_browser(server):
         expect(page.locator(f"[name='participants-{i}-title']")).to_have_value(machine.record.participants[i].title)
         page.click("a:text('Lịch sử')")
         expect(page.locator("table.history tr.action-withdraw")).to_have_count(1)
+
+        page.click("h1 a")  # back to the record; j/k move through the queue when not typing
+        following = page.get_attribute("#next-link", "href")
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        page.keyboard.press("j")
+        page.wait_for_url(base + following)
+        page.keyboard.press("k")
+        page.wait_for_url(lambda url: f"doc={doc}" in url)
         browser.close()
     assert errors == []
     assert repo.get(doc).record.participants[i].title == machine.record.participants[i].title
