@@ -56,26 +56,34 @@ def upgrade() -> None:
 
 
 def _fill_review_columns() -> None:
-    """Existing documents get their queue columns from the stored effective record."""
-    from pipeline.record import Record
-    from pipeline.storage.overlay import review_columns
-
+    """Existing documents get their queue columns from the stored effective record (read as plain
+    JSON here, so this migration does not depend on later versions of the record model)."""
     bind = op.get_bind()
     documents = sa.table("documents", sa.column("id", sa.Integer), sa.column("effective", Json),
                          sa.column("min_confidence", sa.Float), sa.column("kinds", sa.String))
     for doc_pk, effective in bind.execute(sa.select(documents.c.id, documents.c.effective)).all():
-        columns = review_columns(Record.model_validate(effective))
-        bind.execute(documents.update().where(documents.c.id == doc_pk).values(**columns))
+        bind.execute(documents.update().where(documents.c.id == doc_pk).values(**review_columns(effective)))
+
+
+def review_columns(effective: dict) -> dict:
+    """As `pipeline.storage.overlay.review_columns`: the least confidence, the meeting kinds."""
+    meeting = effective.get("meeting") or {}
+    found = [effective.get(k) for k in ("title", "published", "author", "cluster")]
+    found += [meeting.get(k) for k in ("date", "period", "venue")]
+    found += [*meeting.get("kinds", [])]
+    for name in ("members", "participants", "ranks", "heads", "legal_refs"):
+        found += effective.get(name) or []
+    confidences = [v.get("confidence", 1.0) for v in found if isinstance(v, dict)]
+    kinds = sorted({k.get("value") for k in meeting.get("kinds", []) if isinstance(k, dict) and k.get("value")})
+    return {"min_confidence": min(confidences, default=0.0), "kinds": f",{','.join(kinds)}," if kinds else None}
 
 
 def downgrade() -> None:
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite >= 3.35 too): a batch copy of `documents` would
+    # drop the old table, and SQLite would cascade that drop to every dependent row.
     op.drop_index("ix_documents_min_confidence", "documents")
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_column("kinds")
-        batch.drop_column("min_confidence")
-    with op.batch_alter_table("corrections") as batch:
-        batch.drop_column("withdrawn_by")
-        batch.drop_column("withdrawn_at")
-        batch.drop_column("evidence")
+    for table, column in (("documents", "kinds"), ("documents", "min_confidence"), ("corrections", "withdrawn_by"),
+                          ("corrections", "withdrawn_at"), ("corrections", "evidence")):
+        op.drop_column(table, column)
     op.drop_table("sessions")
     op.drop_table("users")

@@ -90,3 +90,28 @@ def test_the_queue_puts_flagged_records_first_then_the_least_certain(repository,
     assert docs[0] in [i.doc_id for i in queue(repository, QueueFilter(kind=kind)).items]
     order = [i.doc_id for i in result.items]
     assert neighbours(repository, QueueFilter(), order[1]) == (order[0], order[2])
+
+
+def test_the_migration_gives_existing_documents_their_queue_columns(repository, reports):
+    from alembic import command
+    from sqlalchemy import text
+
+    from pipeline.storage.db import alembic_config
+
+    docs = [store(repository, p) for p in reports(2)]
+    repository.correct(docs[0], "title", "Tiêu đề sửa", user="lan")
+
+    def state():
+        with repository.db.engine.connect() as conn:
+            return (conn.execute(text("SELECT doc_id, min_confidence, kinds FROM documents ORDER BY doc_id")).all(),
+                    conn.execute(text("SELECT count(*) FROM corrections")).scalar())
+
+    before = state()
+    assert all(row[1] is not None and row[2] for row in before[0])
+    cfg = alembic_config()
+    with repository.db._writer.begin() as conn:  # back to the schema before the web app
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001_archive")
+    repository.db.upgrade()
+    assert state() == before  # filled again from the stored records; nothing else lost
+    assert repository.get(docs[0]).record.title.value == "Tiêu đề sửa"
