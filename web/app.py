@@ -67,11 +67,35 @@ def field_label(path: str | None) -> str:
 
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
+    templates.env.auto_reload = False  # templates ship with the package; no stat() per page
     templates.env.filters["q"] = lambda value: quote(str(value), safe="")
     templates.env.filters["show"] = show
     templates.env.filters["field"] = field_label
     templates.env.filters["when"] = lambda at, fmt="%d/%m/%Y %H:%M": at.astimezone().strftime(fmt)
     return templates
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response (pages: never cached). Plain ASGI, so file
+    downloads stream through untouched."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        if not scope["path"].startswith("/static/"):
+            extra.append((b"cache-control", b"no-store"))
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in extra}
+                message["headers"] = [h for h in message.get("headers", []) if h[0].lower() not in names] + extra
+            await send(message)
+
+        return await self.app(scope, receive, with_headers)
 
 
 def create_app(database_url: str | None = None, archive_dir: Path | None = None) -> FastAPI:
@@ -95,13 +119,7 @@ def create_app(database_url: str | None = None, archive_dir: Path | None = None)
 
     app.state.render = render
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        if not request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     _handlers(app, render)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
