@@ -235,3 +235,7 @@ register_storage(app)
 from flows.cli_reports import register as register_reports  # noqa: E402 - reports and unit registry (issue 13)
 
 register_reports(app)
+
+from flows.cli_web import register as register_web  # noqa: E402 - web app and users (issue 12)
+
+register_web(app)

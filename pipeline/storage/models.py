@@ -14,6 +14,7 @@ effective record on `documents` is derived from them on every write.
 - source_names     every path an original was found at; a changed file at a known path is a new
                    version of that path's document.
 - runs             what each backfill or nightly run did (`thidua status`).
+- users, sessions  staff accounts and login sessions of the review web app.
 
 Search columns/indexes (SQLite FTS5 table, PostgreSQL tsvector + GIN) are created by the
 migration only; they are not mapped here.
@@ -60,6 +61,7 @@ class DocumentRow(Base):
     cluster_key: Mapped[str | None] = mapped_column(String(500), index=True)  # cluster name without diacritics
     cluster_number: Mapped[int | None] = mapped_column(Integer)
     year: Mapped[int | None] = mapped_column(Integer, index=True)  # meeting period, else meeting date's year
+    kinds: Mapped[str | None] = mapped_column(String(200))  # ",so_ket,tong_ket," for the queue's kind filter
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -109,6 +111,9 @@ class CorrectionRow(Base):
     user: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    evidence: Mapped[Any] = mapped_column(Json, nullable=True)  # where a person found an added item
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))  # back to the machine value
+    withdrawn_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class RecordVersionRow(Base):
@@ -167,3 +172,28 @@ class RunRow(Base):
     skipped: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str | None] = mapped_column(Text)
+class UserRow(Base):
+    """A member of staff who may use the review web app (password: argon2 hash)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # viewer | editor | admin
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SessionRow(Base):
+    """A server-side login session; the browser holds only a random token whose hash is stored."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -239,6 +239,7 @@ class Correction:
     value: Any
     anchor: Any = None  # key of the list item the correction was made on; None: not a list item, or an append
     machine_value: Any = None  # the machine's value there when the correction was made (for the record)
+    evidence: dict | None = None  # where in the text a person found an item they added ({start, end, text})
 
 
 @dataclass
@@ -309,6 +310,9 @@ def apply_correction(dump: dict, export: dict, correction: Correction) -> str | 
         set_value(dump, path, correction.value)
     except InvalidCorrection as exc:
         return f"correction {_short(correction.value)} no longer applies ({exc})"
+    if correction.evidence and path.index is not None and path.attr is None and correction.value is not None:
+        node, key = _parent(dump, path.base)
+        node[key][path.index]["evidence"] = correction.evidence
     return None
 
 
@@ -404,7 +408,13 @@ def summary_columns(record: Record) -> dict:
             "cluster_name": record.cluster.name if record.cluster else None,
             "cluster_key": normalise_key(record.cluster.name) if record.cluster else None,
             "cluster_number": record.cluster.number if record.cluster else None,
-            "year": year}
+            "year": year, **review_columns(record)}
+
+
+def review_columns(record: Record) -> dict:
+    """What the review queue sorts and filters on: the least certain value, the meeting kinds."""
+    kinds = sorted({k.value for k in record.meeting.kinds})
+    return {"kinds": f",{','.join(kinds)}," if kinds else None}
 
 
 def normalise_key(text: str) -> str:

@@ -56,6 +56,8 @@ class CorrectionInfo:
     user: str
     reason: str | None
     at: dt.datetime
+    id: int | None = None  # what a withdrawal names
+    evidence: dict | None = None
 
 
 @dataclass
@@ -346,7 +348,7 @@ class Repository:
             doc = self._document(s, doc_id)
             corrections = [CorrectionInfo(field=r.field, value=r.value, old_value=r.old_value,
                                           machine_value=r.machine_value, user=r.user, reason=r.reason,
-                                          at=_aware(r.created_at))
+                                          at=_aware(r.created_at), id=r.id, evidence=r.evidence)
                            for r, _ in self._corrections(s, doc.id)]
             sources = [self._source_info(r, s) for r in s.scalars(
                 select(SourceRow).where(SourceRow.document_id == doc.id).order_by(SourceRow.revision))]
@@ -456,26 +458,36 @@ class Repository:
             raise InvalidCorrection("a correction needs the name of the person making it (--user)")
         with self.db.session(write=True) as s:
             doc = self._document(s, doc_id, expected_version)
-            machine = Record.model_validate(self._machine_row(s, doc.id).record)
-            effective = Record.model_validate(doc.effective)
-            correction, old, new = ov.prepare_correction(machine, effective, field, value)
-            if old == new:
-                raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
-            row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
-                                value=correction.value, old_value=old, machine_value=correction.machine_value,
-                                user=user.strip(), reason=reason)
-            s.add(row)
-            s.flush()
-            result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
-            settled = ov.target(correction)
-            reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
-            self._set_effective(doc, result.record, reasons)
-            s.flush()
-            s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
-                                   correction_id=row.id, record=result.record.to_export()))
-            s.add(AuditRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
-                           field=correction.field, old_value=old, new_value=correction.value, reason=reason))
+            self.add_correction(s, doc, field, value, user=user, reason=reason)
         return self.get(doc_id)
+
+    def add_correction(self, s: Session, doc: DocumentRow, field: str, value: Any, *, user: str,
+                       reason: str | None = None, evidence: dict | None = None,
+                       skip_unchanged: bool = False) -> CorrectionRow | None:
+        """One correction inside the caller's transaction: stored, overlaid, versioned, audited.
+        Shared by `records set` and the web app's save (several fields in one transaction)."""
+        machine = Record.model_validate(self._machine_row(s, doc.id).record)
+        effective = Record.model_validate(doc.effective)
+        correction, old, new = ov.prepare_correction(machine, effective, field, value)
+        if old == new:
+            if skip_unchanged:
+                return None
+            raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
+        row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
+                            value=correction.value, old_value=old, machine_value=correction.machine_value,
+                            user=user.strip(), reason=reason, evidence=evidence)
+        s.add(row)
+        s.flush()
+        result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
+        settled = ov.target(correction)
+        reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
+        self._set_effective(doc, result.record, reasons)
+        s.flush()
+        s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
+                               correction_id=row.id, record=result.record.to_export()))
+        s.add(AuditRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
+                       field=correction.field, old_value=old, new_value=correction.value, reason=reason))
+        return row
 
     def resolve_review(self, doc_id: str, *, user: str, reason: str | None = None,
                        expected_version: int | None = None) -> StoredRecord:
@@ -544,9 +556,11 @@ class Repository:
 
     @staticmethod
     def _corrections(s: Session, document_id: int) -> list[tuple[CorrectionRow, ov.Correction]]:
-        rows = s.scalars(select(CorrectionRow).where(CorrectionRow.document_id == document_id)
+        rows = s.scalars(select(CorrectionRow).where(CorrectionRow.document_id == document_id,
+                                                     CorrectionRow.withdrawn_at.is_(None))
                          .order_by(CorrectionRow.id))
-        return [(r, ov.Correction(field=r.field, value=r.value, anchor=r.anchor, machine_value=r.machine_value))
+        return [(r, ov.Correction(field=r.field, value=r.value, anchor=r.anchor, machine_value=r.machine_value,
+                                  evidence=r.evidence))
                 for r in rows]
 
     def _source_info(self, row: SourceRow, s: Session | None = None) -> SourceInfo:

@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0005_registry"
-down_revision = "0002_identity"
+down_revision = "0004_users"
 branch_labels = None
 depends_on = None
 

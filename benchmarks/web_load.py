@@ -1,0 +1,207 @@
+"""Load check of the review web app: N staff open and save records at once against PostgreSQL.
+
+Starts the real server (`thidua serve`) on an archive of generated reports in a schema of its
+own, logs in CLIENTS editors, and has each of them, for SECONDS, open a random record (several
+clients work on the same records, so conflicts happen) and save a new venue with the version it
+saw. Then it prints requests/s and latency percentiles, and checks the archive: every accepted
+save must be in the audit log with its author, each record's final venue must be the last
+accepted save for it, and every refused save must have been told "conflict" (409). Lost: 0.
+
+    python benchmarks/web_load.py                       # 20 clients, 30 s, 40 records
+    python benchmarks/web_load.py --clients 5 --seconds 10
+
+PostgreSQL: THIDUA_BENCH_POSTGRES_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import write_reports  # noqa: E402
+from benchmarks.storage_throughput import drop_schema, postgres_schema, thidua_command  # noqa: E402
+
+PASSWORD = "mat-khau-tai-thu"
+_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+_VERSION = re.compile(r'name="version" value="(\d+)"')
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"open": [], "save": []})
+    accepted: list[tuple[str, str, str]] = field(default_factory=list)  # (doc_id, user, venue)
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def prepare(url: str, folder: Path, docs: int, clients: int) -> list[str]:
+    from extractors.run import process_path
+    from pipeline.storage import open_repository
+    from pipeline.storage.users import add_user
+
+    repo = open_repository(url, folder / "archive")
+    try:
+        for path in write_reports(folder / "reports", docs, seed=7):
+            result = process_path(path)
+            repo.store_extraction(path, result.document.sha256, result.document, result.normalized_text,
+                                  result.record)
+        for n in range(clients):
+            add_user(repo.db, f"nv{n:02d}", "editor", PASSWORD)
+        return repo.doc_ids()
+    finally:
+        repo.close()
+
+
+def start_server(url: str, folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "THIDUA_DATABASE_URL": url, "THIDUA_ARCHIVE_DIR": str(folder / "archive"),
+           "THIDUA_OUTPUT_DIR": str(folder / "out"), "THIDUA_LOGIN_ATTEMPTS": "1000"}
+    server = subprocess.Popen([*thidua_command(), "serve", "--port", str(port), "--workers", str(workers)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/login", timeout=2)
+            return server, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit(f"the server did not start: {server.stderr.read()}")
+
+
+def client(base: str, user: str, docs: list[str], until: float, tally: Tally, seed: int) -> None:
+    import httpx
+
+    rng = random.Random(seed)
+    with httpx.Client(base_url=base, timeout=30) as http:
+        login = http.get("/login")
+        token = re.search(r'name="login_csrf" value="([^"]+)"', login.text).group(1)
+        http.post("/login", data={"name": user, "password": PASSWORD, "login_csrf": token})
+        n = 0
+        while time.monotonic() < until:
+            doc = rng.choice(docs)
+            t0 = time.perf_counter()
+            page = http.get("/record", params={"doc": doc})
+            t1 = time.perf_counter()
+            if page.status_code != 200:
+                with tally.lock:
+                    tally.errors.append(f"open {doc}: HTTP {page.status_code}")
+                continue
+            venue = f"Hội trường {user}-{n}"
+            n += 1
+            saved = http.post("/record/save", data={"csrf": _CSRF.search(page.text).group(1), "doc": doc,
+                                                    "version": _VERSION.search(page.text).group(1),
+                                                    "f.meeting.venue": venue})
+            t2 = time.perf_counter()
+            with tally.lock:
+                tally.latencies["open"].append(t1 - t0)
+                tally.latencies["save"].append(t2 - t1)
+                if saved.status_code == 303:
+                    tally.accepted.append((doc, user, venue))
+                elif saved.status_code == 409 and "người khác vừa sửa" in saved.text:
+                    tally.conflicts += 1
+                else:
+                    tally.errors.append(f"save {doc}: HTTP {saved.status_code}")
+
+
+def check(url: str, folder: Path, tally: Tally) -> tuple[int, int]:
+    """(saves missing from the audit log, records whose final value is not the last accepted save)."""
+    from pipeline.storage import open_repository
+
+    repo = open_repository(url, folder / "archive")
+    try:
+        lost, wrong_final = 0, 0
+        for doc in sorted({d for d, _, _ in tally.accepted}):
+            audit = [(e.actor, e.new_value) for e in repo.history(doc, "meeting.venue") if e.action == "correct"]
+            mine = [(u, v) for d, u, v in tally.accepted if d == doc]
+            lost += sum(1 for saved in mine if saved not in audit)
+            final = repo.get(doc).record.meeting.venue
+            if not audit or final is None or final.value != audit[-1][1]:
+                wrong_final += 1
+        return lost, wrong_final
+    finally:
+        repo.close()
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--docs", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (`thidua serve --workers`)")
+    args = parser.parse_args()
+    made = postgres_schema()
+    if made is None:
+        raise SystemExit(2)
+    schema, url = made
+    server = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="thidua-web-load-") as tmp:
+            folder = Path(tmp)
+            docs = prepare(url, folder, args.docs, args.clients)
+            server, base = start_server(url, folder, args.workers)
+            tally = Tally()
+            until = time.monotonic() + args.seconds
+            threads = [threading.Thread(target=client, args=(base, f"nv{n:02d}", docs, until, tally, n))
+                       for n in range(args.clients)]
+            started = time.monotonic()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            elapsed = time.monotonic() - started
+            lost, wrong_final = check(url, folder, tally)
+            report(args, tally, elapsed, lost, wrong_final)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(20)
+        drop_schema(schema)
+
+
+def report(args, tally: Tally, elapsed: float, lost: int, wrong_final: int) -> None:
+    everything = tally.latencies["open"] + tally.latencies["save"]
+    print(f"web load on PostgreSQL: {args.clients} clients, {elapsed:.1f} s, {args.docs} records "
+          f"({args.workers} server processes; the machine's 2 cores are shared with the clients and other work)")
+    print(f"requests      {len(everything)}  ({len(everything) / elapsed:.1f} requests/s)")
+    for name, values in (("open record", tally.latencies["open"]), ("save", tally.latencies["save"]),
+                         ("all", everything)):
+        print(f"{name:<13} p50 {percentile(values, 50) * 1000:6.0f} ms   p95 {percentile(values, 95) * 1000:6.0f} ms"
+              f"   max {max(values, default=float('nan')) * 1000:6.0f} ms")
+    p95 = percentile(everything, 95) * 1000
+    print(f"p95 goal      < 200 ms: {'met' if p95 < 200 else 'NOT met'} ({p95:.0f} ms)")
+    print(f"saves         {len(tally.accepted)} accepted, {tally.conflicts} refused as conflicts (told to the loser), "
+          f"{len(tally.errors)} errors")
+    for error in tally.errors[:5]:
+        print(f"  error: {error}")
+    print(f"lost          {lost} accepted saves missing from the history; "
+          f"{wrong_final} records whose final value is not the last accepted save")
+    if lost or wrong_final or tally.errors:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

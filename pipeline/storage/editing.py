@@ -1,0 +1,179 @@
+"""What the review page does to a record: several corrections saved at once, a correction
+withdrawn (back to the machine value), and the review queue.
+
+Every change goes through `Repository.add_correction`, the code behind `thidua records set`, so
+a correction made on the page is kept apart from machine output and survives re-extraction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import case, exists, func, select
+
+from pipeline.record import Record
+from pipeline.storage import overlay as ov
+from pipeline.storage.errors import InvalidCorrection, InvalidInput
+from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, RecordVersionRow, utcnow
+from pipeline.storage.repository import Repository, StoredRecord, _aware
+
+
+@dataclass
+class Change:
+    """One field a person changed: a GOLD_FORMAT path and value, as `records set` takes them."""
+
+    field: str
+    value: Any
+    evidence: dict | None = None  # for an item added from selected text
+
+
+def save_corrections(repo: Repository, doc_id: str, changes: list[Change], *, user: str,
+                     reason: str | None = None, expected_version: int | None = None) -> tuple[int, int]:
+    """All changes in one transaction (all or nothing), each its own correction and version.
+    Returns how many corrections were stored (a change to the value the field already has is
+    skipped) and the record's new version."""
+    if not user or not user.strip():
+        raise InvalidCorrection("a correction needs the name of the person making it")
+    stored = 0
+    with repo.db.session(write=True) as s:
+        doc = repo._document(s, doc_id, expected_version)
+        for change in changes:
+            row = repo.add_correction(s, doc, change.field, change.value, user=user, reason=reason,
+                                      evidence=change.evidence, skip_unchanged=True)
+            stored += row is not None
+        version = doc.version
+    return stored, version
+
+
+def withdraw(repo: Repository, doc_id: str, correction_id: int, *, user: str, reason: str | None = None,
+             expected_version: int | None = None) -> StoredRecord:
+    """Take a correction back: the field returns to the machine's value (or to an earlier
+    correction), and the withdrawal is a version and an audit entry like any change."""
+    if not user or not user.strip():
+        raise InvalidCorrection("withdrawing a correction needs the name of the person")
+    with repo.db.session(write=True) as s:
+        doc = repo._document(s, doc_id, expected_version)
+        row = s.scalar(select(CorrectionRow).where(CorrectionRow.id == correction_id,
+                                                   CorrectionRow.document_id == doc.id))
+        if row is None or row.withdrawn_at is not None:
+            raise InvalidCorrection(f"{doc_id} has no correction {correction_id} in force")
+        before = Record.model_validate(doc.effective).to_export()
+        row.withdrawn_at, row.withdrawn_by = utcnow(), user.strip()
+        s.flush()
+        machine = Record.model_validate(repo._machine_row(s, doc.id).record)
+        result = ov.overlay(machine, [c for _, c in repo._corrections(s, doc.id)])
+        top = ov.parse_path(row.field).top
+        reasons = [r for r in doc.review_reasons if r.get("field") != row.field]
+        repo._set_effective(doc, result.record, reasons)
+        s.flush()
+        after = result.record.to_export()
+        s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="withdraw", actor=user.strip(),
+                               correction_id=row.id, record=after))
+        s.add(AuditRow(document_id=doc.id, version=doc.version, action="withdraw", actor=user.strip(),
+                       field=row.field, old_value=ov.field_value(before, top), new_value=ov.field_value(after, top),
+                       reason=reason or f"correction of {_when(row.created_at)} by {row.user} withdrawn"))
+    return repo.get(doc_id)
+
+
+def version_record(repo: Repository, doc_id: str, version: int) -> dict | None:
+    """The record (GOLD_FORMAT) as it was at `version`: what a page made from it showed."""
+    with repo.db.session() as s:
+        doc = repo._document(s, doc_id)
+        return s.scalar(select(RecordVersionRow.record).where(RecordVersionRow.document_id == doc.id,
+                                                              RecordVersionRow.version == version))
+
+
+def _when(at: dt.datetime) -> str:
+    return _aware(at).strftime("%Y-%m-%d %H:%M")
+
+
+# --- the review queue ----------------------------------------------------------------------------
+
+STATUSES = ("needs_review", "corrected", "uncorrected")
+
+
+@dataclass
+class QueueFilter:
+    cluster: str | None = None
+    year: int | None = None
+    status: str | None = None  # one of STATUSES
+    kind: str | None = None  # a meeting kind (pipeline.record.KINDS)
+
+
+@dataclass
+class QueueItem:
+    doc_id: str
+    version: int
+    title: str | None
+    cluster: str | None
+    year: int | None
+    needs_review: bool
+    min_confidence: float | None
+    corrected: bool
+
+
+@dataclass
+class Queue:
+    items: list[QueueItem]
+    total: int  # matching the filter
+    counts: dict[str, int] = field(default_factory=dict)  # whole archive: documents, needs_review, corrected
+
+
+def _has_corrections():
+    return exists().where(CorrectionRow.document_id == DocumentRow.id, CorrectionRow.withdrawn_at.is_(None))
+
+
+def _queue_query(query, f: QueueFilter):
+    query = Repository._filtered(query, f.cluster, f.year, None)
+    if f.status == "needs_review":
+        query = query.where(DocumentRow.needs_review.is_(True))
+    elif f.status == "corrected":
+        query = query.where(_has_corrections())
+    elif f.status == "uncorrected":
+        query = query.where(~_has_corrections())
+    elif f.status:
+        raise InvalidInput(f"unknown status {f.status!r}; use one of {', '.join(STATUSES)}")
+    if f.kind:
+        query = query.where(DocumentRow.kinds.like(f"%,{f.kind},%"))
+    return query
+
+
+_ORDER = (case((DocumentRow.needs_review.is_(True), 0), else_=1),
+          func.coalesce(DocumentRow.min_confidence, 0.0), DocumentRow.doc_id)
+
+
+def queue(repo: Repository, f: QueueFilter, offset: int = 0, limit: int = 50) -> Queue:
+    """Records needing review first, then the least certain, then by doc_id."""
+    columns = select(DocumentRow.doc_id, DocumentRow.version, DocumentRow.title, DocumentRow.cluster_name,
+                     DocumentRow.year, DocumentRow.needs_review, DocumentRow.min_confidence,
+                     _has_corrections().label("corrected"))
+    with repo.db.session() as s:
+        rows = s.execute(_queue_query(columns, f).order_by(*_ORDER).offset(offset).limit(limit)).all()
+        total = s.scalar(_queue_query(select(func.count()).select_from(DocumentRow), f))
+        counts = {
+            "documents": s.scalar(select(func.count()).select_from(DocumentRow)),
+            "needs_review": s.scalar(select(func.count()).select_from(DocumentRow)
+                                     .where(DocumentRow.needs_review.is_(True))),
+            "corrected": s.scalar(select(func.count()).select_from(DocumentRow).where(_has_corrections())),
+        }
+    items = [QueueItem(d, v, t, c, y, bool(n), m, bool(k)) for d, v, t, c, y, n, m, k in rows]
+    return Queue(items, total or 0, counts)
+
+
+def neighbours(repo: Repository, f: QueueFilter, doc_id: str) -> tuple[str | None, str | None]:
+    """The records before and after `doc_id` in the queue (for j/k and "save and next")."""
+    with repo.db.session() as s:
+        ids = list(s.scalars(_queue_query(select(DocumentRow.doc_id), f).order_by(*_ORDER)))
+    if doc_id not in ids:
+        return None, (ids[0] if ids else None)
+    at = ids.index(doc_id)
+    return (ids[at - 1] if at else None), (ids[at + 1] if at + 1 < len(ids) else None)
+
+
+def clusters_and_years(repo: Repository) -> tuple[list[str], list[int]]:
+    """What the queue's filters offer."""
+    with repo.db.session() as s:
+        clusters = [c for c in s.scalars(select(DocumentRow.cluster_name).distinct()) if c]
+        years = [y for y in s.scalars(select(DocumentRow.year).distinct()) if y is not None]
+    return sorted(clusters), sorted(years, reverse=True)

@@ -1,0 +1,1 @@
+"""The staff's review and correction web app (FastAPI, server-rendered pages)."""

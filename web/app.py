@@ -1,0 +1,166 @@
+"""The staff's review and correction web app: a thin shell over the archive (pipeline.storage).
+
+`create_app()` opens the archive as the CLI does (THIDUA_DATABASE_URL, THIDUA_ARCHIVE_DIR) and
+serves server-rendered pages. Every response carries security headers; the Content Security
+Policy allows scripts and styles only from /static, so nothing from a document can run.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from pipeline.settings import get_settings
+from pipeline.storage import DatabaseUnavailable, NotFound, StorageError, open_repository
+from web import auth
+
+HERE = Path(__file__).resolve().parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def show(value) -> str:
+    """A stored value as staff read it (the template escapes it): no JSON punctuation."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {show(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return "; ".join(show(v) for v in value)
+    return str(value)
+
+
+FIELD_NAMES = {"title": "Tiêu đề", "published": "Ngày đăng", "author": "Tác giả", "meeting.date": "Ngày họp",
+               "meeting.kinds": "Loại hội nghị", "meeting.period": "Năm thi đua", "meeting.venue": "Địa điểm",
+               "cluster": "Cụm/khối", "members": "Đơn vị thành viên", "participants": "Người tham dự",
+               "ranks": "Xếp hạng", "heads": "Trưởng/phó cụm", "legal_refs": "Văn bản pháp lý"}
+ATTR_NAMES = {"name": "họ tên", "title": "chức vụ", "organization": "cơ quan", "unit": "đơn vị", "rank": "hạng",
+              "score": "điểm", "role": "vai trò", "year": "năm", "kind": "loại", "number": "số"}
+
+
+def field_label(path: str | None) -> str:
+    """`participants[0].title` as staff say it: "Người tham dự 1 · chức vụ"."""
+    if not path or path in FIELD_NAMES:
+        return FIELD_NAMES.get(path or "", "")
+    match = re.match(r"^([a-z_.]+?)(?:\[(\d+)\])?(?:\.([a-z_]+))?$", path)
+    if not match or match[1] not in FIELD_NAMES and match[1].split(".")[0] != "cluster":
+        return path
+    base = FIELD_NAMES.get(match[1]) or f"{FIELD_NAMES['cluster']} · {ATTR_NAMES.get(match[1].split('.')[1], '')}"
+    text = f"{base} {int(match[2]) + 1}" if match[2] is not None else base
+    return f"{text} · {ATTR_NAMES.get(match[3], match[3])}" if match[3] else text
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
+    templates.env.auto_reload = False  # templates ship with the package; no stat() per page
+    templates.env.filters["q"] = lambda value: quote(str(value), safe="")
+    templates.env.filters["show"] = show
+    templates.env.filters["field"] = field_label
+    templates.env.filters["when"] = lambda at, fmt="%d/%m/%Y %H:%M": at.astimezone().strftime(fmt)
+    return templates
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response (pages: never cached). Plain ASGI, so file
+    downloads stream through untouched."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        if not scope["path"].startswith("/static/"):
+            extra.append((b"cache-control", b"no-store"))
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in extra}
+                message["headers"] = [h for h in message.get("headers", []) if h[0].lower() not in names] + extra
+            await send(message)
+
+        return await self.app(scope, receive, with_headers)
+
+
+def create_app(database_url: str | None = None, archive_dir: Path | None = None) -> FastAPI:
+    repo = open_repository(database_url, archive_dir)
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        repo.close()
+
+    app = FastAPI(title="thidua", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.repo = repo
+    settings = get_settings()
+    app.state.limiter = auth.LoginLimiter(settings.login_attempts, settings.login_window_minutes * 60)
+    templates = _templates()
+
+    def render(request: Request, name: str, context: dict, login=..., status_code: int = 200) -> HTMLResponse:
+        if login is ...:
+            login = auth.current_session(request)
+        return templates.TemplateResponse(request, name, {"login": login, **context}, status_code=status_code)
+
+    app.state.render = render
+
+    app.add_middleware(SecurityHeaders)
+
+    _handlers(app, render)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    from web import admin, records
+
+    app.include_router(auth.router)
+    app.include_router(records.router)
+    app.include_router(admin.router)
+
+    return app
+
+
+def _handlers(app: FastAPI, render) -> None:
+    def error(request: Request, status: int, title: str, detail: str | None = None) -> HTMLResponse:
+        return render(request, "error.html", {"title": title, "detail": detail}, status_code=status)
+
+    @app.exception_handler(auth.LoginRequired)
+    async def _login(request: Request, exc):
+        return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(auth.Forbidden)
+    async def _forbidden(request: Request, exc):
+        return error(request, 403, "Không được phép", exc.message)
+
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc):
+        return error(request, 404, "Không tìm thấy", str(exc))
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def _unavailable(request: Request, exc):
+        return error(request, 503, "Không kết nối được cơ sở dữ liệu", str(exc))
+
+    @app.exception_handler(StorageError)
+    async def _storage(request: Request, exc):
+        return error(request, 400, "Không thực hiện được", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc):
+        return error(request, 400, "Yêu cầu không hợp lệ", "Thiếu hoặc sai tham số.")
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc):
+        titles = {404: "Không tìm thấy trang", 405: "Thao tác không được hỗ trợ"}
+        return error(request, exc.status_code, titles.get(exc.status_code, "Lỗi"), None)
