@@ -9,9 +9,11 @@ import hashlib
 from pathlib import Path
 from typing import Callable
 
+from pipeline import legacy
 from pipeline.document import Document, ReadError
 from pipeline.readers import docx, html, pdf, txt
 from pipeline.settings import get_settings
+from pipeline.vietnamese import Plausibility, plausibility
 
 # extension -> (format name, reader taking bytes and returning (text, extras))
 READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
@@ -52,5 +54,33 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
     text = extras.pop("text")
     if not any(ch.isalnum() for ch in text):  # blank, or only zero-width spaces and punctuation
         raise ReadError("no text found in the file", "check that it is a report and not an empty template")
+    text = judge(text, extras)
     return Document(id=path.stem, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
                     format=name, text=text, **extras)
+
+
+def judge(text: str, extras: dict) -> str:
+    """Accept only text that reads as Vietnamese: converted from a legacy encoding when that
+    reads better (no font names to go by), otherwise a failure that says what the text looks like."""
+    score = plausibility(text)
+    if not score.plausible:
+        trial = legacy.best_reading(text)
+        if trial.encoding and trial.score.score > score.score:
+            text, score = trial.text, trial.score
+            extras["conversion"] = "+".join(filter(None, (extras.get("conversion"), trial.encoding)))
+    extras["plausibility"] = round(score.score, 3)
+    if not score.plausible:
+        raise ReadError(*_implausible(text, score, extras))
+    return text
+
+
+def _implausible(text: str, score: Plausibility, extras: dict) -> tuple[str, str]:
+    looks = legacy.looks_legacy(text)
+    if looks:
+        return (f"text looks like legacy-font {looks.upper()} that could not be converted ({score.describe()})",
+                "open it in Word with the .Vn/VNI fonts installed and save it as Unicode .docx")
+    if extras.get("ocr_pages"):
+        return (f"no readable text: OCR found no Vietnamese ({score.describe()})",
+                "is the scan legible and the right way up? re-scan at 300 dpi")
+    return (f"text is not plausible Vietnamese ({score.describe()})",
+            "is it a Vietnamese report, in an encoding thidua knows (Unicode, Windows-1258, TCVN3, VNI, VIQR)?")
