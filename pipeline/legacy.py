@@ -110,7 +110,7 @@ def vni_to_unicode(text: str) -> str:
 # --- VIQR --------------------------------------------------------------------------------------
 _VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
 _VIQR_SHAPES = {"(": "\u0306", "^": "\u0302", "+": "\u031b"}
-_VIQR = re.compile(r"\\([(^+'`?~.])|(?<![^\W\d_])([dD])([dD])|([aeiouyAEIOUY])([(^+])?([`'?~.])?")
+_VIQR = re.compile(r"\\([(^+'`?~.])|([dD])([dD])|([aeiouyAEIOUY])([(^+])?([`'?~.])?")
 
 
 def viqr_to_unicode(text: str) -> str:
@@ -138,7 +138,7 @@ def _ends_sentence(text: str, end: int) -> bool:
     """RFC 1456 escapes a full stop after a vowel ("\\."); an unescaped one is still taken as
     punctuation at the end of a line or of the text, where files written by hand leave them."""
     rest = text[end:end + 1]
-    return not rest or rest in "\n\r\"')"
+    return not rest or rest in "\n\r"
 
 
 # --- choosing ----------------------------------------------------------------------------------

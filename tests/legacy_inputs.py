@@ -153,3 +153,80 @@ def _vn3_code(ch: str) -> str | None:
     data = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=ch.encode(),
                           capture_output=True).stdout
     return data.decode("latin-1") if len(data) == 1 and data[0] >= 0xA1 else None
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+def make_docx(path: Path, paragraphs: list[list[tuple[str, str | None]]]) -> Path:
+    """A .docx with one paragraph per item, each a list of (text, font name or None) runs."""
+    import docx
+
+    document = docx.Document()
+    for runs in paragraphs:
+        p = document.add_paragraph()
+        for text, font in runs:
+            run = p.add_run(text)
+            if font:
+                run.font.name = font
+    document.save(path)
+    return path
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def vntime_font(folder: Path, capitals: bool = False) -> Path:
+    """DejaVu Sans renamed .VnTime (.VnTimeH), with the TCVN3 codes drawing the Vietnamese
+    letters (capitals in the H font) as the real fonts do: text drawn in it has a TCVN3 text
+    layer under a .VnTime font name."""
+    from fontTools.ttLib import TTFont
+
+    name = ".VnTimeH" if capitals else ".VnTime"
+    font = TTFont(str(DEJAVU))
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 6):
+            record.string = name
+    glyphs = font.getBestCmap()
+    table = {}
+    for byte in range(0xA1, 0x100):
+        letter = iconv_decode(bytes([byte]))
+        letter = letter.upper() if capitals else letter
+        if len(letter) == 1 and ord(letter) in glyphs:
+            table[byte] = glyphs[ord(letter)]
+    for sub in font["cmap"].tables:
+        if sub.isUnicode():
+            sub.cmap.update(table)
+    out = folder / f"{name.strip('.')}.ttf"
+    font.save(str(out))
+    return out
+
+
+def make_text_pdf(path: Path, lines: list[str], fonts: dict[str, Path], runs_of) -> Path:
+    """Lines wrapped and drawn as text runs (`runs_of(line)` -> [(text, font name)]), pages
+    as needed; `fonts` maps each font name to its TrueType file."""
+    import textwrap
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    for name, file in fonts.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(file)))
+    c = canvas.Canvas(str(path))
+    y = 800
+    for line in lines:
+        for part in textwrap.wrap(line, 95) or [""]:
+            if y < 60:
+                c.showPage()
+                y = 800
+            x = 40
+            for text, font in runs_of(part):
+                c.setFont(font, 9)
+                c.drawString(x, y, text)
+                x += pdfmetrics.stringWidth(text, font, 9)
+            y -= 13
+        y -= 8
+    c.showPage()
+    c.save()
+    return path

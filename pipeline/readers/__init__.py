@@ -13,7 +13,7 @@ from pipeline import legacy
 from pipeline.document import Document, ReadError
 from pipeline.readers import docx, html, pdf, txt
 from pipeline.settings import get_settings
-from pipeline.vietnamese import Plausibility, plausibility
+from pipeline.vietnamese import Plausibility
 
 # extension -> (format name, reader taking bytes and returning (text, extras))
 READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
@@ -62,12 +62,11 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
 def judge(text: str, extras: dict) -> str:
     """Accept only text that reads as Vietnamese: converted from a legacy encoding when that
     reads better (no font names to go by), otherwise a failure that says what the text looks like."""
-    score = plausibility(text)
-    if not score.plausible:
-        trial = legacy.best_reading(text)
-        if trial.encoding and trial.score.score > score.score:
-            text, score = trial.text, trial.score
-            extras["conversion"] = "+".join(filter(None, (extras.get("conversion"), trial.encoding)))
+    trial = legacy.best_reading(text)  # returns at once for text that reads well
+    score = trial.score
+    if trial.encoding:
+        text = trial.text
+        extras["conversion"] = "+".join(filter(None, (extras.get("conversion"), trial.encoding)))
     extras["plausibility"] = round(score.score, 3)
     if not score.plausible:
         raise ReadError(*_implausible(text, score, extras))

@@ -16,7 +16,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read(data: bytes) -> dict:
-    text, encoding = decode(data)
+    try:
+        text, encoding = decode(data)
+    except ReadError:
+        if b"\x00" in data[:4096]:
+            raise
+        text, encoding = legacy.cp1252_view(data), "unknown"  # no code page fits: maybe TCVN3 (C0 codes)
     trial = legacy.best_reading(text, _byte_readings(data, encoding))
     if trial.encoding:
         text, encoding = trial.text, trial.encoding
