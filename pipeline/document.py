@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from pipeline.record import TextOrigin
+
 
 class ReadError(Exception):
     """An expected problem with an input file; the message is shown to the user as is."""
@@ -48,6 +50,13 @@ class Document(BaseModel):
     ocr_confidence: float | None = None  # mean word confidence of the OCR, 0-1
     # OCR words as (start, end, confidence 0-1) in `text`, to lower the values read from them
     word_confidence: list[tuple[int, int, float]] = Field(default_factory=list, repr=False)
+
+    def origin(self) -> TextOrigin:
+        return TextOrigin(reader=self.format, converter=self.converter, encoding=self.encoding,
+                          conversion=self.conversion,
+                          plausibility=None if self.plausibility is None else round(self.plausibility, 3),
+                          ocr_pages=self.ocr_pages,
+                          ocr_confidence=None if self.ocr_confidence is None else round(self.ocr_confidence, 3))
 
 
 class Status(str, enum.Enum):

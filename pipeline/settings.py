@@ -20,6 +20,11 @@ class Settings(BaseSettings):
     workers: int | None = None  # default: every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
     inbox_min_age_s: float = 60.0
+    # Scans and legacy office files (pipeline/ocr.py, pipeline/readers/office.py)
+    ocr_language: str = "vie"
+    ocr_dpi: int = 200  # ~2 s a page on one core; 300 dpi takes ~3.5 s for little gain
+    ocr_page_timeout_s: float = 120.0
+    office_timeout_s: float = 120.0  # one LibreOffice conversion
 
     @property
     def effective_workers(self) -> int:

@@ -11,7 +11,7 @@ from typing import Callable
 
 from pipeline import legacy
 from pipeline.document import Document, ReadError
-from pipeline.readers import docx, html, pdf, txt
+from pipeline.readers import docx, html, image, office, pdf, txt
 from pipeline.settings import get_settings
 from pipeline.vietnamese import Plausibility
 
@@ -22,6 +22,14 @@ READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
     ".htm": ("html", html.read),
     ".docx": ("docx", docx.read),
     ".pdf": ("pdf", pdf.read),
+    ".png": ("image", image.read),
+    ".jpg": ("image", image.read),
+    ".jpeg": ("image", image.read),
+    ".tif": ("image", image.read),
+    ".tiff": ("image", image.read),
+    ".doc": ("doc", office.read_doc),
+    ".rtf": ("rtf", office.read_rtf),
+    ".odt": ("odt", office.read_odt),
 }
 
 
