@@ -170,6 +170,8 @@ def main() -> None:
         raise
 
 
+from flows.cli_doctor import doctor  # noqa: E402 - optional tools (issue 11)
 from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)
 
 register_storage(app)
+app.command("doctor")(doctor)

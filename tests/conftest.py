@@ -253,7 +253,7 @@ def make_bad_inputs(make_pdf):
         c.rect(100, 100, 300, 400, fill=1)  # a page with a drawing and no text
         c.showPage()
         c.save()
-        cases["PDF without text layer"] = (scanned, "no text layer")  # needs OCR, or OCR found nothing
+        cases["PDF without text layer"] = (scanned, "no text layer")  # NeedsOCR, or OCR found nothing
 
         encrypted = make_pdf(folder / "mat_khau.pdf", [[PDF_PAGES[0][0]]],
                              encrypt=StandardEncryption("mat-khau", ownerPassword="chu-so-huu"))

@@ -94,7 +94,8 @@ def test_without_tesseract_a_scan_fails_with_the_install_command(tmp_path, monke
     result = process_path(scan)
 
     assert result.status == Status.FAILED
-    assert result.reason.startswith("needs OCR") and "apt-get install -y tesseract-ocr tesseract-ocr-vie" in result.reason
+    assert result.reason.startswith("needs OCR")
+    assert "apt-get install -y tesseract-ocr tesseract-ocr-vie" in result.reason
 
 
 def test_a_page_over_the_time_limit_fails_the_file(tmp_path, tesseract, monkeypatch, page_lines):
