@@ -17,7 +17,8 @@ from pipeline.storage.errors import StorageError, StorageFull
 SCALAR_COLUMNS = ("doc_id", "title", "published", "author", "meeting.date", "meeting.period", "meeting.venue",
                   "cluster.name", "cluster.kind", "cluster.number")
 LIST_FIELDS = ("meeting.kinds", "members", "participants", "ranks", "heads", "legal_refs")
-CSV_COLUMNS = (*SCALAR_COLUMNS, *LIST_FIELDS)
+ORIGIN_COLUMN = "text_origin"  # how the text was obtained (reader, legacy encoding, OCR confidence)
+CSV_COLUMNS = (*SCALAR_COLUMNS, *LIST_FIELDS, ORIGIN_COLUMN)
 # XLSX: one sheet per list field; items that are plain strings get a named column.
 ITEM_COLUMNS = {"meeting.kinds": ("kind",), "members": ("unit",), "participants": ("name", "title", "organization"),
                 "ranks": ("unit", "rank", "score"), "heads": ("unit", "role", "year"), "legal_refs": ("symbol",)}
@@ -34,6 +35,7 @@ def csv_row(export: dict) -> dict[str, Any]:
     """One document as one row; list fields as JSON arrays (Vietnamese kept as is)."""
     row = {name: _get(export, name) for name in SCALAR_COLUMNS}
     row.update({name: json.dumps(_get(export, name) or [], ensure_ascii=False) for name in LIST_FIELDS})
+    row[ORIGIN_COLUMN] = export.get(ORIGIN_COLUMN)
     return row
 
 
@@ -88,12 +90,12 @@ def write_xlsx(records: Iterable[dict], out: Path) -> int:
             row.append(cell)
         return row
 
-    main.append(cells(main, SCALAR_COLUMNS))
+    main.append(cells(main, (*SCALAR_COLUMNS, ORIGIN_COLUMN)))
     for name, sheet in sheets.items():
         sheet.append(cells(sheet, ("doc_id", "index", *ITEM_COLUMNS[name])))
     count = 0
     for export in records:
-        main.append(cells(main, [_get(export, c) for c in SCALAR_COLUMNS]))
+        main.append(cells(main, [*(_get(export, c) for c in SCALAR_COLUMNS), export.get(ORIGIN_COLUMN)]))
         for name, sheet in sheets.items():
             for i, item in enumerate(_get(export, name) or []):
                 values = [item.get(c) for c in ITEM_COLUMNS[name]] if isinstance(item, dict) else [item]

@@ -15,14 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.document import Document
-from pipeline.record import Record
+from pipeline.record import Record, TextOrigin
 from pipeline.settings import get_settings
 from pipeline.storage import overlay as ov
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
 from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
-                                     SourceRow, utcnow)
+                                     SourceRow, origin_columns, utcnow)
 
 MACHINE = "thidua-extractor"  # the actor of machine changes in versions and the audit log
 _IN_CHUNK = 500  # hashes per IN (...) query
@@ -38,6 +38,7 @@ class SourceInfo:
     source_path: str
     ingested_at: dt.datetime
     archive_path: Path
+    origin: TextOrigin | None = None  # how its text was obtained (None: stored before this was kept)
 
 
 @dataclass
@@ -170,7 +171,8 @@ class Repository:
             return SaveOutcome("duplicate", owner)
         doc = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == record.doc_id))
         source_fields = dict(sha256=sha256, ext=path.suffix.lower().lstrip("."), format=document.format,
-                             size=path.stat().st_size, source_path=str(path), normalized_text=normalized_text)
+                             size=path.stat().st_size, source_path=str(path), normalized_text=normalized_text,
+                             **origin_columns(record.origin or document.origin()))
         if doc is None:
             doc = DocumentRow(doc_id=record.doc_id, source_revision=1, needs_review=False, review_reasons=[],
                               effective=record.model_dump(mode="json"), **ov.summary_columns(record))
@@ -247,6 +249,9 @@ class Repository:
                 return SaveOutcome("unchanged", doc_id, doc.version, source.revision)
             if normalized_text != source.normalized_text:  # a changed normaliser: evidence points into this text
                 source.normalized_text = normalized_text
+            if record.origin is not None:  # a newer reader may obtain the text differently
+                for name, value in origin_columns(record.origin).items():
+                    setattr(source, name, value)
             return self._store_machine(s, doc, source, record, "reextract", "re-extraction")
 
     def doc_ids(self) -> list[str]:
@@ -412,7 +417,7 @@ class Repository:
 
     def _source_info(self, row: SourceRow) -> SourceInfo:
         return SourceInfo(row.revision, row.sha256, row.ext, row.format, row.size, row.source_path,
-                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext))
+                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext), row.text_origin())
 
     @staticmethod
     def _set_effective(doc: DocumentRow, record: Record, reasons: list[dict]) -> None:
