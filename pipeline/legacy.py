@@ -12,6 +12,7 @@ Tables:
   fonts (.VnTimeH) use the lower-case codes and are upper-cased by font name.
 - VNI (Windows): a base letter followed by mark characters; built below from its rules.
 - VIQR (RFC 1456): ASCII marks after the vowel: a( a^ e^ o^ o+ u+ dd, tones ' ` ? ~ .
+  (in a run of three D's, "GDDDT", the pair is the last two: GDĐT).
 """
 from __future__ import annotations
 
@@ -110,7 +111,7 @@ def vni_to_unicode(text: str) -> str:
 # --- VIQR --------------------------------------------------------------------------------------
 _VIQR_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
 _VIQR_SHAPES = {"(": "\u0306", "^": "\u0302", "+": "\u031b"}
-_VIQR = re.compile(r"\\([(^+'`?~.])|([dD])([dD])|([aeiouyAEIOUY])([(^+])?([`'?~.])?")
+_VIQR = re.compile(r"\\([(^+'`?~.])|([dD])([dD])(?=(?:[dD]{2})*(?![dD]))|([aeiouyAEIOUY])([(^+])?([`'?~.])?")
 
 
 def viqr_to_unicode(text: str) -> str:

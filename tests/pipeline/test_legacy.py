@@ -48,6 +48,7 @@ def test_viqr_follows_rfc_1456():
         "Hội nghị tổng kết thi đua năm 2024 tại Đà Nẵng"
     assert viqr_to_unicode("Co' pha?i kho^ng\\? Co'\\.") == "Có phải không? Có."
     assert viqr_to_unicode("ke^'t thu'c ta.i dda^y.\n") == "kết thúc tại đây.\n"
+    assert viqr_to_unicode("TT-BGDDDT, QDD-UBND") == "TT-BGDĐT, QĐ-UBND"
 
 
 @pytest.mark.parametrize("font, encoding", [(".VnTime", "tcvn3"), (".VnTimeH", "tcvn3-caps"),
