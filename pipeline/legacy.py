@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.vietnamese import Plausibility, plausibility
+from pipeline.vietnamese import Plausibility, plausibility, valid_letters
 
 TCVN3, TCVN3_CAPS, VNI, VIQR = "tcvn3", "tcvn3-caps", "vni", "viqr"
 
@@ -155,21 +155,39 @@ class Trial:
 
 
 def best_reading(text: str, readings: dict[str, str] | None = None) -> Trial:
-    """The text as given, or converted from TCVN3, VNI or VIQR (or one of `readings`, other
-    decodings of the same bytes): whichever reads most like Vietnamese. A conversion must beat
-    the text as given clearly (by 0.1) to be chosen."""
-    given = Trial(None, text, plausibility(text))
-    if given.score.score >= 0.9 and given.score.checked >= 20:
-        return given
-    best = given
-    candidates = {**{name: convert(text) for name, convert in CONVERTERS.items()}, **(readings or {})}
-    for name, converted in candidates.items():
+    """The text as given, or with its TCVN3, VNI or VIQR lines converted (or one of `readings`,
+    other decodings of the same bytes): whichever reads most like Vietnamese. A conversion must
+    make at least three more words valid Vietnamese to be chosen."""
+    best = Trial(None, text, plausibility(text))
+    if not _LEGACY_CHARS.search(text):
+        return best  # plain ASCII without VIQR marks, or Unicode beyond Latin-1 only
+    # Other decodings of the bytes first (the most faithful), then each table on the whole text,
+    # then on the lines that read better converted; a later one must do clearly better.
+    wholes = [(name, convert(text)) for name, convert in CONVERTERS.items()]
+    lines = [(name, _by_line(text, whole)) for name, whole in wholes]
+    for name, converted in [*(readings or {}).items(), *wholes, *lines]:
         if converted == text:
             continue
         trial = Trial(name, converted, plausibility(converted))
-        if trial.score.score > best.score.score + (0.1 if best is given else 0.0):
+        if trial.score.score > best.score.score and trial.score.valid >= best.score.valid + 3:
             best = trial
     return best
+
+
+_LEGACY_CHARS = re.compile(r"[\x80-\xff]|[aeiouyAEIOUY][(^+'`?~.]|[dD][dD]")
+
+
+def _by_line(text: str, whole: str) -> str:
+    """Only the lines that read better converted (`whole` is the text converted): a file can mix
+    Unicode and legacy lines, and a table applied to Unicode Vietnamese garbles it (TCVN3 reads
+    "à" as "Ổ")."""
+    if whole == text or whole.count("\n") != text.count("\n"):
+        return text
+    out = []
+    for line, converted in zip(text.split("\n"), whole.split("\n")):
+        keep = converted == line or valid_letters(converted) <= valid_letters(line)
+        out.append(line if keep else converted)
+    return "\n".join(out)
 
 
 def looks_legacy(text: str) -> str | None:

@@ -124,3 +124,10 @@ def plausibility(text: str, limit: int = 20000) -> Plausibility:
         if checked >= limit:
             break
     return Plausibility(valid / checked if checked else 0.0, checked, valid)
+
+
+def valid_letters(text: str) -> int:
+    """Letters in valid syllables: compares two readings of one line ("Pha.m" has as many valid
+    words as "Phạm" once split at the marks, but fewer letters in them)."""
+    return sum(len(m.group(0)) for m in _WORD.finditer(unicodedata.normalize("NFC", text))
+               if len(m.group(0)) > 1 and is_syllable(m.group(0)))

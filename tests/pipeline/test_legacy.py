@@ -135,3 +135,20 @@ def test_pdf_with_a_tcvn3_text_layer_extracts_like_the_unicode_pdf(tmp_path):
 
     _same_record(clean, legacy)
     assert read_document(legacy).conversion == "tcvn3"
+
+
+def test_tcvn3_paragraphs_without_font_names_are_found_line_by_line(tmp_path):
+    """Fonts lost (a copy into a Unicode-font template): the TCVN3 paragraphs are converted by
+    trial, the Unicode ones around them left alone."""
+    lines = [line for line in sample_text(TXT_SAMPLES[1]).splitlines() if line.strip()]
+    legacy_rows = {i for i, line in enumerate(lines)  # lines .VnTime holds (no capitals with tones)
+                   if i % 2 == 1 and all(font == ".VnTime" for _, font in tcvn3_runs(line))}
+    paragraphs = [[("".join(code for code, _ in tcvn3_runs(line)), "Times New Roman")] if i in legacy_rows
+                  else [(line, "Times New Roman")] for i, line in enumerate(lines)]
+    path = make_docx(tmp_path / "lan_font.docx", paragraphs)
+
+    document = read_document(path)
+
+    assert len(legacy_rows) >= 3
+    assert document.conversion == "tcvn3"
+    assert [line for line in document.text.splitlines() if line.strip()] == lines
