@@ -84,6 +84,49 @@ def timed_pool(fn, jobs: list, workers: int) -> tuple[float, list]:
     return time.perf_counter() - started, results
 
 
+def extract_in_pool(paths: list[Path], workers: int) -> tuple[float, int]:
+    """Seconds to read and extract the files as a backfill batch does, and how many were ok."""
+    from flows.ingest import Todo, extract_batch
+
+    started = time.perf_counter()
+    results = extract_batch([Todo(i, p, None) for i, p in enumerate(paths)], workers)
+    return time.perf_counter() - started, sum(r.status.value == "ok" for r in results)
+
+
+def bench_ocr(workdir: Path, pages: int, workers: int) -> None:
+    from flows.pool import extraction_pool
+    from pipeline import ocr
+
+    if ocr.problem():
+        print(f"OCR: skipped ({ocr.problem()}; {ocr.INSTALL})")
+        return
+    scans = make_scans(workdir, pages)
+    list(extraction_pool(workers).map(_ocr_page, [str(scans[0])] * workers))  # model read once per worker
+    raw, cpu = timed_pool(_ocr_page, [str(p) for p in scans], workers)
+    per_page = sum(cpu) / len(cpu)
+    whole, ok = extract_in_pool(scans, workers)
+    print(f"OCR, raw (one page image -> words): {len(scans) / raw:.2f} pages/s ({len(scans)} pages, {raw:.1f} s)")
+    print(f"OCR CPU time: {per_page:.2f} s a page, so {workers / per_page:.2f} pages/s on {workers} idle cores")
+    print(f"OCR, read + extract in the pool: {len(scans) / whole:.2f} pages/s ({ok}/{len(scans)} ok, "
+          f"{whole:.1f} s); goal >= 0.8 pages/s")
+
+
+def bench_doc(workdir: Path, count: int, workers: int) -> None:
+    from flows.pool import extraction_pool
+    from pipeline.readers import office
+
+    if office.soffice() is None:
+        print(f".doc: skipped (LibreOffice missing; {office.INSTALL})")
+        return
+    docs = make_docs(workdir, count)
+    list(extraction_pool(workers).map(_convert, [str(docs[0])] * workers))  # each worker's profile made
+    raw, _ = timed_pool(_convert, [str(p) for p in docs], workers)
+    whole, ok = extract_in_pool(docs, workers)
+    print(f".doc, raw (LibreOffice -> .docx): {len(docs) / raw:.2f} documents/s ({len(docs)} files, {raw:.1f} s)")
+    print(f".doc, read + extract in the pool: {len(docs) / whole:.2f} documents/s ({ok}/{len(docs)} ok, "
+          f"{whole:.1f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=8)
@@ -92,49 +135,16 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args()
 
-    from flows.ingest import Todo, extract_batch
     from flows.pool import extraction_pool
-    from pipeline import ocr
-    from pipeline.readers import office
     from pipeline.settings import get_settings
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="thidua-ocr-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    pool = extraction_pool(args.workers)
-    list(pool.map(int, range(args.workers * 4)))  # workers started, models loaded
+    list(extraction_pool(args.workers).map(int, range(args.workers * 4)))  # workers started, models loaded
     print(f"workers: {args.workers}, OCR at {get_settings().ocr_dpi} dpi, OMP_THREAD_LIMIT=1 per process; "
           f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (others' jobs slow every figure)")
-
-    if ocr.problem():
-        print(f"OCR: skipped ({ocr.problem()}; {ocr.INSTALL})")
-    else:
-        scans = make_scans(workdir, args.pages)
-        list(pool.map(_ocr_page, [str(scans[0])] * args.workers))  # Tesseract's model read once per worker
-        raw, cpu = timed_pool(_ocr_page, [str(p) for p in scans], args.workers)
-        per_page = sum(cpu) / len(cpu)
-        started = time.perf_counter()
-        results = extract_batch([Todo(i, p, None) for i, p in enumerate(scans)], args.workers)
-        whole = time.perf_counter() - started
-        ok = sum(r.status.value == "ok" for r in results)
-        print(f"OCR, raw (one page image -> words): {len(scans) / raw:.2f} pages/s ({len(scans)} pages, {raw:.1f} s)")
-        print(f"OCR CPU time: {per_page:.2f} s a page, so {args.workers / per_page:.2f} pages/s on {args.workers} "
-              f"idle cores")
-        print(f"OCR, read + extract in the pool: {len(scans) / whole:.2f} pages/s ({ok}/{len(scans)} ok, "
-              f"{whole:.1f} s); goal >= 0.8 pages/s")
-
-    if office.soffice() is None:
-        print(f".doc: skipped (LibreOffice missing; {office.INSTALL})")
-    else:
-        docs = make_docs(workdir, args.docs)
-        list(pool.map(_convert, [str(docs[0])] * args.workers))  # each worker's LibreOffice profile made
-        raw, _ = timed_pool(_convert, [str(p) for p in docs], args.workers)
-        started = time.perf_counter()
-        results = extract_batch([Todo(i, p, None) for i, p in enumerate(docs)], args.workers)
-        whole = time.perf_counter() - started
-        ok = sum(r.status.value == "ok" for r in results)
-        print(f".doc, raw (LibreOffice -> .docx): {len(docs) / raw:.2f} documents/s ({len(docs)} files, {raw:.1f} s)")
-        print(f".doc, read + extract in the pool: {len(docs) / whole:.2f} documents/s ({ok}/{len(docs)} ok, "
-              f"{whole:.1f} s)")
+    bench_ocr(workdir, args.pages, args.workers)
+    bench_doc(workdir, args.docs, args.workers)
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
 
