@@ -11,6 +11,7 @@ from pathlib import Path
 from extractors import (author, cluster, heads, kinds, legal_refs, meeting_date, members,
                         participants, period, published, ranks, title, venue)
 from extractors.context import Context, Span
+from pipeline import ocr
 from pipeline.document import Document, DocumentResult, ReadError, Status
 from pipeline.readers import read_document
 from pipeline.record import Meeting, Record
@@ -51,6 +52,9 @@ def extract_context(ctx: Context) -> Record:
     ctx.shared["participants"] = record.participants
     record.heads = heads.find(ctx)
     record.members = members.find(ctx, record)
+    record.origin = ctx.document.origin()
+    if ctx.document.word_confidence:  # values read by OCR are only as sure as the words they came from
+        ocr.lower_confidence(record, ctx.document.word_confidence, ctx.norm.original_span)
     return record
 
 

@@ -228,9 +228,11 @@ def _interrupt_exit(message: str) -> None:
     sys.exit(130)
 
 
+from flows.cli_doctor import doctor  # noqa: E402 - optional tools (issue 11)
 from flows.cli_storage import register as register_storage  # noqa: E402 - archive commands (issue 4)
 
 register_storage(app)
+app.command("doctor")(doctor)
 
 from flows.cli_reports import register as register_reports  # noqa: E402 - reports and unit registry (issue 13)
 

@@ -183,16 +183,21 @@ def export(
     with storage_errors():
         repo = _repository()
         try:
-            exports = (r.to_export() for r in repo.iter_effective(cluster, year, True if needs_review else None))
-            if format == ExportFormat.jsonl:
-                count = _write_jsonl(exports, out_path, atomic_output)
+            records = repo.iter_effective(cluster, year, True if needs_review else None)
+            if format == ExportFormat.jsonl:  # GOLD_FORMAT exactly
+                count = _write_jsonl((r.to_export() for r in records), out_path, atomic_output)
             else:
                 meta = export_metadata(repo.db)
-                items = (ExportedRecord(e, *meta.get(e["doc_id"], (False, frozenset()))) for e in exports)
+                items = (ExportedRecord(e, *meta.get(e["doc_id"], (False, frozenset()))) for e in map(_with_origin, records))
                 count = (write_csv if format == ExportFormat.csv else write_xlsx)(items, out_path)
         finally:
             repo.close()
     say(f"wrote {count} records to {escape(str(out_path))}")
+
+
+def _with_origin(record) -> dict:
+    """GOLD_FORMAT plus how the text was obtained, for the spreadsheets people read."""
+    return {**record.to_export(), "text_origin": record.origin.describe() if record.origin else None}
 
 
 def _write_jsonl(exports, out_path: Path, atomic_output) -> int:
@@ -298,9 +303,11 @@ def records_show(
                          "actor": snapshot.actor, "action": snapshot.action, "record": snapshot.record}
             else:
                 stored = repo.get(doc_id, with_text=text)
+                origin = stored.record.origin
                 shown = {
                     "doc_id": stored.doc_id, "version": stored.version, "needs_review": stored.needs_review,
                     "review_reasons": stored.review_reasons,
+                    "text_origin": origin.describe() if origin else None,
                     "record": stored.record.model_dump(mode="json") if evidence else stored.record.to_export(),
                     "corrections": [{"field": c.field, "value": c.value, "old_value": c.old_value,
                                      "user": c.user, "reason": c.reason, "at": c.at.isoformat()}
@@ -308,7 +315,9 @@ def records_show(
                     "sources": [{"revision": s.revision, "sha256": s.sha256, "format": s.format, "size": s.size,
                                  "source_path": s.source_path, "also_found_at": s.names[1:],
                                  "archived": str(s.archive_path),
-                                 "ingested_at": s.ingested_at.isoformat()} for s in stored.sources],
+                                 "ingested_at": s.ingested_at.isoformat(),
+                                 "text_origin": s.origin.model_dump(mode="json") if s.origin else None}
+                                for s in stored.sources],
                 }
                 if text:
                     shown["normalized_text"] = stored.normalized_text

@@ -10,16 +10,7 @@ from pipeline.readers import NOT_REGULAR, READERS
 
 # In folders, these are reports we cannot read yet: listed as failed so nothing goes unnoticed.
 # Anything else in a folder (gold .json, README.md, scripts) is not a report and is ignored.
-NOT_YET_SUPPORTED = {
-    ".doc": "legacy Word .doc is not supported yet; save it as .docx",
-    ".rtf": "RTF is not supported; save it as .docx",
-    ".odt": "OpenDocument text is not supported; save it as .docx",
-    ".jpg": "images need OCR, which is not supported yet",
-    ".jpeg": "images need OCR, which is not supported yet",
-    ".png": "images need OCR, which is not supported yet",
-    ".tif": "images need OCR, which is not supported yet",
-    ".tiff": "images need OCR, which is not supported yet",
-}
+NOT_YET_SUPPORTED: dict[str, str] = {}  # every report format found so far is read (scans by OCR)
 
 
 OUTSIDE = "symbolic link to outside the folder (not followed)"

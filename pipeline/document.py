@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from pipeline.record import TextOrigin
+
 
 def shown_path(path: Path | str) -> str:
     """A path as text that can always be printed, logged and stored: bytes of a file name that
@@ -47,11 +49,26 @@ class Document(BaseModel):
     id: str
     path: str
     sha256: str
-    format: str  # txt | html | docx | pdf
+    format: str  # txt | html | docx | pdf | image | doc | rtf | odt
     text: str
     header_footer: str = ""  # docx headers/footers, kept apart from the body
-    encoding: str | None = None
+    encoding: str | None = None  # of a text file: utf-8, cp1258, tcvn3, vni, viqr...
     pages: int | None = None
+    # How the text was obtained (shown on the archived record, pipeline.record.TextOrigin)
+    conversion: str | None = None  # legacy encoding converted to Unicode: tcvn3, vni, viqr
+    converter: str | None = None  # e.g. "libreoffice 7.4.7.2" for a .doc
+    plausibility: float | None = None  # share of words that are Vietnamese syllables
+    ocr_pages: int | None = None  # pages read by OCR
+    ocr_confidence: float | None = None  # mean word confidence of the OCR, 0-1
+    # OCR words as (start, end, confidence 0-1) in `text`, to lower the values read from them
+    word_confidence: list[tuple[int, int, float]] = Field(default_factory=list, repr=False)
+
+    def origin(self) -> TextOrigin:
+        return TextOrigin(reader=self.format, converter=self.converter, encoding=self.encoding,
+                          conversion=self.conversion,
+                          plausibility=None if self.plausibility is None else round(self.plausibility, 3),
+                          ocr_pages=self.ocr_pages,
+                          ocr_confidence=None if self.ocr_confidence is None else round(self.ocr_confidence, 3))
 
 
 class Status(str, enum.Enum):

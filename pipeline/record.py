@@ -70,6 +70,33 @@ class Cluster(Found):
     number: int | None = None
 
 
+class TextOrigin(BaseModel):
+    """How the record's text was obtained from its file: which reader, through which converter,
+    from which legacy encoding, by OCR with what confidence, and how Vietnamese it reads."""
+
+    reader: str  # txt | html | docx | pdf | image | doc | rtf | odt
+    converter: str | None = None  # e.g. "libreoffice 7.4.7.2" (.doc -> .docx)
+    encoding: str | None = None  # a text file's encoding: utf-8, cp1258, tcvn3, vni, viqr
+    conversion: str | None = None  # legacy encoding converted to Unicode: tcvn3, vni, viqr
+    plausibility: float | None = None  # share of words that are valid Vietnamese syllables
+    ocr_pages: int | None = None
+    ocr_confidence: float | None = None  # mean OCR word confidence, 0-1
+
+    def describe(self) -> str:
+        """One line for people: 'pdf, OCR of 2 page(s) (mean confidence 0.93), 98% Vietnamese'."""
+        parts = [self.reader + (f" via {self.converter}" if self.converter else "")]
+        if self.encoding and self.encoding not in ("utf-8", "unknown"):
+            parts.append(f"encoding {self.encoding}")
+        if self.conversion:
+            parts.append(f"converted from {self.conversion.upper()}")
+        if self.ocr_pages:
+            confidence = f" (mean confidence {self.ocr_confidence:.2f})" if self.ocr_confidence is not None else ""
+            parts.append(f"OCR of {self.ocr_pages} page(s){confidence}")
+        if self.plausibility is not None:
+            parts.append(f"{self.plausibility:.0%} Vietnamese syllables")
+        return ", ".join(parts)
+
+
 class Meeting(BaseModel):
     date: Value[dt.date] | None = None
     kinds: list[Value[MeetingKind]] = Field(default_factory=list)
@@ -91,6 +118,7 @@ class Record(BaseModel):
     ranks: list[Rank] = Field(default_factory=list)
     heads: list[Head] = Field(default_factory=list)
     legal_refs: list[LegalRef] = Field(default_factory=list)
+    origin: TextOrigin | None = None  # how the text was obtained (not part of GOLD_FORMAT)
 
     def to_export(self) -> dict:
         """The GOLD_FORMAT object: plain values, no evidence."""

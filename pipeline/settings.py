@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     session_max_hours: float = 12.0
     login_attempts: int = 5
     login_window_minutes: float = 15.0
+    # Scans and legacy office files (pipeline/ocr.py, pipeline/readers/office.py)
+    ocr_language: str = "vie"
+    ocr_dpi: int = 200  # ~2 s a page on one core; 300 dpi takes ~3.5 s for little gain
+    ocr_page_timeout_s: float = 120.0
+    office_timeout_s: float = 120.0  # one LibreOffice conversion
 
     @field_validator("log_level")
     @classmethod

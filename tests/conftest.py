@@ -4,6 +4,7 @@ Only document builders live here (storage tests keep their own fixtures).
 """
 from __future__ import annotations
 
+import os
 import random
 import unicodedata
 import zipfile
@@ -13,6 +14,46 @@ from types import SimpleNamespace
 import pytest
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def require_tool(problem: str | None, install: str) -> None:
+    """Skip a test whose tool is missing, with the command that installs it; with CI set, fail
+    (CI installs everything, so a skip there would hide a broken set-up)."""
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"{problem} (CI is set, so this test must run; {install})")
+        pytest.skip(f"{problem}; install it with: {install}")
+
+
+@pytest.fixture
+def tesseract():
+    """Tesseract with its Vietnamese model (OCR tests)."""
+    from pipeline import ocr
+
+    require_tool(ocr.problem(), ocr.INSTALL)
+
+
+@pytest.fixture
+def libreoffice():
+    """LibreOffice Writer (.doc/.rtf/.odt tests)."""
+    from pipeline.readers import office
+
+    require_tool(None if office.soffice() else "LibreOffice is not installed", office.INSTALL)
+    return office.soffice()
+
+
+@pytest.fixture
+def soffice_convert(tmp_path, libreoffice):
+    """soffice_convert(path, 'doc:MS Word 97') -> the converted file beside it (own profile)."""
+    import subprocess
+
+    def _convert(path: Path, target: str) -> Path:
+        profile = (tmp_path / "lo-profile").as_uri()
+        subprocess.run([libreoffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+                        "--outdir", str(path.parent), str(path)], check=True, capture_output=True, timeout=180)
+        return path.with_suffix("." + target.split(":")[0])
+
+    return _convert
 
 # A short report in NFC, with the letters legacy code pages and tone placement get wrong.
 REPORT_LINES = [
@@ -212,7 +253,7 @@ def make_bad_inputs(make_pdf):
         c.rect(100, 100, 300, 400, fill=1)  # a page with a drawing and no text
         c.showPage()
         c.save()
-        cases["PDF without text layer"] = (scanned, "needs OCR")
+        cases["PDF without text layer"] = (scanned, "no text layer")  # NeedsOCR, or OCR found nothing
 
         encrypted = make_pdf(folder / "mat_khau.pdf", [[PDF_PAGES[0][0]]],
                              encrypt=StandardEncryption("mat-khau", ownerPassword="chu-so-huu"))

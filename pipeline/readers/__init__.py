@@ -13,9 +13,11 @@ import stat
 from pathlib import Path
 from typing import Callable
 
+from pipeline import legacy
 from pipeline.document import Document, ReadError, shown_path
-from pipeline.readers import docx, html, pdf, txt
+from pipeline.readers import docx, html, image, office, pdf, txt
 from pipeline.settings import get_settings
+from pipeline.vietnamese import Plausibility
 
 log = logging.getLogger(__name__)
 NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
@@ -27,6 +29,14 @@ READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
     ".htm": ("html", html.read),
     ".docx": ("docx", docx.read),
     ".pdf": ("pdf", pdf.read),
+    ".png": ("image", image.read),
+    ".jpg": ("image", image.read),
+    ".jpeg": ("image", image.read),
+    ".tif": ("image", image.read),
+    ".tiff": ("image", image.read),
+    ".doc": ("doc", office.read_doc),
+    ".rtf": ("rtf", office.read_rtf),
+    ".odt": ("odt", office.read_odt),
 }
 
 
@@ -68,6 +78,7 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
         extras["header_footer"] = extras["header_footer"].replace("\x00", "")
     if not any(ch.isalnum() for ch in text):  # blank, or only zero-width spaces and punctuation
         raise ReadError("no text found in the file", "check that it is a report and not an empty template")
+    text = judge(text, extras)
     return Document(id=shown_path(path.stem), path=shown_path(path), sha256=hashlib.sha256(data).hexdigest(),
                     format=name, text=text, **extras)
 
@@ -86,3 +97,29 @@ def _regular_file_size(path: Path) -> int:
     if not stat.S_ISREG(info.st_mode):
         raise ReadError(NOT_REGULAR)
     return info.st_size
+
+
+def judge(text: str, extras: dict) -> str:
+    """Accept only text that reads as Vietnamese: converted from a legacy encoding when that
+    reads better (no font names to go by), otherwise a failure that says what the text looks like."""
+    trial = legacy.best_reading(text)  # returns at once for text that reads well
+    score = trial.score
+    if trial.encoding:
+        text = trial.text
+        extras["conversion"] = "+".join(filter(None, (extras.get("conversion"), trial.encoding)))
+    extras["plausibility"] = round(score.score, 3)
+    if not score.plausible:
+        raise ReadError(*_implausible(text, score, extras))
+    return text
+
+
+def _implausible(text: str, score: Plausibility, extras: dict) -> tuple[str, str]:
+    looks = legacy.looks_legacy(text)
+    if looks:
+        return (f"text looks like legacy-font {looks.upper()} that could not be converted ({score.describe()})",
+                "open it in Word with the .Vn/VNI fonts installed and save it as Unicode .docx")
+    if extras.get("ocr_pages"):
+        return (f"no readable text: OCR found no Vietnamese ({score.describe()})",
+                "is the scan legible and the right way up? re-scan at 300 dpi")
+    return (f"text is not plausible Vietnamese ({score.describe()})",
+            "is it a Vietnamese report, in an encoding thidua knows (Unicode, Windows-1258, TCVN3, VNI, VIQR)?")

@@ -1,9 +1,16 @@
-"""PDF text layer via pdfplumber, pages in order, separated by form feeds."""
+"""PDF text layer via pdfplumber, pages in order, separated by form feeds.
+
+Text set in a pre-Unicode font (.VnTime, VNI-Times) is converted by each character's font name.
+Pages without a text layer (scans) are read by OCR, page by page, so a PDF mixing typed and
+scanned pages keeps the typed text as it is.
+"""
 from __future__ import annotations
 
 import io
 
-from pipeline.document import NeedsOCR, ReadError
+from pipeline import legacy, ocr
+from pipeline.document import ReadError
+from pipeline.settings import get_settings
 
 MIN_CHARS_PER_PAGE = 20
 
@@ -14,11 +21,15 @@ def read(data: bytes) -> dict:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    pages: list[str] = []
+    pages: list[str | ocr.OcrText] = []
+    used: set[str] = set()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                pages.append(_paragraphs(page))
+            for number, page in enumerate(pdf.pages, start=1):
+                text = _paragraphs(page, used)
+                pages.append(_scanned(page, number, text) if len(text.strip()) < MIN_CHARS_PER_PAGE else text)
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many types on damaged files
         # pdfplumber wraps pdfminer's errors in PdfminerException(original)
         if exc.args and isinstance(exc.args[0], Exception):
@@ -29,12 +40,30 @@ def read(data: bytes) -> dict:
         raise ReadError(f"damaged PDF ({type(exc).__name__})", "re-export the PDF from its source") from None
     if not pages:
         raise ReadError("PDF has no pages", "re-export the PDF from its source")
-    if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
-        raise NeedsOCR("needs OCR: the PDF has no text layer (scanned image)", "OCR support comes later")
-    return {"text": "\n\f\n".join(pages), "pages": len(pages)}
+    joined = ocr.join_pages(pages)
+    scanned = sum(isinstance(p, ocr.OcrText) for p in pages)
+    if scanned and not any(ch.isalnum() for ch in joined.text):
+        raise ReadError("no text layer, and OCR found no text (a blank or unreadable scan?)",
+                        "check the scan; re-scan at 300 dpi")
+    out = {"text": joined.text, "pages": len(pages)}
+    if used:
+        out["conversion"] = "+".join(sorted(used))
+    if scanned:
+        out.update(ocr_pages=scanned, ocr_confidence=joined.mean_confidence, word_confidence=joined.words)
+    return out
 
 
-def _paragraphs(page) -> str:
+def _scanned(page, number: int, text: str) -> "ocr.OcrText | str":
+    """OCR of a page with (almost) no text layer and a picture (or only drawings) on it; a page
+    with a few words and no picture keeps them, an empty page stays empty."""
+    if not page.images and (page.chars or not (page.rects or page.curves)):
+        return text
+    ocr.require(f"no text layer on page {number}")
+    image = page.to_image(resolution=get_settings().ocr_dpi).original
+    return ocr.read_image(image, number)
+
+
+def _paragraphs(page, used: set[str]) -> str:
     """A PDF's text layer breaks lines where the page was full, not where sentences end. Lines
     set close together in the same font size are one paragraph; a wider gap or a change of size
     (a heading, a date line) starts a new one."""
@@ -48,6 +77,32 @@ def _paragraphs(page) -> str:
             gap = line["top"] - prev["bottom"]
             same_paragraph = gap < 0.6 * max(height, 1) and abs(size - prev["size"]) < 0.6
             out.append(" " if same_paragraph else "\n")
-        out.append(line["text"].strip())
+        out.append(_unicode_line(line, used).strip())
         prev = {"bottom": line["bottom"], "size": size}
     return "".join(out)
+
+
+def _unicode_line(line: dict, used: set[str]) -> str:
+    """The line's text with each stretch set in a legacy font converted by that font's table.
+    pdfplumber's line text is its characters in order plus the spaces it inserted at gaps."""
+    chars = line.get("chars", [])
+    encodings = [legacy.font_encoding(c.get("fontname")) for c in chars]
+    if not any(encodings):
+        return line["text"]
+    text, pieces, j, current = line["text"], [], 0, None
+    i = 0
+    while i < len(text):
+        glyph = chars[j]["text"] if j < len(chars) else None
+        if glyph and text.startswith(glyph, i):
+            current = encodings[j]
+            j += 1
+            step = len(glyph)
+        else:
+            step = 1  # a space pdfplumber inserted: it belongs to the run it sits in
+        if pieces and pieces[-1][0] == current:
+            pieces[-1][1] += text[i:i + step]
+        else:
+            pieces.append([current, text[i:i + step]])
+        i += step
+    used.update(legacy.TCVN3 if e == legacy.TCVN3_CAPS else e for e, _ in pieces if e)
+    return "".join(legacy.convert_run(piece, encoding) for encoding, piece in pieces)

@@ -1,4 +1,5 @@
-"""Plain text in UTF-8 (with or without BOM), UTF-16, or a legacy Vietnamese code page."""
+"""Plain text in UTF-8 (with or without BOM), UTF-16, Windows-1258, or pre-Unicode Vietnamese
+(TCVN3, VNI, VIQR: chosen by which reads most like Vietnamese, pipeline/legacy.py)."""
 from __future__ import annotations
 
 import codecs
@@ -6,6 +7,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from pipeline import legacy
 from pipeline.document import ReadError
 
 # Letters only Vietnamese text uses; a decoding that yields many of them is the right one.
@@ -14,10 +16,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read(data: bytes) -> dict:
-    text, encoding = decode(data)
+    try:
+        text, encoding = decode(data)
+    except ReadError:
+        if b"\x00" in data[:4096]:
+            raise
+        text, encoding = legacy.cp1252_view(data), "unknown"  # no code page fits: maybe TCVN3 (C0 codes)
+    trial = legacy.best_reading(text, _byte_readings(data, encoding))
+    if trial.encoding:
+        text, encoding = trial.text, trial.encoding
     if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise ReadError("binary data, not text", "is this really a text report? check the file type")
-    return {"text": text.replace("\r\n", "\n").replace("\r", "\n"), "encoding": encoding}
+    return {"text": text.replace("\r\n", "\n").replace("\r", "\n"), "encoding": encoding,
+            "conversion": trial.encoding, "plausibility": trial.score.score}
+
+
+def _byte_readings(data: bytes, encoding: str) -> dict[str, str]:
+    """Legacy readings of the bytes themselves (a code-page decoding would have garbled them)."""
+    if encoding.startswith(("utf-8", "utf-16")):
+        return {}
+    return {legacy.TCVN3: legacy.decode_tcvn3(data), legacy.VNI: legacy.vni_to_unicode(legacy.cp1252_view(data))}
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -27,7 +27,7 @@ FIELD_LABELS = {"title": "Tiêu đề", "published": "Ngày đăng", "author": "
 YES = "có"
 DOC_HEADERS = ("Mã văn bản", "Tiêu đề", "Ngày đăng", "Tác giả", "Ngày họp", "Loại hội nghị", "Năm thi đua",
                "Địa điểm", "Cụm/Khối", "Loại", "Số", "Thành viên", "Người tham dự", "Xếp hạng",
-               "Trưởng, phó cụm/khối", "Văn bản viện dẫn", "Đã sửa", "Cần xem lại")
+               "Trưởng, phó cụm/khối", "Văn bản viện dẫn", "Đã sửa", "Cần xem lại", "Cách lấy văn bản")
 ITEM_PREFIX = ("Mã văn bản", "Tiêu đề", "Ngày họp", "Cụm/Khối")
 ITEM_SUFFIX = ("Thứ tự (để sửa)", "Đã sửa", "Cần xem lại")
 # sheet title, GOLD_FORMAT list field, the item's own columns
@@ -97,7 +97,7 @@ def document_row(item: ExportedRecord) -> list[Any]:
     return [e["doc_id"], e["title"], _date(e["published"]), e["author"], _date(m["date"]), j["kinds"], m["period"],
             m["venue"], c.get("name"), CLUSTER_KIND.get(c.get("kind"), ""), c.get("number"), j["members"],
             j["participants"], j["ranks"], j["heads"], j["legal_refs"], _corrected(item),
-            YES if item.needs_review else ""]
+            YES if item.needs_review else "", e.get("text_origin") or ""]
 
 
 def _item_values(field: str, value: Any, e: dict) -> list[Any]:

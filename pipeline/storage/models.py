@@ -29,6 +29,8 @@ from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, I
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from pipeline.record import TextOrigin
+
 NAMING = {"ix": "ix_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)s_%(column_0_N_name)s",
           "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s", "pk": "pk_%(table_name)s"}
 
@@ -83,6 +85,26 @@ class SourceRow(Base):
     normalized_text: Mapped[str] = mapped_column(Text)
     search_text: Mapped[str | None] = mapped_column(Text)  # normalized_text without diacritics, for search
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # How the text was obtained (pipeline.record.TextOrigin; migration 0003_text_origin)
+    converter: Mapped[str | None] = mapped_column(String(64))
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    conversion: Mapped[str | None] = mapped_column(String(32))
+    plausibility: Mapped[float | None] = mapped_column(Float)
+    ocr_pages: Mapped[int | None] = mapped_column(Integer)
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+
+    def text_origin(self) -> TextOrigin | None:
+        """None for a file version stored before text origins were kept."""
+        if self.plausibility is None and not (self.ocr_pages or self.conversion or self.encoding):
+            return None
+        return TextOrigin(reader=self.format, **{name: getattr(self, name) for name in ORIGIN_COLUMNS})
+
+
+ORIGIN_COLUMNS = ("converter", "encoding", "conversion", "plausibility", "ocr_pages", "ocr_confidence")
+
+
+def origin_columns(origin: TextOrigin) -> dict[str, Any]:
+    return {name: getattr(origin, name) for name in ORIGIN_COLUMNS}
 
 
 class MachineRecordRow(Base):

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from pipeline.document import Document
 from pipeline.normalize import unaccent
 from pipeline.paths import absolute, make_doc_id
-from pipeline.record import Record
+from pipeline.record import Record, TextOrigin
 from pipeline.settings import get_settings
 from pipeline.storage import overlay as ov
 from pipeline.storage import review
@@ -28,7 +28,7 @@ from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
 from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
-                                     RunRow, SourceNameRow, SourceRow, utcnow)
+                                     RunRow, SourceNameRow, SourceRow, origin_columns, utcnow)
 
 MACHINE = "thidua-extractor"  # the actor of machine changes in versions and the audit log
 _IN_CHUNK = 500  # hashes per IN (...) query
@@ -44,6 +44,7 @@ class SourceInfo:
     source_path: str
     ingested_at: dt.datetime
     archive_path: Path
+    origin: TextOrigin | None = None  # how its text was obtained (None: stored before this was kept)
     names: list[str] = field(default_factory=list)  # every path these bytes were found at
 
 
@@ -239,7 +240,7 @@ class Repository:
         doc = self._document(s, as_version_of) if as_version_of else self._document_at(s, where)
         source_fields = dict(sha256=sha256, ext=path.suffix.lower().lstrip("."), format=document.format,
                              size=path.stat().st_size, source_path=where, normalized_text=normalized_text,
-                             search_text=unaccent(normalized_text))
+                             search_text=unaccent(normalized_text), **origin_columns(record.origin or document.origin()))
         if doc is None:
             doc_id = self._new_doc_id(s, path, sha256)
             record = record.model_copy(update={"doc_id": doc_id, "source_path": where})
@@ -335,6 +336,9 @@ class Repository:
             if normalized_text != source.normalized_text:  # a changed normaliser: evidence points into this text
                 source.normalized_text = normalized_text
                 source.search_text = unaccent(normalized_text)
+            if record.origin is not None:  # a newer reader may obtain the text differently
+                for name, value in origin_columns(record.origin).items():
+                    setattr(source, name, value)
             return self._store_machine(s, doc, source, record, "reextract", "re-extraction")
 
     def doc_ids(self) -> list[str]:
@@ -567,7 +571,7 @@ class Repository:
         names = list(s.scalars(select(SourceNameRow.path).where(SourceNameRow.source_id == row.id)
                                .order_by(SourceNameRow.id))) if s is not None else []
         return SourceInfo(row.revision, row.sha256, row.ext, row.format, row.size, row.source_path,
-                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext), names)
+                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext), row.text_origin(), names)
 
     @staticmethod
     def _set_effective(doc: DocumentRow, record: Record, reasons: list[dict]) -> None:

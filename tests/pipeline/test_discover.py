@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from pipeline.discover import NOT_YET_SUPPORTED, discover
+from pipeline.readers import READERS
 
 
 def _touch(root: Path, *names: str) -> None:
@@ -30,13 +31,13 @@ def test_folders_skip_files_that_are_not_reports(tmp_path):
     assert [f.name for f in files] == ["a.txt"]
 
 
-def test_folders_list_formats_not_supported_yet_so_they_are_reported(tmp_path):
-    _touch(tmp_path, "cu.doc", "anh.JPG", "a.txt")
+def test_folders_include_scans_and_legacy_office_files(tmp_path):
+    _touch(tmp_path, "cu.doc", "anh.JPG", "a.txt", "b.rtf", "c.odt", "d.tif")
 
     files, _ = discover([tmp_path])
 
-    assert sorted(f.name for f in files) == ["a.txt", "anh.JPG", "cu.doc"]
-    assert ".doc" in NOT_YET_SUPPORTED and ".jpg" in NOT_YET_SUPPORTED
+    assert sorted(f.name for f in files) == ["a.txt", "anh.JPG", "b.rtf", "c.odt", "cu.doc", "d.tif"]
+    assert not set(NOT_YET_SUPPORTED) & set(READERS)
 
 
 def test_hidden_files_and_folders_are_skipped(tmp_path):
