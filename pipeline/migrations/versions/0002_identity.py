@@ -18,6 +18,7 @@ import hashlib
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 from pipeline.normalize import unaccent
 
@@ -31,6 +32,17 @@ When = sa.DateTime(timezone=True)
 
 def path_key(path: str) -> str:
     return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def least_confidence(effective: dict) -> float | None:
+    """The least certain value of a stored record (plain JSON: independent of later record models)."""
+    meeting = effective.get("meeting") or {}
+    found = [effective.get(k) for k in ("title", "published", "author", "cluster")]
+    found += [meeting.get(k) for k in ("date", "period", "venue")] + list(meeting.get("kinds") or [])
+    for name in ("members", "participants", "ranks", "heads", "legal_refs"):
+        found += effective.get(name) or []
+    confidences = [v.get("confidence", 1.0) for v in found if isinstance(v, dict)]
+    return min(confidences, default=None)
 
 
 def upgrade() -> None:
@@ -74,11 +86,15 @@ def upgrade() -> None:
         bind.execute(sa.text("INSERT INTO source_names (source_id, path, path_key, seen_at) "
                              "VALUES (:s, :p, :k, CURRENT_TIMESTAMP)"),
                      {"s": source_id, "p": source_path, "k": path_key(source_path)})
-    for doc_id, name, flagged in bind.execute(sa.text(
-            "SELECT id, cluster_name, needs_review FROM documents")).all():
-        bind.execute(sa.text("UPDATE documents SET cluster_key = :k, review_priority = :p WHERE id = :id"),
+    documents = sa.table("documents", sa.column("id", sa.Integer), sa.column("cluster_name", sa.Text),
+                         sa.column("needs_review", sa.Boolean), sa.column("effective", sa.JSON().with_variant(
+                             postgresql.JSONB(), "postgresql")))
+    for doc_id, name, flagged, effective in bind.execute(sa.select(
+            documents.c.id, documents.c.cluster_name, documents.c.needs_review, documents.c.effective)).all():
+        bind.execute(sa.text("UPDATE documents SET cluster_key = :k, review_priority = :p, min_confidence = :c "
+                             "WHERE id = :id"),
                      {"k": " ".join(unaccent(name).split()) if name else None, "p": 0 if flagged else None,
-                      "id": doc_id})
+                      "c": least_confidence(effective or {}), "id": doc_id})
     op.create_index("ix_documents_review_order", "documents", ["needs_review", "review_priority", "min_confidence"])
 
     if bind.dialect.name == "sqlite":
@@ -110,10 +126,10 @@ def downgrade() -> None:
     elif bind.dialect.name == "postgresql":
         op.execute("ALTER TABLE sources DROP COLUMN IF EXISTS search_vector_unaccented")
     op.drop_index("ix_documents_review_order", "documents")
-    with op.batch_alter_table("sources") as batch:
-        batch.drop_column("search_text")
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_column("min_confidence")
-        batch.drop_column("review_priority")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite >= 3.35 too): a batch copy of a table would drop
+    # the old one, and SQLite would cascade that drop to every dependent row.
+    for table, column in (("sources", "search_text"), ("documents", "min_confidence"),
+                          ("documents", "review_priority")):
+        op.drop_column(table, column)
     op.drop_table("runs")
     op.drop_table("source_names")

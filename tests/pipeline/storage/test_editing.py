@@ -111,7 +111,7 @@ def test_the_migration_gives_existing_documents_their_queue_columns(repository, 
     cfg = alembic_config()
     with repository.db._writer.begin() as conn:  # back to the schema before the web app
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001_archive")
+        command.downgrade(cfg, "0003_text_origin")
     repository.db.upgrade()
     assert state() == before  # filled again from the stored records; nothing else lost
     assert repository.get(docs[0]).record.title.value == "Tiêu đề sửa"
