@@ -115,7 +115,10 @@ _ctrl_c = threading.Event()
 def watch_ctrl_c() -> None:
     """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: a library may turn the
     KeyboardInterrupt into another exception (pydantic, while Prefect starts), and the command
-    must still say "interrupted", not show that exception's traceback. Main thread only."""
+    must still say "interrupted", not show that exception's traceback; and one raised while a
+    finaliser runs (which drops it: `schedule` would ignore the first Ctrl-C) is delivered again.
+    Main thread only."""
+    import _thread
     import signal
 
     def on_sigint(signum, frame):
@@ -124,7 +127,8 @@ def watch_ctrl_c() -> None:
 
     def unraisable(args) -> None:
         if args.exc_type is not None and issubclass(args.exc_type, KeyboardInterrupt) and _ctrl_c.is_set():
-            return  # raised inside a finaliser, which drops it: stop_if_interrupted stops the command
+            _thread.interrupt_main()  # it came while a finaliser ran, which drops it: deliver it again
+            return
         default_unraisable(args)
 
     default_unraisable = sys.unraisablehook
