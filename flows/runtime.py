@@ -94,6 +94,24 @@ def quiet_prefect_at_exit() -> None:
 
     warnings.filterwarnings("ignore", message=r"coroutine '.*\.astop' was never awaited", category=RuntimeWarning)
     quiet_third_party_logs()
+    quiet_resource_tracker()
+
+
+RESOURCE_TRACKER_QUIET = "ignore:resource_tracker:UserWarning"
+
+
+def quiet_resource_tracker(environ: dict[str, str] | None = None) -> None:
+    """multiprocessing's resource tracker (a process of its own) warns about "leaked semaphore
+    objects" when a process using a pool ends without its finalisers (a served flow run stopped
+    with the server), and then removes them itself: nothing is lost, nothing for the user to do.
+    Its warning filters come from the command line of the process that starts it (-W), so the
+    filter goes into sys.warnoptions here and PYTHONWARNINGS for the flow runs' processes."""
+    environ = os.environ if environ is None else environ
+    if RESOURCE_TRACKER_QUIET not in sys.warnoptions:
+        sys.warnoptions.append(RESOURCE_TRACKER_QUIET)
+    current = environ.get("PYTHONWARNINGS", "")
+    if RESOURCE_TRACKER_QUIET not in current.split(","):
+        environ["PYTHONWARNINGS"] = ",".join(filter(None, [current, RESOURCE_TRACKER_QUIET]))
 
 
 def prefect_home() -> Path:
@@ -115,7 +133,10 @@ _ctrl_c = threading.Event()
 def watch_ctrl_c() -> None:
     """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: a library may turn the
     KeyboardInterrupt into another exception (pydantic, while Prefect starts), and the command
-    must still say "interrupted", not show that exception's traceback. Main thread only."""
+    must still say "interrupted", not show that exception's traceback; and one raised while a
+    finaliser runs (which drops it: `schedule` would ignore the first Ctrl-C) is delivered again.
+    Main thread only."""
+    import _thread
     import signal
 
     def on_sigint(signum, frame):
@@ -124,7 +145,8 @@ def watch_ctrl_c() -> None:
 
     def unraisable(args) -> None:
         if args.exc_type is not None and issubclass(args.exc_type, KeyboardInterrupt) and _ctrl_c.is_set():
-            return  # raised inside a finaliser, which drops it: stop_if_interrupted stops the command
+            _thread.interrupt_main()  # it came while a finaliser ran, which drops it: deliver it again
+            return
         default_unraisable(args)
 
     default_unraisable = sys.unraisablehook
