@@ -1,19 +1,20 @@
 """Score exported records against gold records, by the rules in GOLD_FORMAT.md.
 
 Lists (participants, members, ranks, heads, legal_refs) give precision/recall/F1 with greedy
-one-to-one matching; units match loosely (abbreviations expanded, "hoà" = "hòa", generic words ignored when
-deciding two names are different units, same-kind units in different places kept apart). Scalars give accuracy. The headline is the micro-F1
-over the lists plus the mean scalar accuracy.
+one-to-one matching; units match loosely (abbreviations expanded, "hoà" = "hòa", generic words
+ignored when deciding two names are different units, same-kind units in different places kept
+apart). Scalars give accuracy. The headline is the micro-F1 over the lists plus the mean scalar
+accuracy.
 """
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from pipeline.units import canon, same_unit  # noqa: F401  (re-exported for callers)
+from pipeline.units import canon, same_unit
 
 LIST_FIELDS = ("participants", "members", "ranks", "heads", "legal_refs")
 SCALAR_FIELDS = ("published", "author", "meeting.date", "meeting.period", "cluster.kind", "cluster.number")
