@@ -13,6 +13,8 @@ from pipeline.record import Evidence
 # initials or common abbreviations (TP. Hồ Chí Minh, Đ/c.).
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])(?<!\d)[.!?…]+(?=\s|$)|\n+")
 
+_YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}\b(?!\s*[|/])")
+
 
 @dataclass
 class Span:
@@ -57,10 +59,20 @@ class Context:
     def sentences(self) -> list[Span]:
         out, pos = [], 0
         for m in _SENTENCE_END.finditer(self.text):
+            if self._wrapped(m.start(), m.end()):
+                continue
             self._add_sentence(out, pos, m.end())
             pos = m.end()
         self._add_sentence(out, pos, len(self.text))
         return out
+
+    def _wrapped(self, start: int, end: int) -> bool:
+        """A single line break inside a running sentence (hard-wrapped text: the line ends in a word and the
+        next goes on in lower case or with a number) does not end it."""
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        return text[start - 1].isalnum() and (text[end].islower() or _YEAR_AHEAD.match(text, end) is not None)
 
     def _add_sentence(self, out: list[Span], start: int, end: int) -> None:
         chunk = self.text[start:end]

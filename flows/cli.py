@@ -141,7 +141,7 @@ def evaluate(
         for doc_id, misses in s.misses.items():
             out.print(f"[bold]{doc_id}[/]")
             for m in misses:
-                out.print(f"  {m}", markup=False)
+                out.print(f"  {m}", markup=False, soft_wrap=True)
     failed = [r for r in results if r.status == Status.FAILED]
     if failed:
         print_summary(results)
