@@ -47,7 +47,9 @@ def _patterns() -> list[re.Pattern]:
         # Cụm Đoàn số 2 / cụm các xã số 02: a short descriptor, then "số N"
         re.compile(rf"\b{_KIND}\s+(?:[^\s.,;:()]+\s+){{1,4}}?(?:số|SỐ)\s+{_NUM}\b{not_count}"),
         # Khối các sở quản lý nhà nước 1 / Khối thi đua 06 Công đoàn ngành Trung ương
-        re.compile(rf"\b(?P<kind>Cụm|Khối)\s+(?:[a-zà-ỹđ]+\s+){{1,6}}?{_NUM}(?=\s*[:.,;\n]|$){not_count}"),
+        re.compile(rf"\b(?P<kind>Cụm|Khối)\s+(?:[a-zà-ỹđ]+\s+){{1,9}}?{_NUM}(?=\s*[:.,;\n]|$){not_count}"),
+        # Khối thi đua Hợp tác xã III: a descriptor in any case, then a Roman number
+        re.compile(rf"\b(?P<kind>Cụm|Khối)\s+thi\s+đua\s+(?:[^\W\d_]+\s+){{1,6}}?(?P<num>[IVX]{{1,5}})\b(?![\w/.-]){not_count}"),
     ]
 
 

@@ -8,12 +8,14 @@ from extractors.context import Context
 from extractors.kinds import key_sentences
 from pipeline.record import Value
 
-_YEAR = re.compile(r"\b(?:năm|NĂM)\s+((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])")
+# "năm 2017" (group 1, also "đợt 2-2024": the second round of 2024), or a bare year (group 2)
+_YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/])\s*((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])",
+                   re.IGNORECASE)
 
 
 def find(ctx: Context) -> Value[int] | None:
     cues = vocab.compiled("kinds")
-    for sentence, weight in key_sentences(ctx):
+    for sentence, weight in sorted(key_sentences(ctx), key=lambda sw: -sw[1]):  # title, lead, then the rest
         cue = cues.search(sentence.text)
         if not cue:
             continue
