@@ -20,8 +20,11 @@ def find(ctx: Context) -> Value[dt.date] | None:
     strong = vocab.compiled("dates", "published_strong")
     cue = vocab.compiled("dates", "published")
     weekday = vocab.compiled("dates", "weekday")
+    title = ctx.shared.get("title_span")
     for line in ctx.lines[:TOP_LINES]:
         lead_cue = strong.match(line.text.lstrip())
+        if title and line.end <= title.start and _banner(line.text, weekday, strong):
+            continue
         if len(line.text) > 90 and not lead_cue:
             continue
         # an administrative document's own place-and-date line: "Nam Đàn, ngày 14 tháng 12 năm 2023"
@@ -51,3 +54,12 @@ def find(ctx: Context) -> Value[dt.date] | None:
             return Value[dt.date](value=value, evidence=ctx.evidence(line.start, line.end),
                                   confidence=0.95 if has_cue else 0.85)
     return None
+
+
+_TIME = re.compile(r"\b\d{1,2}\s*[:hg]\s*\d{2}\b")
+
+
+def _banner(line: str, weekday: re.Pattern, strong: re.Pattern) -> bool:
+    """A site banner above the headline gives today's date ("Thứ sáu, 08/11/2024"), not the article's:
+    a weekday and a date, with no time of publication and no publication cue."""
+    return bool(weekday.search(line)) and not _TIME.search(line) and not strong.search(line)
