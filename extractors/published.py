@@ -1,5 +1,6 @@
 """Publication date: a date on a line of its own near the top ("Ngày đăng: 04/07/2017",
-"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]")."""
+"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]"). "Near the top" counts from the headline when there is one, since
+a page may open with a menu of short lines."""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +22,8 @@ def find(ctx: Context) -> Value[dt.date] | None:
     cue = vocab.compiled("dates", "published")
     weekday = vocab.compiled("dates", "weekday")
     title = ctx.shared.get("title_span")
-    for line in ctx.lines[:TOP_LINES]:
+    first = next((i for i, line in enumerate(ctx.lines) if title and line.end > title.start), 0)
+    for line in ctx.lines[:max(TOP_LINES, first + TOP_LINES)]:
         lead_cue = strong.match(line.text.lstrip())
         if title and line.end <= title.start and _banner(line.text, weekday, strong):
             continue
