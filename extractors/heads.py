@@ -14,7 +14,9 @@ from extractors.context import Context
 from pipeline.record import Head
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_CLUSTER_WORD = re.compile(r"^(cụm|khối)\b", re.IGNORECASE)
+_CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"[^,;]{0,60}?\s(?:là|cho|do|thuộc về)\s")  # "đơn vị Cụm phó là X": X is named after
+_APPOSITION = re.compile(r"(?:,|\()\s*(?:là\s+)?đơn vị\s*$", re.IGNORECASE)
 
 
 def _role_pattern() -> re.Pattern:
@@ -51,6 +53,11 @@ def find(ctx: Context) -> list[Head]:
             # elected at a review for the coming year; at a launch or handover, for this year
             reviewing = bool(ctx.shared.get("kind_values", set()) & {"tong_ket", "so_ket", "cham_diem"})
             next_year = year or (period + 1 if period and reviewing else period)
+            # 0. "Hội CCB tỉnh, đơn vị Trưởng Khối ...", "Sở Tài chính (đơn vị Trưởng khối)"
+            appos = _APPOSITION.search(text, max(s, m.start() - 16), m.start())
+            if appos and not _NAMED_AFTER.match(text, m.end(), e) and (span := units.unit_before(text, appos.start(), s)):
+                add(span, role, current, span[0], m.end(), 0.8)
+                continue
             # 1. "Châu Thành (Cụm trưởng)"
             if text[max(s, m.start() - 1):m.start()] == "(":
                 add(units.unit_before(text, m.start() - 1, s), role, current, m.start() - 1, m.end(), 0.85)

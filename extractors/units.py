@@ -69,6 +69,9 @@ def _gap_ok(text: str, a: Word, b: Word) -> bool:
 
 def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1")."""
+    special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor)
+    if special is not None:
+        return special
     stripped = text[:pos].rstrip()
     if stripped.endswith(")"):
         # "Công ty Điện lực Vĩnh Long (PC Vĩnh Long) đạt ...": skip the short form in brackets
@@ -100,6 +103,41 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     if span is not None:
         span = _extend_over_and(text, span, floor)
     return span
+
+
+_LOWER_TAIL_STOP = re.compile(r"\b(?:các|và|đã|được|là|làm|cùng|đồng thời|với|tại|trong|của|cho|từ)\b")
+
+
+@lru_cache(maxsize=1)
+def _comma_name_pattern() -> re.Pattern:
+    heads = vocab.alternation(vocab.phrases("units", "head"))
+    return re.compile(rf"(?<![^\W_])(?:{heads})\s+[A-ZĐ][^\s,;.()]*(?:\s+[^\s,;.()]+){{0,4}},\s+[a-zà-ỹđ][^\d,;.()\n]{{2,60}}?\s*$")
+
+
+def _comma_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """"Trung tâm Bảo trợ, chăm sóc người có công tỉnh": a headed name whose second part, after a
+    comma, goes on in lower case (no verb, no joiner) up to `pos`."""
+    m = _comma_name_pattern().search(text, max(floor, pos - 120), pos)
+    if not m:
+        return None
+    tail = text[text.index(",", m.start()) + 1:pos]
+    if _LOWER_TAIL_STOP.search(tail) or len(tail.split()) > 8 or tail.split()[-1] not in place_words():
+        return None
+    return m.start(), m.start() + len(text[m.start():pos].rstrip())
+
+
+@lru_cache(maxsize=1)
+def _lower_head_pattern() -> re.Pattern:
+    """Multi-word head words written in lower case ("tập đoàn dệt may phú an", "công ty cổ phần ...")."""
+    heads = [h.lower() for h in vocab.phrases("units", "head") if len(h.split()) >= 2]
+    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(heads)})(?:\s+[a-zà-ỹđ]+){{1,8}}\s*$")
+
+
+def _lower_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    m = _lower_head_pattern().search(text, max(floor, pos - 80), pos)
+    if not m or _LOWER_TAIL_STOP.search(text, m.start(), pos) or _stop_pattern().search(text, m.start(), pos):
+        return None
+    return m.start(), m.start() + len(text[m.start():pos].rstrip())
 
 
 def _head_at(text: str, pos: int) -> bool:
