@@ -98,10 +98,11 @@ def find(ctx: Context) -> list[Head]:
                     if giver:
                         add(units.unit_after(text, giver.end(), after.end()), role, giver_year, m.start(), after.end(), 0.7)
                     else:
-                        verb = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao)\b[^;,]{0,40}$").search(text, max(s, m.start() - 50), m.start())
-                        subject = units.unit_before(text, verb.start(), s) if verb else None
+                        verb = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao|trao)\b[^;,]{0,40}$").search(text, max(s, m.start() - 50), m.start())
+                        subject = _giver(text, verb.start(), s, participants) if verb else None
                         if subject:
-                            add(subject, role, giver_year, subject[0], m.end(), 0.65)
+                            giver_start = verb.start() if isinstance(subject, str) else subject[0]
+                            add(subject, role, giver_year, giver_start, m.end(), 0.65)
                     continue
             # 6. "đơn vị cụm trưởng Công an tỉnh BR-VT"
             span = units.unit_after(text, m.end() + 1, e) if text[m.end():m.end() + 1] == " " else None
@@ -145,3 +146,13 @@ def _person_at(participants, start: int, end: int, text: str, floor: int):
         if 0 <= ev_s - end <= 120 and re.search(r"đại diện\s+(?:đơn vị\s+)?$", text[max(floor, start - 20):start], re.IGNORECASE):
             return p
     return None
+
+
+def _giver(text: str, pos: int, floor: int, participants):
+    """The subject handing the role over, ending at `pos`: a unit, or a person speaking for their organisation
+    ("Chủ tịch UBND huyện A Nguyễn Văn B trao cờ ...")."""
+    for p in participants:
+        if p.evidence is not None and p.organization and floor <= p.evidence.start and \
+                text[p.evidence.start:pos].strip() and text.find(p.name, p.evidence.start) + len(p.name) == pos:
+            return p.organization
+    return units.unit_before(text, pos, floor)

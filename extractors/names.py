@@ -37,8 +37,11 @@ def surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def title_start() -> re.Pattern:
-    """A position, party membership or rank beginning here."""
-    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles'))})\b")
+    """A position, party membership or rank beginning here; positions of two words or more also in
+    lower case ("phó chủ tịch UBND xã", "cụm trưởng"), as some reports write them."""
+    phrases = vocab.phrases("titles")
+    lower = [p.lower() for p in vocab.phrases("titles", "position") if len(p.split()) >= 2]
+    return re.compile(rf"(?:{vocab.alternation(phrases + lower)})(?![^\W_])")
 
 
 @lru_cache(maxsize=None)

@@ -178,8 +178,10 @@ def find(ctx: Context) -> list[Participant]:
             lead = run[0].text in ("Ông", "Bà", "Anh", "Chị") and len(run) > 2
             if lead:
                 run, cued_run = run[1:], True
-            elif not cued_run and len(run) >= 4 and blocked.search(text[max(sentence.start, run[0].start - 25):run[0].start]):
-                # "Chủ tịch UBND quận Ninh Kiều Huỳnh Văn Phước": the place name comes first
+            elif not cued_run and len(run) >= 4 and run[1].text not in nm.MIDDLE_NAMES \
+                    and blocked.search(text[max(sentence.start, run[0].start - 25):run[0].start]):
+                # "Chủ tịch UBND quận Ninh Kiều Huỳnh Văn Phước": the place name comes first (but
+                # "... tỉnh Lê Thị Thu Trang" is a full name)
                 run = run[2:]
             candidates = nm.names_in_run(text, run, cued_run)
             if not candidates and 2 <= len(run) <= 5 and not cued_run:
