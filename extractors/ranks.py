@@ -10,6 +10,8 @@ from extractors.context import Context
 from pipeline.record import Rank
 
 _NUMBER = r"(?P<num>\d{1,2})(?![\d/])"
+_AFTER_UNIT_VERB = re.compile(r"(?:đứng|xếp|vị trí|hạng)\s*$", re.IGNORECASE)
+_FLAG = re.compile(r"\btặng\s+(?:bức\s+)?cờ\b", re.IGNORECASE)  # "tặng cờ thi đua dẫn đầu cụm cho X": X leads
 _SCORE = re.compile(r"(?P<score>\d{1,4}(?:[.,]\d{1,2})?)(?:\s*/\s*[\d.,]+)?\s*điểm")
 
 
@@ -82,16 +84,25 @@ def find(ctx: Context) -> list[Rank]:
             add(span, rank, score, m.start(), m.end(), 0.8)
         before = re.compile(rf"(?:{vocab.alternation(vocab.phrases('ranks', 'before_unit'))})(?:\s*:|\s+là\b)?\s*", re.IGNORECASE)
         for m in before.finditer(text, s, e):
+            if _AFTER_UNIT_VERB.search(text, max(s, m.start() - 12), m.start()):
+                continue  # "X đứng thứ ba": read above, the unit comes first
             word = re.search(rf"({ordinal_words}|đầu)", m.group(0), re.IGNORECASE)
             rank = 1 if word is None or word.group(1).lower() == "đầu" else _rank_value(word.group(1))
             found = units.unit_list_after(text, m.end(), e) if re.search(r"\slà\s*$", m.group(0)) else []
             for span in found or [units.unit_after(text, m.end(), e)]:
                 add(span, rank, _score_near(text, span[1] if span else m.end(), min(e, m.end() + 80)),
                     m.start(), m.end(), 0.85)
+        for m in vocab.compiled("ranks", "unit_is_ordinal").finditer(text, s, e):
+            # "xã A được công nhận là đơn vị nhất cụm, xã B là đơn vị nhì cụm"
+            rank = _rank_value(re.search(rf"\b({ordinal_words})\s+(?:cụm|khối)", m.group(0), re.IGNORECASE).group(1))
+            clause = max(s, max(text.rfind(c, s, m.start()) for c in ",;:") + 1)
+            for span in _subject_before(text, m.end(), clause):
+                add(span, rank, _score_near(text, m.end(), min(e, m.end() + 60)), m.start(), m.end(), 0.8)
         leader = vocab.compiled("ranks", "leader")
         for m in leader.finditer(text, s, e):
             window = text[max(s, m.start() - 80):min(e, m.end() + 80)]
-            if not_emulation.search(window) or re.search(r"\bcho\s*$|\bđề nghị\b[^.]*$", text[max(s, m.start() - 40):m.start()]):
+            near = text[max(s, m.start() - 40):m.start()]
+            if not_emulation.search(window) or (re.search(r"\bcho\s*$|\bđề nghị\b[^.]*$", near) and not _FLAG.search(near)):
                 continue
             score = _score_near(text, m.end(), min(e, m.end() + 80))
             spans = [units.unit_before(text, m.start(), s)]
