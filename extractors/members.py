@@ -12,6 +12,7 @@ from pipeline.normalize import fold
 from pipeline.record import Member, Record
 
 MIN_ITEMS = 2
+_MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(?:cụm|khối)[^.;:()]{0,40}\(\s*", re.IGNORECASE)
 
 
 def _group() -> str:
@@ -24,7 +25,7 @@ def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
     out = []
     cue = vocab.compiled("members", "list_cue")
     people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
-    headed_words = re.compile(rf"\bcác\s+(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
+    headed_words = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
     counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,4}}?)\s*(?::\s*|\(\s*)", re.IGNORECASE)
     for sentence in ctx.sentences:
         s, e = sentence.start, sentence.end
@@ -43,6 +44,8 @@ def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
             if people.search(text[s:m.end()].rstrip(":( ")):
                 continue
             hits.append((m.end(), bool(headed_words.search(text[s:m.end()].rstrip(":( "))), 0.8))
+        for m in _MEMBERS_IN_BRACKETS.finditer(text, s, e):
+            hits.append((m.end(), False, 0.8))  # "các đơn vị thành viên trong cụm thi đua số 04 (A, B, C)"
         for m in re.finditer(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?", text[s:e]):
             hits.append((s + m.end(), False, 0.6))
         for start, headed, conf in hits:

@@ -260,6 +260,9 @@ def same(a: str, b: str) -> bool:
     Lao động huyện"): once unit-type words are stripped from the front, the name words of one are
     all in the other. Stricter than the scorer's overlap rule, which would merge "Sở Nội vụ" with
     "Sở Ngoại vụ" or "Hà Nam" with "Hà Nội"."""
+    ha, hb = _head_type(a), _head_type(b)
+    if ha and hb and ha != hb:
+        return False  # "Trường Cao đẳng Y tế Phú An" / "Trung tâm Y tế Phú An": two kinds of unit
     ra, rb = _name_words(a), _name_words(b)
     if ra and rb:
         return ra <= rb or rb <= ra
@@ -280,10 +283,33 @@ def _name_words(unit: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
 
 
+@lru_cache(maxsize=4096)
+def _head_type(unit: str) -> str | None:
+    """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
+    m = _head_prefix().match(fold(canonical(unit)))
+    return m.group(0).strip() if m else None
+
+
+@lru_cache(maxsize=1)
+def _head_prefix() -> re.Pattern:
+    heads = [fold(canonical(p)) for p in vocab.phrases("units", "head")]
+    return re.compile(rf"(?:{vocab.alternation(heads)})(?:\s+|$)")
+
+
 @lru_cache(maxsize=1)
 def _type_prefix() -> re.Pattern:
     types = [fold(canonical(p)) for p in vocab.phrases("units", "head") + vocab.phrases("units", "place")]
     return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
+
+
+_COUNT = re.compile(r"\d{1,2}\s+(?=[A-ZĐ])")
+
+
+@lru_cache(maxsize=1)
+def _lower_head_start() -> re.Pattern:
+    """A unit written with a lower-case head of two words or more ("công ty TNHH Hoàng Long")."""
+    heads = [h.lower() for h in vocab.phrases("units", "head") if len(h.split()) >= 2]
+    return re.compile(rf"(?:{vocab.alternation(heads)})\s")
 
 
 _SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
@@ -311,6 +337,9 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list
         piece_end = sep.start() if sep else end
         # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
         start = cursor
+        count = _COUNT.match(text, start, piece_end)
+        if count:
+            start = count.end()  # "và 02 Trung tâm Y tế huyện A, Trung tâm Y tế huyện B"
         lead = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])").match(text, start, piece_end)
         if lead and lead.end() < piece_end and text[lead.end():piece_end].split()[0].lower() in place_words():
             start = lead.end()  # "và các huyện Châu Thành"
@@ -319,7 +348,8 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list
         while stop > start and text[stop - 1] in " .:-":
             stop -= 1
         piece = text[start:stop]
-        if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()) or len(piece.split()) > 12:
+        if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()
+                             or _lower_head_start().match(piece)) or len(piece.split()) > 12:
             break
         if not all(_looks_like_name_word(w) for w in piece.split()):
             break
@@ -344,11 +374,25 @@ def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: boo
             continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
         if m.group(0).strip() == "và":
             first = text[pos:m.start()]
+            if _names_meet(text, m.start(), m.end()):
+                return m  # "Chi cục Thuế và Cảng vụ Hàng hải": a name ended, another begins
             first_is_headed = headed or bool(head_only.match(first))
             if first_is_headed and not _starts_unit(text, m.end(), heads):
                 continue
         return m
     return None
+
+
+_FOREIGN_NAMED = re.compile(r"\s*(?:[^\W\d_][^\s,;.()]*\s+){1,4}(?:Group|Corporation|Corp|JSC|Holdings|Company)\b")
+
+
+def _names_meet(text: str, before: int, after: int) -> bool:
+    """After a capitalised word, "và" starts a second unit when a count ("và 02 Trung tâm ...") or a name
+    in the foreign company style ("và Phú Mỹ Group") follows."""
+    if re.match(r"\d{1,2}\s+[A-ZĐ]", text[after:after + 8]):
+        return True
+    prev = text[max(0, before - 30):before].split()
+    return bool(prev and prev[-1][0].isupper() and _FOREIGN_NAMED.match(text, after))
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:
