@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import re
 
-from extractors import units, vocab
+from extractors import names, units, vocab
 from extractors.context import Context
 from pipeline.normalize import fold
 from pipeline.record import Member, Record
 
 MIN_ITEMS = 2
+_MEMBERS_COMPARED = re.compile(r"\bcác\s+(?:huyện|xã|tỉnh|quận|phường|thị xã|thành phố|đơn vị)\s+(?:trong|thuộc|của)\s+"
+                               r"(?:cụm|khối)\b", re.IGNORECASE)
+_FIGURE_AFTER = re.compile(r"\s+(?:đạt\s+|là\s+)?\d+(?:[,.]\d+)?\s*%")
+_AWARD = re.compile(r"\btặng\s+(?:bức\s+)?(?:cờ|bằng khen|giấy khen)\b", re.IGNORECASE)
+_GIVEN_TO = re.compile(r"[^;.]{0,60}?\bcho\s+(?=\S)")
+_RECEIVES = re.compile(r"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)\b", re.IGNORECASE)
 _MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(?:cụm|khối)[^.;:()]{0,40}\(\s*", re.IGNORECASE)
 
 
@@ -79,8 +85,44 @@ def find(ctx: Context, record: Record) -> list[Member]:
             listed.extend((a, b, conf) for a, b in items)
     for a, b, conf in sorted(listed):
         add(text[a:b], a, b, conf)
+    for a, b in award_recipients(ctx) + statistics_members(ctx):
+        add(text[a:b], a, b, 0.6)
     for head in record.heads:
         add(head.unit, *(head.evidence.start, head.evidence.end) if head.evidence else (None, None), 0.7)
     for rank in record.ranks:
         add(rank.unit, *(rank.evidence.start, rank.evidence.end) if rank.evidence else (None, None), 0.75)
     return found
+
+
+def award_recipients(ctx: Context) -> list[tuple[int, int]]:
+    """Units proposed for an award at the cluster's meeting ("đề xuất tặng Cờ thi đua ... cho Hội Nông dân xã A;
+    Hội Cựu chiến binh xã B được đề nghị tặng giấy khen"): their membership is implied."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        for m in _AWARD.finditer(text, s, e):
+            to = _GIVEN_TO.match(text, m.end(), e)
+            span = units.unit_after(text, to.end(), e) if to else None
+            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
+                out.append(span)
+        for m in _RECEIVES.finditer(text, s, e):
+            clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
+            span = units.unit_before(text, m.start(), clause)
+            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
+                out.append(span)
+    return out
+
+
+def statistics_members(ctx: Context) -> list[tuple[int, int]]:
+    """Places compared in a sentence about "các huyện trong cụm" ("Phú An đạt 121% và Tân Lập 118%; ... ở Mỹ
+    Xuân"): each is a member."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        m = _MEMBERS_COMPARED.search(sentence.text)
+        if not m:
+            continue
+        for run in names.capitalised_runs(text, sentence.start + m.end(), sentence.end):
+            a, b = run[0].start, run[-1].end
+            if len(run) <= 3 and (_FIGURE_AFTER.match(text, b) or re.search(r"\bở\s+$", text[max(0, a - 4):a])):
+                out.append((a, b))
+    return out

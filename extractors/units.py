@@ -114,6 +114,14 @@ def _comma_name_pattern() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{heads})\s+[A-ZĐ][^\s,;.()]*(?:\s+[^\s,;.()]+){{0,4}},\s+[a-zà-ỹđ][^\d,;.()\n]{{2,60}}?\s*$")
 
 
+def _lower_continuation(piece: str) -> bool:
+    """Lower-case words with no verb or joiner, ending in a place word ("chăm sóc người có công tỉnh")."""
+    piece = piece.strip(" .")
+    words_ = piece.split()
+    return bool(words_) and piece == piece.lower() and len(words_) <= 8 and words_[-1] in place_words() \
+        and words_[0] not in place_words() and not _LOWER_TAIL_STOP.search(piece)
+
+
 def _comma_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     """"Trung tâm Bảo trợ, chăm sóc người có công tỉnh": a headed name whose second part, after a
     comma, goes on in lower case (no verb, no joiner) up to `pos`."""
@@ -302,6 +310,7 @@ def _type_prefix() -> re.Pattern:
     return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
 
 
+_SUBLIST = re.compile(r"(?:các|\d{1,2})\s+[^\W\d_]+(?:,\s*[^\W\d_]+)?\s*:")  # "... và các sở: A, B"
 _COUNT = re.compile(r"\d{1,2}\s+(?=[A-ZĐ])")
 
 
@@ -335,6 +344,13 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list
     while cursor < end:
         sep = _next_separator(text, cursor, end, heads, head_only, headed)
         piece_end = sep.start() if sep else end
+        if items and text[cursor - 2:cursor] == ", " and _lower_continuation(text[cursor:piece_end]):
+            # "Trung tâm Bảo trợ, chăm sóc người có công tỉnh": the comma is inside the name
+            items[-1] = (items[-1][0], cursor + len(text[cursor:piece_end].rstrip(" .")))
+            if not sep:
+                break
+            cursor = sep.end()
+            continue
         # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
         start = cursor
         count = _COUNT.match(text, start, piece_end)
@@ -374,7 +390,7 @@ def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: boo
             continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
         if m.group(0).strip() == "và":
             first = text[pos:m.start()]
-            if _names_meet(text, m.start(), m.end()):
+            if _names_meet(text, m.start(), m.end()) or _SUBLIST.match(text, m.end()):
                 return m  # "Chi cục Thuế và Cảng vụ Hàng hải": a name ended, another begins
             first_is_headed = headed or bool(head_only.match(first))
             if first_is_headed and not _starts_unit(text, m.end(), heads):
