@@ -29,8 +29,8 @@ def _role_of(mention: str) -> str:
 
 def find(ctx: Context) -> list[Head]:
     text = ctx.text
-    period = ctx.shared.get("period")
-    participants = ctx.shared.get("participants", [])
+    period = ctx.period
+    participants = ctx.participants
     handover = vocab.compiled("heads", "handover")
     out: list[Head] = []
 
@@ -41,6 +41,7 @@ def find(ctx: Context) -> list[Head]:
         for h in out:
             if h.role == role and h.year == year and units.same(h.unit, unit):
                 return
+        ev_start, ev_end = min(ev_start, ev_end), max(ev_start, ev_end)  # the unit may come after the role
         out.append(Head(unit=unit, role=role, year=year, evidence=ctx.evidence(ev_start, ev_end), confidence=confidence))
 
     for sentence in ctx.sentences:
@@ -51,7 +52,7 @@ def find(ctx: Context) -> list[Head]:
             year = _year_near(text, m, s, e)
             current = year or period
             # elected at a review for the coming year; at a launch or handover, for this year
-            reviewing = bool(ctx.shared.get("kind_values", set()) & {"tong_ket", "so_ket", "cham_diem"})
+            reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket", "cham_diem"})
             next_year = year or (period + 1 if period and reviewing else period)
             # 0. "Hội CCB tỉnh, đơn vị Trưởng Khối ...", "Sở Tài chính (đơn vị Trưởng khối)"
             appos = _APPOSITION.search(text, max(s, m.start() - 16), m.start())
@@ -81,7 +82,7 @@ def find(ctx: Context) -> list[Head]:
                 add(span, role, next_year if is_elected else current, span[0], m.end(), 0.8)
                 continue
             if re.search(r"được\s+(?:bầu\s+)?làm\s*$", text[max(s, m.start() - 20):m.start()]):
-                subject = (ctx.shared.get("ranks") or [None])[0]
+                subject = (ctx.ranks or [None])[0]
                 if subject is not None and s <= subject.evidence.start < e:
                     add(subject.unit, role, next_year, s, m.end(), 0.6)
                     continue

@@ -48,7 +48,7 @@ def _lead_index(ctx: Context, candidates: list[Span], verbs: re.Pattern, cues: r
 def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
     """Sentences that say what the meeting was, with how much they say it: the title, the lead
     (see `_lead_index`; a repeated headline is not the lead), then sentences anchored to the meeting."""
-    title = ctx.shared.get("title_span")
+    title = ctx.title_span
     verbs, cues = vocab.compiled("domain", "meeting_verb"), vocab.compiled("kinds")
     out: list[tuple[Span, float]] = []
     body = []
@@ -98,8 +98,8 @@ def find(ctx: Context) -> list[Value[str]]:
             if kind not in best or best[kind].confidence < weight:
                 best[kind] = Value[str](value=kind, evidence=ctx.evidence(start, start + len(m.group(0))),
                                         confidence=weight)
-    if ctx.shared.get("ranks") and "cham_diem" not in best:
-        r = ctx.shared["ranks"][0]
+    if ctx.ranks and "cham_diem" not in best:
+        r = ctx.ranks[0]
         best["cham_diem"] = Value[str](value="cham_diem", evidence=r.evidence, confidence=0.7)
     if not best:
         return [_year_review(ctx) or Value[str](value="khac", evidence=None, confidence=0.4)]

@@ -19,7 +19,7 @@ def find(ctx: Context, published: Value[dt.date] | None, period: Value[int] | No
          kinds: set[str]) -> Value[dt.date] | None:
     cue = re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})(?:\s+(?:nay|qua))?\s*\(?\s*$", re.IGNORECASE)
     today = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
-    skip = ctx.shared.get("published_span")
+    skip = ctx.published_span
     for sentence in ctx.sentences[:BODY_SENTENCES + 4]:
         if _SOURCE.search(sentence.text):
             continue

@@ -9,7 +9,7 @@ import re
 from extractors import names, units, vocab
 from extractors.context import Context
 from pipeline.normalize import fold
-from pipeline.record import Member, Record
+from pipeline.record import Head, Member, Participant, Rank
 
 MIN_ITEMS = 2
 _MEMBERS_COMPARED = re.compile(r"\bcác\s+(?:huyện|xã|tỉnh|quận|phường|thị xã|thành phố|đơn vị)\s+(?:trong|thuộc|của)\s+"
@@ -59,10 +59,10 @@ def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
     return out
 
 
-def find(ctx: Context, record: Record) -> list[Member]:
+def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
     text = ctx.text
     found: list[Member] = []
-    people = {fold(p.name) for p in record.participants}
+    people = {fold(p.name) for p in participants}
 
     def add(unit: str, start: int | None, end: int | None, confidence: float) -> None:
         unit = unit.strip(" ,;:-")
@@ -87,9 +87,9 @@ def find(ctx: Context, record: Record) -> list[Member]:
         add(text[a:b], a, b, conf)
     for a, b in award_recipients(ctx) + statistics_members(ctx):
         add(text[a:b], a, b, 0.6)
-    for head in record.heads:
+    for head in heads or []:
         add(head.unit, *(head.evidence.start, head.evidence.end) if head.evidence else (None, None), 0.7)
-    for rank in record.ranks:
+    for rank in ranks or []:
         add(rank.unit, *(rank.evidence.start, rank.evidence.end) if rank.evidence else (None, None), 0.75)
     return found
 

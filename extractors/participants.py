@@ -159,7 +159,7 @@ def _unlisted_name(ctx: Context, run, sentence) -> list:
 
 def find(ctx: Context) -> list[Participant]:
     text = ctx.text
-    byline = ctx.shared.get("author_value")
+    byline = ctx.author_value
     cited = {fold(c) for c in vocab.phrases("people", "cited")}
     places = vocab.phrases("units", "head") + vocab.phrases("units", "place")
     blocked = re.compile(rf"(?<![^\W_])(?:{vocab.alternation(places + ['phố', 'đường', 'Lăng', 'các', 'ủy', 'uỷ'])})\s*$")

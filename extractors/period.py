@@ -49,6 +49,6 @@ def from_meeting_date(ctx: Context, meeting_date) -> Value[int] | None:
     if meeting_date is None:
         return None
     d = meeting_date.value
-    kinds = {k.value for k in ctx.shared.get("kinds", [])}
+    kinds = ctx.kind_values
     year = d.year - 1 if d.month <= 4 and kinds & {"tong_ket", "cham_diem"} else d.year
     return Value[int](value=year, evidence=meeting_date.evidence, confidence=0.5)

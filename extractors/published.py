@@ -21,7 +21,7 @@ def find(ctx: Context) -> Value[dt.date] | None:
     strong = vocab.compiled("dates", "published_strong")
     cue = vocab.compiled("dates", "published")
     weekday = vocab.compiled("dates", "weekday")
-    title = ctx.shared.get("title_span")
+    title = ctx.title_span
     first = next((i for i, line in enumerate(ctx.lines) if title and line.end > title.start), 0)
     for line in ctx.lines[:max(TOP_LINES, first + TOP_LINES)]:
         lead_cue = strong.match(line.text.lstrip())

@@ -1,62 +1,62 @@
-"""The extraction pipeline: a short fixed sequence of named steps, read top to bottom.
-
-Each step is one extractor module; later steps read what earlier ones left in `ctx.shared`
-(the meeting-date year rule needs the publication date, period and kinds).
-"""
+"""The extraction pipeline: a spaCy Language assembled from extractors/pipeline.cfg (stages in
+order, components in extractors/components.py), built once per process. The record is read from
+the Doc's extensions at the end; batches go through `nlp.pipe`."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
-from extractors import (author, cluster, heads, kinds, legal_refs, meeting_date, members,
-                        participants, period, published, ranks, title, venue)
-from extractors.context import Context, Span
+from spacy.language import Language
+from spacy.util import load_config, load_model_from_config
+
+from extractors import components  # noqa: F401  (registers the language, tokenizer and components)
+from extractors.context import Context
 from pipeline.document import Document, DocumentResult, ReadError, Status
 from pipeline.readers import read_document
-from pipeline.record import Meeting, Record
+from pipeline.record import Record
 
 log = logging.getLogger(__name__)
+CONFIG = Path(__file__).with_name("pipeline.cfg")
+
+
+@lru_cache(maxsize=None)
+def nlp(disable: tuple[str, ...] = ()) -> Language:
+    """The pipeline, built once per process (per set of disabled components, for ablation)."""
+    language = load_model_from_config(load_config(CONFIG), auto_fill=True, validate=True)
+    for name in disable:
+        language.disable_pipe(name)
+    return language
+
+
+def _doc(ctx: Context, language: Language):
+    doc = language.make_doc(ctx.text)
+    doc._.context = ctx
+    ctx.doc = doc
+    return doc
 
 
 def extract(document: Document) -> Record:
-    ctx = Context.of(document)
-    return extract_context(ctx)
+    return extract_context(Context.of(document))
 
 
-def extract_context(ctx: Context) -> Record:
-    record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
-    record.title = title.find(ctx)
-    _remember(ctx, "title_span", record.title)
-    record.published = published.find(ctx)
-    _remember(ctx, "published_span", record.published)
-    record.author = author.find(ctx)
-    ctx.shared["author_value"] = record.author.value if record.author else None
-    record.cluster = cluster.find(ctx)
-    ctx.shared["cluster"] = record.cluster
-    record.legal_refs = legal_refs.find(ctx)
-    record.ranks = ranks.find(ctx)
-    ctx.shared["ranks"] = record.ranks
-    meeting = Meeting(kinds=kinds.find(ctx))
-    ctx.shared["kinds"] = meeting.kinds
-    ctx.shared["kind_values"] = {k.value for k in meeting.kinds}
-    meeting.period = period.find(ctx)
-    meeting.date = meeting_date.find(ctx, record.published, meeting.period, {k.value for k in meeting.kinds})
-    _remember(ctx, "meeting_date_span", meeting.date)
-    if meeting.period is None:
-        meeting.period = period.from_meeting_date(ctx, meeting.date)
-    meeting.venue = venue.find(ctx)
-    record.meeting = meeting
-    ctx.shared["period"] = meeting.period.value if meeting.period else None
-    record.participants = participants.find(ctx)
-    ctx.shared["participants"] = record.participants
-    record.heads = heads.find(ctx)
-    record.members = members.find(ctx, record)
-    return record
+def extract_context(ctx: Context, disable: tuple[str, ...] = ()) -> Record:
+    language = nlp(disable)
+    return _record(language(_doc(ctx, language)), ctx)
 
 
-def _remember(ctx: Context, key: str, value) -> None:
-    if value is not None and value.evidence is not None:
-        ctx.shared[key] = Span(value.evidence.start, value.evidence.end, value.evidence.text)
+def extract_many(contexts: Iterable[Context], disable: tuple[str, ...] = ()) -> Iterator[Record]:
+    """Records for many documents, through `nlp.pipe` (one Doc per document)."""
+    language = nlp(disable)
+    for doc in language.pipe(_doc(ctx, language) for ctx in contexts):
+        yield _record(doc, doc._.context)
+
+
+def _record(doc, ctx: Context) -> Record:
+    if doc._.record is not None:
+        return doc._.record
+    return Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
 
 
 def process_path(path: Path) -> DocumentResult:

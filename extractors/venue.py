@@ -11,7 +11,7 @@ _END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễ
 
 
 def find(ctx: Context) -> Value[str] | None:
-    anchor = ctx.shared.get("meeting_date_span")
+    anchor = ctx.meeting_date_span
     if anchor is None:
         return None
     sentence = ctx.sentence_at(anchor.start)
