@@ -148,8 +148,16 @@ def _lower_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | Non
     return m.start(), m.start() + len(text[m.start():pos].rstrip())
 
 
+_NOT_A_UNIT = re.compile(r"(?:Hội|hội)\s+(?:nghị|thảo|trường|thi|viên|diễn)\b")  # "Hội nghị bầu ...": an event
+
+
 def _head_at(text: str, pos: int) -> bool:
-    return bool(re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b").match(text, pos))
+    return bool(_head_word().match(text, pos)) and not _NOT_A_UNIT.match(text, pos)
+
+
+@lru_cache(maxsize=1)
+def _head_word() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
 
 
 def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
