@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-_PIECES = re.compile(r"\w+|[^\w\s]|\s+")
+# a syllable or punctuation mark with the one space after it, or any other run of whitespace
+_PIECES = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 
 # What the components leave on the Doc, in pipeline order; `record` is assembled from the others.
 EXTENSIONS = ("context", "title", "published", "author", "cluster", "legal_refs", "ranks", "kinds", "period",
@@ -28,16 +29,9 @@ class SyllableTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for m in _PIECES.finditer(text):
-            piece = m.group(0)
-            if piece[0].isspace():
-                if words and not spaces[-1] and piece[0] == " ":
-                    spaces[-1] = True
-                    piece = piece[1:]
-                if not piece:
-                    continue
-            words.append(piece)
-            spaces.append(False)
+        for word, space, blank in _PIECES.findall(text):
+            words.append(word or blank)
+            spaces.append(bool(space))
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_disk(self, path, **kwargs) -> None:  # nothing to save: the tokenizer has no data
