@@ -62,7 +62,7 @@ def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
     text = ctx.text
     found: list[Member] = []
-    people = {fold(p.name) for p in participants}
+    people = {fold(p.name) for p in participants or []}
 
     def add(unit: str, start: int | None, end: int | None, confidence: float) -> None:
         unit = unit.strip(" ,;:-")
