@@ -81,28 +81,30 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     ws = [w for w in words(text, max(floor, pos - 160), pos) if w.end <= pos]
     if not ws or _BREAK.search(text[ws[-1].end:pos]):
         return None
-    chosen: list[Word] = []
-    for i in range(len(ws) - 1, -1, -1):
-        w = ws[i]
-        prev = ws[i - 1] if i > 0 else None
-        if chosen and not _gap_ok(text, w, chosen[0]):
-            break
-        if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
-            break
-        chosen.insert(0, w)
-    span = _trim(text, chosen)
+    span = _trim(text, _unit_words_back(text, ws))
     if span is not None and text[span[0] - 1:span[0]] == "(" and text[span[1]:span[1] + 1] == ")":
         # "Công ty Điện lực Bình Thuận (PC Bình Thuận)": the name before its short form
         full = unit_before(text, span[0] - 1, floor)
         if full is not None:
             return full
-    if span is None and ws:
+    if span is None:
         span = _back_to_head(text, pos, floor)
-    elif span is not None and not _head_at(text, span[0]):
+    elif not _head_at(text, span[0]):
         span = _back_to_head(text, span[1], floor) or span
-    if span is not None:
-        span = _extend_over_and(text, span, floor)
-    return span
+    return _extend_over_and(text, span, floor) if span is not None else None
+
+
+def _unit_words_back(text: str, ws: list[Word]) -> list[Word]:
+    """The words of a unit phrase read backwards from the last of `ws`."""
+    chosen: list[Word] = []
+    for i in range(len(ws) - 1, -1, -1):
+        w = ws[i]
+        if chosen and not _gap_ok(text, w, chosen[0]):
+            break
+        if not _is_unit_word(w, ws[i - 1] if i > 0 else None, text, _caps_before(text, ws, i)):
+            break
+        chosen.insert(0, w)
+    return chosen
 
 
 _LOWER_TAIL_STOP = re.compile(r"\b(?:các|và|đã|được|là|làm|cùng|đồng thời|với|tại|trong|của|cho|từ)\b")
