@@ -7,8 +7,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors import (author, cluster, heads, kinds, legal_refs, meeting_date, members, participants, period,
-                        published, ranks, title, venue)
+from extractors import (
+    author,
+    cluster,
+    heads,
+    kinds,
+    legal_refs,
+    meeting_date,
+    members,
+    participants,
+    period,
+    published,
+    ranks,
+    title,
+    venue,
+)
 from extractors import spans as doc_spans
 from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the language and extensions)
 from pipeline.record import Meeting, Record

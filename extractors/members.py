@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors import names, units, vocab
+from extractors import names, unit_lists, units, vocab
 from extractors.context import Context
 from pipeline.normalize import fold
 from pipeline.record import Head, Member, Participant, Rank
@@ -106,7 +106,7 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float]]:
     """(start, end, confidence) of every unit in a member list, in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
-        items = units.unit_list_after(text, start, end, headed=headed)
+        items = unit_lists.unit_list_after(text, start, end, headed=headed)
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 

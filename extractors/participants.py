@@ -8,8 +8,8 @@ it, a rank, or a title beside it. Bylines, photo credits and cited figures are l
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import names as nm
 from extractors import vocab

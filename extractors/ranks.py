@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors import units, vocab
+from extractors import unit_lists, units, vocab
 from extractors.context import Context
 from pipeline.record import Rank
 
@@ -94,7 +94,7 @@ def _after_unit(text: str, s: int, e: int, found: _Found) -> None:
         rank = _rank_value(m.group("num") or m.group("word"))
         named_after = _NAMED_AFTER.match(text, m.end())
         if named_after:  # "xếp thứ hai là Công an tỉnh Bắc Ninh"
-            for span in units.unit_list_after(text, named_after.end(), e) or []:
+            for span in unit_lists.unit_list_after(text, named_after.end(), e) or []:
                 found.add(span, rank, _score_near(text, span[1], min(e, span[1] + 40)), m.start(), m.end(), 0.85)
             continue
         span = units.unit_before(text, m.start(), s)
@@ -129,7 +129,7 @@ def _before_unit(text: str, s: int, e: int, found: _Found) -> None:
             continue  # "X đứng thứ ba": read above, the unit comes first
         word = re.search(rf"({_ordinal_words()}|đầu)", m.group(0), re.IGNORECASE)
         rank = 1 if word is None or word.group(1).lower() == "đầu" else _rank_value(word.group(1))
-        spans = units.unit_list_after(text, m.end(), e) if re.search(r"\slà\s*$", m.group(0)) else []
+        spans = unit_lists.unit_list_after(text, m.end(), e) if re.search(r"\slà\s*$", m.group(0)) else []
         for span in spans or [units.unit_after(text, m.end(), e)]:
             found.add(span, rank, _score_near(text, span[1] if span else m.end(), min(e, m.end() + 80)),
                       m.start(), m.end(), 0.85)
@@ -180,7 +180,7 @@ def _subject_before(text: str, pos: int, floor: int, across_commas: bool = False
 def _after_leader(text: str, pos: int, end: int) -> list:
     """"tặng Cờ “Đơn vị dẫn đầu phong trào thi đua” cho 02 tập thể (Sở A, Sở B)", "dẫn đầu là X"."""
     m = _GIVEN_TO.match(text, pos, end)
-    return units.unit_list_after(text, m.end(), end) if m else []
+    return unit_lists.unit_list_after(text, m.end(), end) if m else []
 
 
 def table_ranks(ctx: Context) -> list[Rank]:

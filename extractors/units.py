@@ -12,7 +12,7 @@ from functools import lru_cache
 from extractors import vocab
 from extractors.names import Word, words
 from pipeline.normalize import fold
-from pipeline.units import _units, canon
+from pipeline.units import _units
 
 JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")
@@ -116,14 +116,6 @@ def _comma_name_pattern() -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{heads})\s+[A-ZĐ][^\s,;.()]*(?:\s+[^\s,;.()]+){{0,4}},\s+[a-zà-ỹđ][^\d,;.()\n]{{2,60}}?\s*$")
 
 
-def _lower_continuation(piece: str) -> bool:
-    """Lower-case words with no verb or joiner, ending in a place word ("chăm sóc người có công tỉnh")."""
-    piece = piece.strip(" .")
-    words_ = piece.split()
-    return bool(words_) and piece == piece.lower() and len(words_) <= 8 and words_[-1] in place_words() \
-        and words_[0] not in place_words() and not _LOWER_TAIL_STOP.search(piece)
-
-
 def _comma_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     """"Trung tâm Bảo trợ, chăm sóc người có công tỉnh": a headed name whose second part, after a
     comma, goes on in lower case (no verb, no joiner) up to `pos`."""
@@ -182,8 +174,7 @@ def _extend_over_and(text: str, span: tuple[int, int], floor: int) -> tuple[int,
     or at the comma of "Sở Văn hóa, Thể thao và Du lịch"."""
     for m in vocab.compiled("units", "comma_name").finditer(text, max(floor, span[0] - 60), span[1]):
         if m.start() < span[0] <= m.end():
-            prev = unit_before(text, m.start(), floor) if m.start() > floor else None
-            head = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\s+$").search(text, max(floor, m.start() - 12), m.start())
+            head = _head_then_space().search(text, max(floor, m.start() - 12), m.start())
             if head:
                 return head.start(), span[1]
     m = re.compile(r"\s+và\s+$").search(text, max(floor, span[0] - 6), span[0])
@@ -192,6 +183,11 @@ def _extend_over_and(text: str, span: tuple[int, int], floor: int) -> tuple[int,
         if before and _head_at(text, before[0]):
             return before[0], span[1]
     return span
+
+
+@lru_cache(maxsize=1)
+def _head_then_space() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -320,18 +316,6 @@ def _type_prefix() -> re.Pattern:
     return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
 
 
-_SUBLIST = re.compile(r"(?:các|\d{1,2})\s+[^\W\d_]+(?:,\s*[^\W\d_]+)?\s*:")  # "... và các sở: A, B"
-_COUNT = re.compile(r"\d{1,2}\s+(?=[A-ZĐ])")
-
-
-@lru_cache(maxsize=1)
-def _lower_head_start() -> re.Pattern:
-    """A unit written with a lower-case head of two words or more ("công ty TNHH Hoàng Long")."""
-    heads = [h.lower() for h in vocab.phrases("units", "head") if len(h.split()) >= 2]
-    return re.compile(rf"(?:{vocab.alternation(heads)})\s")
-
-
-_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
 _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có", "cùng", "tham dự", "đạt", "là", "làm",
                "trong", "tại", "về", "để", "nhằm", "thực hiện", "gồm", "và đơn vị", "phụ trách", "do", "theo",
                "của", "thì", "hoàn thành", "đề nghị", "nhận", "tặng")
@@ -340,85 +324,6 @@ _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
     return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
-
-
-def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list[tuple[int, int]]:
-    """Units enumerated from `pos`: "A, B (Cụm phó), C và D". The list ends at the first piece
-    that does not start like a unit or that runs on into a clause ("... và Tuyên Quang tổ chức").
-    "và" joins two units unless it sits inside one name ("Sở Kế hoạch và Đầu tư"); `headed` says
-    the items share an implied head ("các sở: Giáo dục và Đào tạo, ...")."""
-    heads = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head') + vocab.phrases('units', 'place'))})\b")
-    head_only = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
-    items: list[tuple[int, int]] = []
-    cursor = pos
-    while cursor < end:
-        sep = _next_separator(text, cursor, end, heads, head_only, headed)
-        piece_end = sep.start() if sep else end
-        if items and text[cursor - 2:cursor] == ", " and _lower_continuation(text[cursor:piece_end]):
-            # "Trung tâm Bảo trợ, chăm sóc người có công tỉnh": the comma is inside the name
-            items[-1] = (items[-1][0], cursor + len(text[cursor:piece_end].rstrip(" .")))
-            if not sep:
-                break
-            cursor = sep.end()
-            continue
-        # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
-        start = cursor
-        count = _COUNT.match(text, start, piece_end)
-        if count:
-            start = count.end()  # "và 02 Trung tâm Y tế huyện A, Trung tâm Y tế huyện B"
-        lead = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])").match(text, start, piece_end)
-        if lead and lead.end() < piece_end and text[lead.end():piece_end].split()[0].lower() in place_words():
-            start = lead.end()  # "và các huyện Châu Thành"
-        stop_m = _stop_pattern().search(text, start, piece_end)
-        stop = stop_m.start() if stop_m else piece_end
-        while stop > start and text[stop - 1] in " .:-":
-            stop -= 1
-        piece = text[start:stop]
-        if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()
-                             or _lower_head_start().match(piece)) or len(piece.split()) > 12:
-            break
-        if not all(_looks_like_name_word(w) for w in piece.split()):
-            break
-        items.append((start, stop))
-        if stop_m and not (stop_m.group("data") or stop_m.group("num") or stop_m.group("paren")):
-            break  # the list ran on into a clause, or closed
-        if not sep:
-            break
-        cursor = sep.end()
-    return items
-
-
-def _looks_like_name_word(word: str) -> bool:
-    return bool(re.match(r"[\w&’'.,\-–]+$", word))
-
-
-def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: bool):
-    """The next list separator, skipping "và" inside one unit name and commas inside parentheses."""
-    protected = [(m.start(), m.end()) for m in vocab.compiled("units", "comma_name").finditer(text, pos, end)]
-    for m in _SEPARATORS.finditer(text, pos, end):
-        if any(a <= m.start() < b for a, b in protected):
-            continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
-        if m.group(0).strip() == "và":
-            first = text[pos:m.start()]
-            if _names_meet(text, m.start(), m.end()) or _SUBLIST.match(text, m.end()):
-                return m  # "Chi cục Thuế và Cảng vụ Hàng hải": a name ended, another begins
-            first_is_headed = headed or bool(head_only.match(first))
-            if first_is_headed and not _starts_unit(text, m.end(), heads):
-                continue
-        return m
-    return None
-
-
-_FOREIGN_NAMED = re.compile(r"\s*(?:[^\W\d_][^\s,;.()]*\s+){1,4}(?:Group|Corporation|Corp|JSC|Holdings|Company)\b")
-
-
-def _names_meet(text: str, before: int, after: int) -> bool:
-    """After a capitalised word, "và" starts a second unit when a count ("và 02 Trung tâm ...") or a name
-    in the foreign company style ("và Phú Mỹ Group") follows."""
-    if re.match(r"\d{1,2}\s+[A-ZĐ]", text[after:after + 8]):
-        return True
-    prev = text[max(0, before - 30):before].split()
-    return bool(prev and prev[-1][0].isupper() and _FOREIGN_NAMED.match(text, after))
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:
