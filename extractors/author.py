@@ -14,7 +14,8 @@ _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$|^([A-Z�
 
 # Minutes, notices and other administrative documents are signed, not bylined: the names at
 # their end are signatories ("THƯ KÝ", "CHỦ TRÌ", "TM. ...").
-_ADMINISTRATIVE = re.compile(r"^\s*(BIÊN BẢN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|CÔNG VĂN)\b|^\s*Số\s*:\s*\d")
+_ADMINISTRATIVE = re.compile(r"^\s*(BIÊN BẢN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|CÔNG VĂN)\b"
+                             r"|^\s*Số\s*:\s*\d")
 _SIGNATURE = re.compile(r"\b(THƯ KÝ|CHỦ TRÌ|CHỦ TỌA|NGƯỜI LẬP|TM\.|KT\.|CHỦ TỊCH|TRƯỞNG CỤM|CỤM TRƯỞNG|KHỐI TRƯỞNG)\b")
 
 

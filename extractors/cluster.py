@@ -15,6 +15,8 @@ from pipeline.record import Cluster
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUM = r"(?P<num>\d{1,2}|[IVXL]{1,5})(?![\w/%,.]\d)"
+_NAMED_BY_ORGANISATION = re.compile(r"\b(?P<kind>Cụm|Khối)\s+(?P<org>Đoàn|Mặt trận|Công đoàn|Hội|Công an|Thanh niên|"
+                                    r"Phụ nữ)\b[^.;:()\n]{0,60}")
 _KIND = r"(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)"
 
 
@@ -68,7 +70,7 @@ def mentions(ctx: Context) -> list[Mention]:
             found[m.start] = m
     if not found:
         # "Cụm Đoàn thanh niên các tỉnh, thành ...": a cluster named by its organisation
-        for m in re.finditer(r"\b(?P<kind>Cụm|Khối)\s+(?P<org>Đoàn|Mặt trận|Công đoàn|Hội|Công an|Thanh niên|Phụ nữ)\b[^.;:()\n]{0,60}", ctx.text):
+        for m in _NAMED_BY_ORGANISATION.finditer(ctx.text):
             kind = "cum" if m.group("kind") == "Cụm" else "khoi"
             name = re.split(r"\s+(?:đã|tổ chức|gồm|bao gồm|với)\b", m.group(0))[0].strip(" ,")
             found[m.start()] = Mention(m.start(), m.start() + len(name), kind, None, name)
@@ -85,7 +87,8 @@ def _unnumbered(ctx: Context) -> list[Mention]:
         for pat in (stop, re.compile(r"[.;:()\n]|,\s+(?=[a-zà-ỹđ]+\s+(?!các\b)[a-zà-ỹđ])")):
             hit = pat.search(tail)
             if hit and hit.start() < cut:
-                cut = hit.start() if pat is not stop or re.match(r"\W", tail[hit.start() - 1:hit.start()] or " ") else cut
+                after_break = re.match(r"\W", tail[hit.start() - 1:hit.start()] or " ")
+                cut = hit.start() if pat is not stop or after_break else cut
         descriptor = tail[:cut].strip(" ,-")
         if not descriptor or len(descriptor.split()) < 1:
             continue

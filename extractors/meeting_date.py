@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from extractors import vocab
 from extractors.context import Context
@@ -15,9 +16,15 @@ _SOURCE = re.compile(r"^\W*(?:theo|nguồn)\b", re.IGNORECASE)
 _CITED = re.compile(r"(số\s+)?\d+[\w\-]*/[\w\-/]+\s+(ngày\s+)?$|\(\s*$|[-–]\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _meeting_cue() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})(?:\s+(?:nay|qua))?\s*\(?\s*$",
+                      re.IGNORECASE)
+
+
 def find(ctx: Context, published: Value[dt.date] | None, period: Value[int] | None,
          kinds: set[str]) -> Value[dt.date] | None:
-    cue = re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})(?:\s+(?:nay|qua))?\s*\(?\s*$", re.IGNORECASE)
+    cue = _meeting_cue()
     today = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
     skip = ctx.published_span
     for sentence in ctx.sentences[:BODY_SENTENCES + 4]:

@@ -22,21 +22,24 @@ def find(ctx: Context) -> Value[int] | None:
         for m in _YEAR.finditer(sentence.text, cue.start()):
             if m.group(1) or _after_cue(sentence.text, cue.end(), m.start()):
                 start = sentence.start + m.start()
-                return Value[int](value=int(m.group(1) or m.group(2)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                return Value[int](value=int(m.group(1) or m.group(2)),
+                                  evidence=ctx.evidence(start, sentence.start + m.end()),
                                   confidence=min(weight, 0.85))
     # A title or lead that names a year without a kind cue ("nhận bàn giao ... năm 2018")
     for sentence, weight in key_sentences(ctx)[:2]:
         m = _YEAR.search(sentence.text)
         if m and m.group(1):
             start = sentence.start + m.start()
-            return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.6)
+            return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                              confidence=0.6)
     # An excerpt with no title or lead: the first "năm YYYY" said of the emulation work
     for sentence in ctx.sentences[:8]:
         if "thi đua" in sentence.text.lower():
             m = _YEAR.search(sentence.text)
             if m and m.group(1):
                 start = sentence.start + m.start()
-                return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.5)
+                return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                                  confidence=0.5)
     return None
 
 

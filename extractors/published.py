@@ -1,6 +1,6 @@
 """Publication date: a date on a line of its own near the top ("Ngày đăng: 04/07/2017",
-"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]"). "Near the top" counts from the headline when there is one, since
-a page may open with a menu of short lines."""
+"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]"). "Near the top"
+counts from the headline when there is one, since a page may open with a menu of short lines."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +12,11 @@ from extractors.datetext import find_dates
 from pipeline.record import Value
 
 TOP_LINES = 8
-_PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?",
+                         re.IGNORECASE)
 # what may surround the date on a publication line besides a cue: times, weekdays, separators
-_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
+_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?"
+                     r"|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
 
 
 def find(ctx: Context) -> Value[dt.date] | None:

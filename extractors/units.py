@@ -113,7 +113,8 @@ _LOWER_TAIL_STOP = re.compile(r"\b(?:các|và|đã|được|là|làm|cùng|đồ
 @lru_cache(maxsize=1)
 def _comma_name_pattern() -> re.Pattern:
     heads = vocab.alternation(vocab.phrases("units", "head"))
-    return re.compile(rf"(?<![^\W_])(?:{heads})\s+[A-ZĐ][^\s,;.()]*(?:\s+[^\s,;.()]+){{0,4}},\s+[a-zà-ỹđ][^\d,;.()\n]{{2,60}}?\s*$")
+    return re.compile(rf"(?<![^\W_])(?:{heads})\s+[A-ZĐ][^\s,;.()]*(?:\s+[^\s,;.()]+){{0,4}},"
+                      rf"\s+[a-zà-ỹđ][^\d,;.()\n]{{2,60}}?\s*$")
 
 
 def _comma_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
@@ -209,30 +210,44 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
-    span = _trim(text, chosen)
+    span = _over_and(text, _trim(text, chosen), ceiling)
+    last = text[span[0]:span[1]].split()[-1] if span else ""
+    if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
+        span = _lower_tail(text, span, ceiling)
+    return span
+
+
+_AND = re.compile(r"\s+và\s+")
+_CLUSTER_AHEAD = re.compile(r"(?i)(cụm|khối)\b")
+
+
+def _over_and(text: str, span: tuple[int, int] | None, ceiling: int) -> tuple[int, int] | None:
+    """"Sở Lao động - Thương binh và Xã hội": "và" inside a headed name, not a second unit."""
     while span is not None and _head_at(text, span[0]):
-        # "Sở Lao động - Thương binh và Xã hội": "và" inside a headed name, not a second unit
-        m = re.compile(r"\s+và\s+").match(text, span[1])
+        m = _AND.match(text, span[1])
         last_word = text[span[0]:span[1]].split()[-1]
         if not m or m.end() >= ceiling or _starts_unit(text, m.end(), _heads_or_places()) \
-                or not last_word.islower() or re.match(r"(?i)(cụm|khối)\b", text[m.end():m.end() + 5]):
+                or not last_word.islower() or _CLUSTER_AHEAD.match(text[m.end():m.end() + 5]):
             break  # after a proper name ("Thanh Miện và ...") "và" joins two units
         nxt = unit_after(text, m.end(), ceiling)
         if nxt is None or nxt[0] != m.end():
             break
         span = (span[0], nxt[1])
-    last = text[span[0]:span[1]].split()[-1] if span else ""
-    if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
-        # the reader stopped inside a lower-case stretch of the name ("Hội Chữ thập | đỏ tỉnh")
-        limit = min(ceiling, span[0] + 120)
-        cut = _BREAK.search(text, span[1], limit)
-        stop = _stop_pattern().search(text, span[1], cut.start() if cut else limit)
-        end = stop.start() if stop else (cut.start() if cut else span[1])
-        tail = text[span[1]:end]
-        if end > span[1] and len(tail.split()) <= 6 and not re.search(r"\d|\bvà\b", tail) and tail.strip() == tail.strip().lower():
-            # the reader stopped inside the name ("Hội Chữ thập | đỏ tỉnh"); keep the rest
-            if not _starts_unit(text, span[1] + len(tail) - len(tail.lstrip()) + (4 if tail.lstrip().startswith("và ") else 0), _heads_or_places()):
-                span = (span[0], span[1] + len(tail.rstrip()))
+    return span
+
+
+def _lower_tail(text: str, span: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """The reader stopped inside a lower-case stretch of the name ("Hội Chữ thập | đỏ tỉnh"): keep the rest."""
+    limit = min(ceiling, span[0] + 120)
+    cut = _BREAK.search(text, span[1], limit)
+    stop = _stop_pattern().search(text, span[1], cut.start() if cut else limit)
+    end = stop.start() if stop else (cut.start() if cut else span[1])
+    tail = text[span[1]:end]
+    lower_tail = tail.strip() == tail.strip().lower() and not re.search(r"\d|\bvà\b", tail)
+    if end > span[1] and len(tail.split()) <= 6 and lower_tail:
+        next_word = span[1] + len(tail) - len(tail.lstrip()) + (4 if tail.lstrip().startswith("và ") else 0)
+        if not _starts_unit(text, next_word, _heads_or_places()):
+            return span[0], span[1] + len(tail.rstrip())
     return span
 
 
@@ -323,7 +338,8 @@ _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có
 
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
-    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
+    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
+                      r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:

@@ -7,7 +7,8 @@ from extractors.context import Context
 from pipeline.record import Value
 
 _TAI = re.compile(r"\btại\s+", re.IGNORECASE)
-_END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễn ra|Cụm|Khối|cụm thi đua|khối thi đua|Ban Thường trực|các đơn vị|nhận bàn giao|bàn giao)\b)")
+_END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễn ra|Cụm|Khối|cụm thi đua|khối thi đua|"
+                  r"Ban Thường trực|các đơn vị|nhận bàn giao|bàn giao)\b)")
 
 
 def find(ctx: Context) -> Value[str] | None:
