@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import vocab
 from extractors.context import Context
@@ -38,6 +39,7 @@ def roman(text: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern]:
     count = vocab.alternation(vocab.phrases("cluster", "count_noun"))
     not_count = rf"(?!\s*(?:{count})\b)"

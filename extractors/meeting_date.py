@@ -13,6 +13,7 @@ from pipeline.record import Value
 BODY_SENTENCES = 8
 # a source line ("(Theo bản tin thời sự ngày 15/1/2025)", "Nguồn: ...") dates the source, not the meeting
 _SOURCE = re.compile(r"^\W*(?:theo|nguồn)\b", re.IGNORECASE)
+_TODAY = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
 _CITED = re.compile(r"(số\s+)?\d+[\w\-]*/[\w\-/]+\s+(ngày\s+)?$|\(\s*$|[-–]\s*$", re.IGNORECASE)
 
 
@@ -25,7 +26,7 @@ def _meeting_cue() -> re.Pattern:
 def find(ctx: Context, published: Value[dt.date] | None, period: Value[int] | None,
          kinds: set[str]) -> Value[dt.date] | None:
     cue = _meeting_cue()
-    today = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
+    today = _TODAY
     skip = ctx.published_span
     for sentence in ctx.sentences[:BODY_SENTENCES + 4]:
         if _SOURCE.search(sentence.text):

@@ -32,11 +32,40 @@ class _Found:
     confidence: float
 
 
+@lru_cache(maxsize=1)
+def _people_cue() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('people', 'cue'))})\s*:?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _rank_before() -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _cue_in_chunk() -> re.Pattern:
+    return re.compile(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+")
+
+
+@lru_cache(maxsize=1)
+def _rank_at_end() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _party() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles', 'party'))})\b")
+
+
+@lru_cache(maxsize=1)
+def _unit_word_any_case() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b", re.IGNORECASE)
+
+
 def _cue_before(text: str, start: int) -> tuple[bool, bool]:
     """(a cue word or rank directly before, a rank directly before)."""
     before = text[max(0, start - 40):start]
-    cue = re.search(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('people', 'cue'))})\s*:?\s*$", before)
-    rank = re.search(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$", before)
+    cue, rank = _people_cue().search(before), _rank_before().search(before)
     return bool(cue or rank), bool(rank)
 
 
@@ -98,13 +127,13 @@ def title_before(text: str, name_start: int, floor: int) -> str | None:
         chunk = head[head_cut + 1:] if head_cut >= 0 else head
     else:
         chunk = chunk[cut + 1:] if cut >= 0 else chunk
-    cue = re.search(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+", chunk)
+    cue = _cue_in_chunk().search(chunk)
     while cue:
         chunk = chunk[cue.end():]
-        cue = re.search(rf"(?:^|\s)(?:{vocab.alternation(vocab.phrases('people', 'cue'))}|có|là)\s+", chunk)
+        cue = _cue_in_chunk().search(chunk)
     if re.search(r"(?:^|\s)(?:và|cùng|với)\s*$", chunk):
         return None  # "... Đắk Lắk và Ksor Phơk": the words before belong to someone else
-    chunk = re.sub(rf"(?:{vocab.alternation(vocab.phrases('titles', 'rank'))})\.?\s*$", "", chunk).strip(" -")
+    chunk = _rank_at_end().sub("", chunk).strip(" -")
     if chunk and nm.title_start().match(chunk) and not vocab.compiled("people", "stop", flags=0).search(chunk):
         return chunk
     return None
@@ -120,7 +149,7 @@ def organization_of(title: str | None) -> str | None:
     party memberships and cluster roles ("Cụm trưởng Cụm thi đua số 3") are not posts."""
     if not title:
         return None
-    party = re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles', 'party'))})\b")
+    party = _party()
     for segment in title.split(", "):
         if party.match(segment) or _CLUSTER_ROLE.match(segment):
             continue
@@ -142,7 +171,7 @@ def _unlisted_name(ctx: Context, run, sentence) -> list:
     follows or precedes it. (underthesea's POS check on top of this changed no score on dev, seeds or samples
     and took half the extraction time: benchmarks/ablation.py measures it.)"""
     text = ctx.text
-    unit_word = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b", re.IGNORECASE)
+    unit_word = _unit_word_any_case()
     if nm.title_start().match(text, run[0].start) or unit_word.match(text, run[0].start):
         return []  # "Văn Phòng-Thống kê": a unit written in capitals, not a name
     title, _ = title_after(text, run[-1].end, sentence.end)
