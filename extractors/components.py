@@ -5,6 +5,7 @@ checks that every component's `requires` is assigned before it."""
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 
 from extractors import (
@@ -21,6 +22,7 @@ from extractors import (
     ranks,
     title,
     venue,
+    vocab,
 )
 from extractors import spans as doc_spans
 from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the language and extensions)
@@ -46,13 +48,24 @@ def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
                      func=make)
 
 
+@Language.factory("thidua_cues", assigns=["doc.spans"])
+def make_cues(nlp: Language, name: str) -> SpanRuler:
+    """Kind cues (patterns/kinds.jsonl, label = the kind) and meeting verbs (patterns/domain.jsonl,
+    label "meeting_verb") as spans in doc.spans["cues"], matched on lower-cased syllable tokens."""
+    ruler = SpanRuler(nlp, name, spans_key="cues", phrase_matcher_attr="LOWER", validate=True, overwrite=True)
+    rows = [*vocab.entries("kinds"), *(e for e in vocab.entries("domain") if e["label"] == "meeting_verb")]
+    ruler.add_patterns([{"label": e["label"], "pattern": e["pattern"]} for e in rows])
+    return ruler
+
+
 _step("title", title.find)
 _step("published", published.find, ("title",))
 _step("author", author.find)
 _step("cluster", cluster.find)
 _step("legal_refs", legal_refs.find)
 _step("ranks", ranks.find)
-_step("kinds", kinds.find, ("title", "ranks"))
+Language.factory("thidua_kinds", assigns=["doc._.kinds"], requires=["doc._.title", "doc._.ranks", "doc.spans"],
+                 func=lambda nlp, name: Step("kinds", kinds.find))
 _step("period", period.find, ("title", "kinds"))
 _step("venue", venue.find, ("meeting_date",))
 _step("participants", participants.find, ("author",))

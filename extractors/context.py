@@ -126,6 +126,13 @@ class Context:
     def participants(self) -> list[Participant]:
         return self._found("participants") or []
 
+    def cues(self, start: int, end: int, labels: frozenset[str] | set[str]) -> list[Span]:
+        """Cue spans the "cues" component (a SpanRuler) found in [start, end), text = the label."""
+        if self.doc is None or "cues" not in self.doc.spans:
+            return []
+        return [Span(s.start_char, s.end_char, s.label_) for s in self.doc.spans["cues"]
+                if start <= s.start_char and s.end_char <= end and s.label_ in labels]
+
     def sentence_at(self, offset: int) -> Span | None:
         for s in self.sentences:
             if s.start <= offset < s.end:

@@ -28,6 +28,7 @@ _WORKING_GROUP = re.compile(r"^\W*(?:tổ|đoàn|hội đồng)\s+(?:công tác|
 # a review of the whole year's results, when nothing names the meeting ("trong năm 2024, cả 7 đơn vị ... hoàn thành")
 _YEAR_RESULTS = re.compile(r"\b(?:trong|cả)\s+năm\s+(?:19|20)\d{2}\b[^.;]{0,120}\b(?:hoàn thành|đạt|vượt)\b",
                            re.IGNORECASE)
+_KINDS = frozenset(e["label"] for e in vocab.entries("kinds"))
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|thời gian qua|trước đó|"
                          r"(?:ngay\s+)?từ đầu năm|đầu năm|thời gian tới|năm tới)\b", re.IGNORECASE)
@@ -38,19 +39,18 @@ LATE_LAUNCH = re.compile(r"phát động", re.IGNORECASE)
 _NOT_MEETING = re.compile(r"(tiêu chí|thang|cách|bảng|quy chế[^.;]{0,30})\s*$", re.IGNORECASE)
 
 
-def _lead_index(ctx: Context, candidates: list[Span], verbs: re.Pattern, cues: re.Pattern) -> int | None:
+def _lead_index(ctx: Context, candidates: list[Span]) -> int | None:
     """The lead: the first dated sentence naming a meeting or a kind, else the first with a meeting verb."""
     for i, s in enumerate(candidates):
-        if _DATED.search(s.text) and (verbs.search(s.text) or cues.search(s.text)):
+        if _DATED.search(s.text) and ctx.cues(s.start, s.end, _KINDS | {"meeting_verb"}):
             return i
-    return next((i for i, s in enumerate(candidates) if verbs.search(s.text)), None)
+    return next((i for i, s in enumerate(candidates) if ctx.cues(s.start, s.end, {"meeting_verb"})), None)
 
 
 def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
     """Sentences that say what the meeting was, with how much they say it: the title, the lead
     (see `_lead_index`; a repeated headline is not the lead), then sentences anchored to the meeting."""
     title = ctx.title_span
-    verbs, cues = vocab.compiled("domain", "meeting_verb"), vocab.compiled("kinds")
     out: list[tuple[Span, float]] = []
     body = []
     for s in ctx.sentences:
@@ -58,7 +58,7 @@ def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
             out.append((s, 0.9))
         elif not (title and s.text.strip() == title.text.strip()) and not _BACKGROUND.search(s.text):
             body.append(s)
-    lead = _lead_index(ctx, body, verbs, cues)
+    lead = _lead_index(ctx, body)
     for i, s in enumerate(body):
         if i == lead:
             out.append((s, 0.85))
@@ -67,14 +67,11 @@ def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
     return out
 
 
-def _cue_matches(text: str, cues: re.Pattern):
-    """Cue matches, overlapping ones included ("ký kết và phát động thi đua" names two kinds); none inside quotes."""
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    pos = 0
-    while (m := cues.search(text, pos)) is not None:
-        if not any(a <= m.start() < b for a, b in quoted):
-            yield m
-        pos = m.start() + 1
+def _cue_matches(ctx: Context, sentence: Span) -> list[Span]:
+    """Kind cues in the sentence, overlapping ones included ("ký kết và phát động thi đua" names two kinds);
+    none inside quotes."""
+    quoted = [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTED.finditer(sentence.text)]
+    return [c for c in ctx.cues(sentence.start, sentence.end, _KINDS) if not any(a <= c.start < b for a, b in quoted)]
 
 
 def _allowed(kind: str, cue: str, weight: float, early: bool) -> bool:
@@ -83,22 +80,18 @@ def _allowed(kind: str, cue: str, weight: float, early: bool) -> bool:
 
 
 def find(ctx: Context) -> list[Value[str]]:
-    cues = vocab.compiled("kinds")
-    label = vocab.labels("kinds")
     best: dict[str, Value[str]] = {}
     sentences = key_sentences(ctx)
-    early = any(w >= 0.8 and any(True for _ in _cue_matches(s.text, cues)) for s, w in sentences)
+    early = any(w >= 0.8 and _cue_matches(ctx, s) for s, w in sentences)
     for sentence, weight in sentences:
-        for m in _cue_matches(sentence.text, cues):
-            if _NOT_MEETING.search(sentence.text[:m.start()]):
+        for cue in _cue_matches(ctx, sentence):
+            kind = cue.text  # the label
+            if _NOT_MEETING.search(ctx.text[sentence.start:cue.start]):
                 continue
-            kind = label[" ".join(m.group(0).lower().split())]
-            if not _allowed(kind, m.group(0), weight, early):
+            if not _allowed(kind, ctx.text[cue.start:cue.end], weight, early):
                 continue
-            start = sentence.start + m.start()
             if kind not in best or best[kind].confidence < weight:
-                best[kind] = Value[str](value=kind, evidence=ctx.evidence(start, start + len(m.group(0))),
-                                        confidence=weight)
+                best[kind] = Value[str](value=kind, evidence=ctx.evidence(cue.start, cue.end), confidence=weight)
     if ctx.ranks and "cham_diem" not in best:
         r = ctx.ranks[0]
         best["cham_diem"] = Value[str](value="cham_diem", evidence=r.evidence, confidence=0.7)

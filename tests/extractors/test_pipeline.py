@@ -15,7 +15,7 @@ REPORT = ("Cụm thi đua số 3 tổng kết năm 2023\n\n"
 def test_stages_come_from_the_config_in_order():
     names = nlp().pipe_names
     config = CONFIG.read_text(encoding="utf-8")
-    assert names[0] == "title" and names[-1] == "record"
+    assert names[:2] == ["cues", "title"] and names[-1] == "record"
     assert all(f"[components.{n}]" in config for n in names)
 
 
@@ -56,3 +56,13 @@ def test_no_pyvi_and_no_underthesea_loaded_to_extract():
             "print(sorted(m for m in ('pyvi', 'underthesea') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_kind_cues_are_spans_of_the_span_ruler_and_kinds_read_them():
+    ctx = Context.from_text(REPORT)
+    record = extract_context(ctx)
+    cues = {(s.text.lower(), s.label_) for s in ctx.doc.spans["cues"]}
+    assert ("tổng kết", "tong_ket") in cues and ("tổ chức", "meeting_verb") in cues
+    (kind,) = record.meeting.kinds
+    assert kind.value == "tong_ket" and ctx.text[kind.evidence.start:kind.evidence.end].lower() == "tổng kết"
+    assert extract_context(Context.from_text(REPORT), disable=("cues",)).meeting.kinds[0].value == "khac"
