@@ -21,13 +21,20 @@ log = logging.getLogger(__name__)
 CONFIG = Path(__file__).with_name("pipeline.cfg")
 
 
-@lru_cache(maxsize=None)
 def nlp(disable: tuple[str, ...] = ()) -> Language:
     """The pipeline, built once per process (per set of disabled components, for ablation)."""
+    return _build(tuple(disable))
+
+
+@lru_cache(maxsize=None)
+def _build(disable: tuple[str, ...]) -> Language:
     language = load_model_from_config(load_config(CONFIG), auto_fill=True, validate=True)
     for name in disable:
         language.disable_pipe(name)
     return language
+
+
+nlp.cache_clear = _build.cache_clear  # type: ignore[attr-defined]  (tests rebuild the pipeline)
 
 
 def _doc(ctx: Context, language: Language):
@@ -59,9 +66,8 @@ def _record(doc, ctx: Context) -> Record:
     return Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
 
 
-def process_path(path: Path) -> DocumentResult:
-    """Read, normalise and extract one file; an expected problem becomes a failed result."""
-    path = Path(path)
+def _prepare(path: Path) -> DocumentResult | Context:
+    """Read and normalise one file; an expected problem becomes a failed result."""
     try:
         document = read_document(path)
     except ReadError as exc:
@@ -72,11 +78,58 @@ def process_path(path: Path) -> DocumentResult:
     if not ctx.text.strip():
         return DocumentResult.failed(path, "no report text left after removing site furniture "
                                            "(menus, counters, links); is this an article page?")
+    return ctx
+
+
+def _ok(path: Path, ctx: Context, record: Record) -> DocumentResult:
+    return DocumentResult(path=str(path), doc_id=ctx.document.id, status=Status.OK, record=record,
+                          document=ctx.document, normalized_text=ctx.text)
+
+
+def _failed_extraction(path: Path, exc: Exception) -> DocumentResult:
+    log.exception("extraction failed on %s", path)
+    return DocumentResult.failed(path, f"internal error while extracting ({type(exc).__name__}: {exc}); "
+                                       "please report it together with this file")
+
+
+def process_path(path: Path) -> DocumentResult:
+    """Read, normalise and extract one file; an expected problem becomes a failed result."""
+    path = Path(path)
+    ctx = _prepare(path)
+    if isinstance(ctx, DocumentResult):
+        return ctx
     try:
-        record = extract_context(ctx)
+        return _ok(path, ctx, extract_context(ctx))
     except Exception as exc:  # an extractor bug must cost one file, never the batch
-        log.exception("extraction failed on %s", path)
-        return DocumentResult.failed(path, f"internal error while extracting ({type(exc).__name__}: {exc}); "
-                                           "please report it together with this file")
-    return DocumentResult(path=str(path), doc_id=document.id, status=Status.OK, record=record,
-                          document=document, normalized_text=ctx.text)
+        return _failed_extraction(path, exc)
+
+
+def process_paths(paths: Iterable[Path], batch_size: int = 32) -> Iterator[DocumentResult]:
+    """Results for many files, in order, extracted in batches through `nlp.pipe`. A file that cannot be
+    read becomes a failed result; if extraction fails inside a batch, that batch is redone file by file so
+    the bug costs only its own file."""
+    batch: list[tuple[Path, DocumentResult | Context]] = []
+    for path in map(Path, paths):
+        batch.append((path, _prepare(path)))
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch)
+            batch = []
+    yield from _extract_batch(batch)
+
+
+def _extract_batch(batch: list[tuple[Path, DocumentResult | Context]]) -> Iterator[DocumentResult]:
+    contexts = [item for _, item in batch if isinstance(item, Context)]
+    try:
+        records = dict(zip(map(id, contexts), extract_many(contexts), strict=True))
+    except Exception:  # noqa: BLE001 - found again, file by file, below
+        records = None
+    for path, item in batch:
+        if isinstance(item, DocumentResult):
+            yield item
+        elif records is not None:
+            yield _ok(path, item, records[id(item)])
+        else:
+            try:
+                yield _ok(path, item, extract_context(item))
+            except Exception as exc:  # an extractor bug must cost one file, never the batch
+                yield _failed_extraction(path, exc)

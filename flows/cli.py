@@ -29,15 +29,15 @@ def _progress() -> Progress:
 
 def run_extraction(paths: list[Path], label: str = "extracting") -> list[DocumentResult]:
     """Process every file, one result per file, with a progress bar on a terminal."""
-    from extractors.run import process_path
+    from extractors.run import process_paths
 
     files, missing = discover(paths)
     results = [DocumentResult.failed(p, "file or folder not found") for p in missing]
     with _progress() as progress:
         task = progress.add_task(label, total=len(files), current="")
-        for path in files:
-            progress.update(task, current=path.name[:40])
-            results.append(process_path(path))
+        for result in process_paths(files):  # batches through the spaCy pipeline's nlp.pipe
+            progress.update(task, current=Path(result.path).name[:40])
+            results.append(result)
             progress.advance(task)
     return results
 

@@ -66,3 +66,31 @@ def test_kind_cues_are_spans_of_the_span_ruler_and_kinds_read_them():
     (kind,) = record.meeting.kinds
     assert kind.value == "tong_ket" and ctx.text[kind.evidence.start:kind.evidence.end].lower() == "tổng kết"
     assert extract_context(Context.from_text(REPORT), disable=("cues",)).meeting.kinds[0].value == "khac"
+
+
+def test_process_paths_batches_keep_order_and_one_bad_file_costs_only_itself(tmp_path):
+    from extractors import venue
+    from extractors.run import process_paths
+
+    names = ["a.txt", "b.txt", "c.bin", "d.txt"]
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT.replace("Đông Sơn", "Boom"), encoding="utf-8")
+    (tmp_path / "c.bin").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "d.txt").write_text(REPORT.replace("Đông Sơn", "Bình Minh"), encoding="utf-8")
+    real = venue.find
+
+    def fragile(ctx):
+        if "Boom" in ctx.text:
+            raise RuntimeError("extractor bug")
+        return real(ctx)
+
+    nlp.cache_clear()
+    nlp().get_pipe("venue").find = fragile
+    try:
+        results = list(process_paths([tmp_path / n for n in names], batch_size=8))
+    finally:
+        nlp.cache_clear()
+    assert [r.path.rsplit("/", 1)[-1] for r in results] == names
+    assert [r.status.value for r in results] == ["ok", "failed", "failed", "ok"]
+    assert "extractor bug" in results[1].reason
+    assert results[3].record.meeting.venue.value == "huyện Bình Minh"
