@@ -28,6 +28,7 @@ _WORKING_GROUP = re.compile(r"^\W*(?:tổ|đoàn|hội đồng)\s+(?:công tác|
 # a review of the whole year's results, when nothing names the meeting ("trong năm 2024, cả 7 đơn vị ... hoàn thành")
 _YEAR_RESULTS = re.compile(r"\b(?:trong|cả)\s+năm\s+(?:19|20)\d{2}\b[^.;]{0,120}\b(?:hoàn thành|đạt|vượt)\b",
                            re.IGNORECASE)
+_TITLE_ONLY = {"ký kết"}
 _KINDS = frozenset(e["label"] for e in vocab.entries("kinds"))
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|thời gian qua|trước đó|"
@@ -90,6 +91,8 @@ def find(ctx: Context) -> list[Value[str]]:
                 continue
             if not _allowed(kind, ctx.text[cue.start:cue.end], weight, early):
                 continue
+            if weight < 0.9 and ctx.text[cue.start:cue.end].lower() in _TITLE_ONLY:
+                continue  # a bare "ký kết" names the meeting only in the headline
             if kind not in best or best[kind].confidence < weight:
                 best[kind] = Value[str](value=kind, evidence=ctx.evidence(cue.start, cue.end), confidence=weight)
     if ctx.ranks and "cham_diem" not in best:
