@@ -6,6 +6,7 @@ pipeline) added back on unlisted names.
 
     .venv/bin/python benchmarks/ablation.py
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -17,8 +18,11 @@ SHARED = ROOT.parent / "shared"
 
 
 def gold_sets() -> list[tuple[str, Path, Path]]:
-    sets = [("dev", SHARED / "dev" / "gold", SHARED / "dev" / "texts"), ("seeds", SHARED / "gold", SHARED / "seeds"),
-            ("samples", ROOT / "samples", ROOT / "samples")]
+    sets = [
+        ("dev", SHARED / "dev" / "gold", SHARED / "dev" / "texts"),
+        ("seeds", SHARED / "gold", SHARED / "seeds"),
+        ("samples", ROOT / "samples", ROOT / "samples"),
+    ]
     return [s for s in sets if s[1].is_dir() and s[2].is_dir()]
 
 
@@ -53,8 +57,11 @@ def with_underthesea_pos() -> Iterator[None]:
     original = participants._unlisted_name
 
     def checked(ctx, run, sentence):
-        return [r for r in original(ctx, run, sentence)
-                if nlp.is_proper_name(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)]
+        return [
+            r
+            for r in original(ctx, run, sentence)
+            if nlp.is_proper_name(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)
+        ]
 
     participants._unlisted_name = checked
     try:
@@ -82,13 +89,16 @@ def main() -> None:
     sets = gold_sets()
     data = [load(g, t) for _, g, t in sets]
     variants: list[tuple[str, tuple[str, ...], contextlib.AbstractContextManager]] = [
-        ("full pipeline", (), contextlib.nullcontext())]
+        ("full pipeline", (), contextlib.nullcontext())
+    ]
     for name in nlp().pipe_names:
         if name != "record":
             variants.append((f"without component '{name}'", (name,), contextlib.nullcontext()))
     variants.append(("without hard-wrap sentence joining", (), no_wrap_joining()))
     variants.append(("with underthesea POS check (not in the pipeline)", (), with_underthesea_pos()))
-    print(f"{'variant':<52}" + "".join(f"{name + ': micro-F1 (change), scalar-acc (change)':>48}" for name, _, _ in sets))
+    print(
+        f"{'variant':<52}" + "".join(f"{name + ': micro-F1 (change), scalar-acc (change)':>48}" for name, _, _ in sets)
+    )
     base = None
     for label, disable, context in variants:
         with context:
@@ -96,6 +106,7 @@ def main() -> None:
         base = base or figures
         cells = "".join(f"{f:>18.3f} ({f - b[0]:+.3f}), {a:.3f} ({a - b[1]:+.3f})" for (f, a), b in zip(figures, base))
         print(f"{label:<52}{cells}")
+
 
 if __name__ == "__main__":
     main()

@@ -112,7 +112,8 @@ def extract(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of <doc_id>.json gold records."),
     paths: list[Path] = typer.Argument(..., help="Report files or folders to extract and score."),
-    details: bool = typer.Option(False, "--details", help="List, per document, every missed and extra value of every field (kinds and titles included) and every wrong scalar."),
+    details: bool = typer.Option(False, "--details", help="List, per document, every missed and extra value of "
+                                 "every field (kinds and titles included) and every wrong scalar."),
 ) -> None:
     """Extract and score against gold: per-field P/R/F1, then the headline line."""
     from pipeline.scoring import load_gold, score

@@ -1,5 +1,6 @@
 """The extractor code stays readable: ruff-clean (errors, warnings, imports, line length 120) with
 cyclomatic complexity at most 12 (ruff's C901), and no function over 40 lines."""
+
 import ast
 import os
 import shutil
@@ -24,9 +25,14 @@ def _ruff() -> list[str]:
 
 
 def test_extractors_are_ruff_clean_with_complexity_at_most_12():
-    out = subprocess.run([*_ruff(), "check", "--select", "E,F,W,I,C901", str(EXTRACTORS)],
-                         capture_output=True, text=True, timeout=120, check=False,
-                         cwd=EXTRACTORS.parent)
+    out = subprocess.run(
+        [*_ruff(), "check", "--select", "E,F,W,I,C901", str(EXTRACTORS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=EXTRACTORS.parent,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 

@@ -1,5 +1,6 @@
 """The cue vocabulary is data in spaCy's pattern format: every file loads with spaCy's own reader,
 every row has a label and a literal pattern, and every label is explained in patterns/README.md."""
+
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ def test_file_is_spacy_jsonl_with_documented_labels(path):
 def test_rows_load_into_spacys_span_ruler():
     nlp = MultiLanguage()
     ruler = nlp.add_pipe("span_ruler", config={"validate": True})
-    ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"]} for r in srsly.read_jsonl(PATTERNS / "titles.jsonl")])
+    ruler.add_patterns(
+        [{"label": r["label"], "pattern": r["pattern"]} for r in srsly.read_jsonl(PATTERNS / "titles.jsonl")]
+    )
     doc = nlp("Phó Giám đốc Sở Nội vụ")
     assert any(s.label_ == "position" for s in doc.spans["ruler"])

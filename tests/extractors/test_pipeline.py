@@ -1,15 +1,18 @@
 """The extractor is a spaCy pipeline read from extractors/pipeline.cfg: syllable tokens on the
 normalised text, components that declare what they assign and require, records from Doc extensions."""
+
 import subprocess
 import sys
 
 from extractors.context import Context
 from extractors.run import CONFIG, extract_context, extract_many, nlp
 
-REPORT = ("Cụm thi đua số 3 tổng kết năm 2023\n\n"
-          "Ngày 20/12/2023, tại huyện Đông Sơn, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2023.\n"
-          "Dự hội nghị có ông Lê Văn Tám, Phó Giám đốc Sở Nội vụ.\n"
-          "Hội nghị bầu huyện Nam Hà làm Cụm trưởng năm 2024.\n")
+REPORT = (
+    "Cụm thi đua số 3 tổng kết năm 2023\n\n"
+    "Ngày 20/12/2023, tại huyện Đông Sơn, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2023.\n"
+    "Dự hội nghị có ông Lê Văn Tám, Phó Giám đốc Sở Nội vụ.\n"
+    "Hội nghị bầu huyện Nam Hà làm Cụm trưởng năm 2024.\n"
+)
 
 
 def test_stages_come_from_the_config_in_order():
@@ -29,7 +32,7 @@ def test_tokens_are_syllables_on_the_normalised_text():
     doc = nlp().make_doc("Ngày 12/1/2025,  Cụm thi đua\n\nsố 4.\n")
     assert doc.text == "Ngày 12/1/2025,  Cụm thi đua\n\nsố 4.\n"
     assert [t.text for t in doc][:6] == ["Ngày", "12", "/", "1", "/", "2025"]
-    assert doc[8].text == "Cụm" and doc.text[doc[8].idx:doc[8].idx + 3] == "Cụm"
+    assert doc[8].text == "Cụm" and doc.text[doc[8].idx : doc[8].idx + 3] == "Cụm"
 
 
 def test_results_are_doc_extensions_and_labelled_spans():
@@ -51,9 +54,11 @@ def test_a_batch_through_nlp_pipe_gives_the_same_records():
 
 
 def test_no_pyvi_and_no_underthesea_loaded_to_extract():
-    code = ("import sys; from extractors.context import Context; from extractors.run import extract_context; "
-            f"extract_context(Context.from_text({REPORT!r})); "
-            "print(sorted(m for m in ('pyvi', 'underthesea') if m in sys.modules))")
+    code = (
+        "import sys; from extractors.context import Context; from extractors.run import extract_context; "
+        f"extract_context(Context.from_text({REPORT!r})); "
+        "print(sorted(m for m in ('pyvi', 'underthesea') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -64,7 +69,7 @@ def test_kind_cues_are_spans_of_the_span_ruler_and_kinds_read_them():
     cues = {(s.text.lower(), s.label_) for s in ctx.doc.spans["cues"]}
     assert ("tổng kết", "tong_ket") in cues and ("tổ chức", "meeting_verb") in cues
     (kind,) = record.meeting.kinds
-    assert kind.value == "tong_ket" and ctx.text[kind.evidence.start:kind.evidence.end].lower() == "tổng kết"
+    assert kind.value == "tong_ket" and ctx.text[kind.evidence.start : kind.evidence.end].lower() == "tổng kết"
     assert extract_context(Context.from_text(REPORT), disable=("cues",)).meeting.kinds[0].value == "khac"
 
 

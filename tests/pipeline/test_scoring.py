@@ -231,7 +231,8 @@ def test_headline_equals_the_shared_scorer(tmp_path, gold_rel, texts_rel):
     assert extracted.returncode == 0, extracted.stderr
     reference = subprocess.run([sys.executable, str(script), str(gold), str(out)],
                                capture_output=True, text=True, timeout=120, check=True)
-    ours = subprocess.run([*thidua, "eval", str(gold), str(seeds)], capture_output=True, text=True, timeout=300, check=False)
+    ours = subprocess.run([*thidua, "eval", str(gold), str(seeds)], capture_output=True, text=True, timeout=300,
+                          check=False)
 
     expected = reference.stdout.strip().splitlines()[-1]
     assert expected.startswith("headline micro-F1 ")
