@@ -14,7 +14,8 @@ _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$|^([A-Z�
 
 # Minutes, notices and other administrative documents are signed, not bylined: the names at
 # their end are signatories ("THƯ KÝ", "CHỦ TRÌ", "TM. ...").
-_ADMINISTRATIVE = re.compile(r"^\s*(BIÊN BẢN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|CÔNG VĂN)\b|^\s*Số\s*:\s*\d")
+_ADMINISTRATIVE = re.compile(r"^\s*(BIÊN BẢN|THÔNG BÁO|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|CÔNG VĂN)\b"
+                             r"|^\s*Số\s*:\s*\d")
 _SIGNATURE = re.compile(r"\b(THƯ KÝ|CHỦ TRÌ|CHỦ TỌA|NGƯỜI LẬP|TM\.|KT\.|CHỦ TỊCH|TRƯỞNG CỤM|CỤM TRƯỞNG|KHỐI TRƯỞNG)\b")
 
 
@@ -23,7 +24,7 @@ def find(ctx: Context) -> Value[str] | None:
         return None
     prefix = vocab.compiled("domain", "byline_prefix")
     not_byline = vocab.compiled("domain", "not_byline")
-    for line in reversed(ctx.lines[-LAST_LINES:]):
+    for line in reversed(_without_menu(ctx.lines[-LAST_LINES:])):
         text = line.text.strip()
         start = line.start + (len(line.text) - len(line.text.lstrip()))
         m = prefix.match(text)
@@ -35,9 +36,9 @@ def find(ctx: Context) -> Value[str] | None:
             return None  # reached body text: the excerpt has no byline
         elif not_byline.match(text) or _SIGNATURE.search(text):
             continue
-        name = re.split(r"\s+[-–(]\s*|\s*,\s*", text, maxsplit=1)[0].strip(" ./")
+        name = _names(text) or re.split(r"\s+[-–(]\s*|\s*,\s*", text, maxsplit=1)[0].strip(" ./")
         words = name.split()
-        if 1 <= len(words) <= 4 and len(name) <= 40 and all(_NAME_WORD.match(w) for w in words):
+        if _names(text) or (1 <= len(words) <= 4 and len(name) <= 40 and all(_NAME_WORD.match(w) for w in words)):
             if len(words) == 1 and not (name.isupper() or "." in name):
                 continue  # a single capitalised word is more likely a section name
             return Value[str](value=name, evidence=ctx.evidence(start, start + len(name)),
@@ -45,3 +46,30 @@ def find(ctx: Context) -> Value[str] | None:
         if len(text) > 60:
             return None  # reached body text: the excerpt has no byline
     return None
+
+
+def _looks_like_name(part: str) -> bool:
+    words = part.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _names(text: str) -> str | None:
+    """Several authors on one line ("Lê Văn C, Phạm Thị D"): the whole line is the byline."""
+    parts = [p.strip(" ./") for p in re.split(r"\s*[,;]\s*", text.strip())]
+    if len(parts) >= 2 and len(text) <= 60 and all(_looks_like_name(p) for p in parts):
+        return text.strip(" ./")
+    return None
+
+
+def _without_menu(lines: list) -> list:
+    """A block of two or more section names in capitals at the very end ("VĂN BẢN CHỈ ĐẠO",
+    "HỎI ĐÁP PHÁP LUẬT") is the site's menu, not a byline."""
+    end = len(lines)
+    while end > 0 and _menu_item(lines[end - 1].text):
+        end -= 1
+    return lines[:end] if len(lines) - end >= 2 else lines
+
+
+def _menu_item(text: str) -> bool:
+    text = text.strip()
+    return len(text.split()) >= 2 and text.isupper()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import vocab
 from extractors.context import Context
@@ -15,6 +16,8 @@ from pipeline.record import Cluster
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUM = r"(?P<num>\d{1,2}|[IVXL]{1,5})(?![\w/%,.]\d)"
+_NAMED_BY_ORGANISATION = re.compile(r"\b(?P<kind>Cụm|Khối)\s+(?P<org>Đoàn|Mặt trận|Công đoàn|Hội|Công an|Thanh niên|"
+                                    r"Phụ nữ)\b[^.;:()\n]{0,60}")
 _KIND = r"(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)"
 
 
@@ -36,6 +39,7 @@ def roman(text: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern]:
     count = vocab.alternation(vocab.phrases("cluster", "count_noun"))
     not_count = rf"(?!\s*(?:{count})\b)"
@@ -47,7 +51,9 @@ def _patterns() -> list[re.Pattern]:
         # Cụm Đoàn số 2 / cụm các xã số 02: a short descriptor, then "số N"
         re.compile(rf"\b{_KIND}\s+(?:[^\s.,;:()]+\s+){{1,4}}?(?:số|SỐ)\s+{_NUM}\b{not_count}"),
         # Khối các sở quản lý nhà nước 1 / Khối thi đua 06 Công đoàn ngành Trung ương
-        re.compile(rf"\b(?P<kind>Cụm|Khối)\s+(?:[a-zà-ỹđ]+\s+){{1,6}}?{_NUM}(?=\s*[:.,;\n]|$){not_count}"),
+        re.compile(rf"\b(?P<kind>Cụm|Khối)\s+(?:[a-zà-ỹđ]+\s+){{1,9}}?{_NUM}(?=\s*[:.,;\n]|$){not_count}"),
+        # Khối thi đua Hợp tác xã III: a descriptor in any case, then a Roman number
+        re.compile(rf"\b(?P<kind>Cụm|Khối)\s+thi\s+đua\s+(?:[^\W\d_]+\s+){{1,6}}?(?P<num>[IVX]{{1,5}})\b(?![\w/.-]){not_count}"),
     ]
 
 
@@ -66,7 +72,7 @@ def mentions(ctx: Context) -> list[Mention]:
             found[m.start] = m
     if not found:
         # "Cụm Đoàn thanh niên các tỉnh, thành ...": a cluster named by its organisation
-        for m in re.finditer(r"\b(?P<kind>Cụm|Khối)\s+(?P<org>Đoàn|Mặt trận|Công đoàn|Hội|Công an|Thanh niên|Phụ nữ)\b[^.;:()\n]{0,60}", ctx.text):
+        for m in _NAMED_BY_ORGANISATION.finditer(ctx.text):
             kind = "cum" if m.group("kind") == "Cụm" else "khoi"
             name = re.split(r"\s+(?:đã|tổ chức|gồm|bao gồm|với)\b", m.group(0))[0].strip(" ,")
             found[m.start()] = Mention(m.start(), m.start() + len(name), kind, None, name)
@@ -83,7 +89,8 @@ def _unnumbered(ctx: Context) -> list[Mention]:
         for pat in (stop, re.compile(r"[.;:()\n]|,\s+(?=[a-zà-ỹđ]+\s+(?!các\b)[a-zà-ỹđ])")):
             hit = pat.search(tail)
             if hit and hit.start() < cut:
-                cut = hit.start() if pat is not stop or re.match(r"\W", tail[hit.start() - 1:hit.start()] or " ") else cut
+                after_break = re.match(r"\W", tail[hit.start() - 1:hit.start()] or " ")
+                cut = hit.start() if pat is not stop or after_break else cut
         descriptor = tail[:cut].strip(" ,-")
         if not descriptor or len(descriptor.split()) < 1:
             continue

@@ -1,17 +1,22 @@
-"""What every extractor reads: the normalised text, its lines and sentences, shared results."""
+"""What every component reads: the normalised text, its lines and sentences, and (typed, read from
+the spaCy Doc's extensions) what earlier components found."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.tokens import Doc
+
 from pipeline.document import Document
 from pipeline.normalize import NormalizedText, normalize
-from pipeline.record import Evidence
+from pipeline.record import Evidence, Participant, Rank, Value
 
 # A sentence ends at . ! ? ; or a line break, but not inside numbers (07.3.2017), after single-letter
 # initials or common abbreviations (TP. Hồ Chí Minh, Đ/c.).
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])(?<!\d)[.!?…]+(?=\s|$)|\n+")
+
+_YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}\b(?!\s*[|/])")
 
 
 @dataclass
@@ -25,7 +30,7 @@ class Span:
 class Context:
     document: Document
     norm: NormalizedText
-    shared: dict = field(default_factory=dict)  # results later extractors build on
+    doc: Doc | None = field(default=None, repr=False)  # the spaCy Doc over `text`, once the pipeline runs
 
     @classmethod
     def of(cls, document: Document) -> "Context":
@@ -57,10 +62,20 @@ class Context:
     def sentences(self) -> list[Span]:
         out, pos = [], 0
         for m in _SENTENCE_END.finditer(self.text):
+            if self._wrapped(m.start(), m.end()):
+                continue
             self._add_sentence(out, pos, m.end())
             pos = m.end()
         self._add_sentence(out, pos, len(self.text))
         return out
+
+    def _wrapped(self, start: int, end: int) -> bool:
+        """A single line break inside a running sentence (hard-wrapped text: the line ends in a word and the
+        next goes on in lower case or with a number) does not end it."""
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        return text[start - 1].isalnum() and (text[end].islower() or _YEAR_AHEAD.match(text, end) is not None)
 
     def _add_sentence(self, out: list[Span], start: int, end: int) -> None:
         chunk = self.text[start:end]
@@ -69,8 +84,63 @@ class Context:
             s = start + (len(chunk) - len(chunk.lstrip()))
             out.append(Span(s, s + len(stripped), stripped))
 
+    # What earlier components found (None or empty before they ran, or outside a pipeline run).
+    def _found(self, name: str):
+        return getattr(self.doc._, name) if self.doc is not None else None
+
+    @property
+    def title_span(self) -> Span | None:
+        return _span(self._found("title"))
+
+    @property
+    def published_span(self) -> Span | None:
+        return _span(self._found("published"))
+
+    @property
+    def meeting_date_span(self) -> Span | None:
+        return _span(self._found("meeting_date"))
+
+    @property
+    def author_value(self) -> str | None:
+        author = self._found("author")
+        return author.value if author else None
+
+    @property
+    def ranks(self) -> list[Rank]:
+        return self._found("ranks") or []
+
+    @property
+    def kinds(self) -> list[Value[str]]:
+        return self._found("kinds") or []
+
+    @property
+    def kind_values(self) -> set[str]:
+        return {k.value for k in self.kinds}
+
+    @property
+    def period(self) -> int | None:
+        period = self._found("period")
+        return period.value if period else None
+
+    @property
+    def participants(self) -> list[Participant]:
+        return self._found("participants") or []
+
+    def cues(self, start: int, end: int, labels: frozenset[str] | set[str]) -> list[Span]:
+        """Cue spans the "cues" component (a SpanRuler) found in [start, end), text = the label."""
+        if self.doc is None or "cues" not in self.doc.spans:
+            return []
+        return [Span(s.start_char, s.end_char, s.label_) for s in self.doc.spans["cues"]
+                if start <= s.start_char and s.end_char <= end and s.label_ in labels]
+
     def sentence_at(self, offset: int) -> Span | None:
         for s in self.sentences:
             if s.start <= offset < s.end:
                 return s
         return None
+
+
+def _span(value) -> Span | None:
+    if value is None or value.evidence is None:
+        return None
+    return Span(value.evidence.start, value.evidence.end, value.evidence.text)

@@ -13,6 +13,8 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 
+_TIME_OF_DAY = re.compile(r"\b(?:sáng|chiều|tối|trưa|ngày)(?:\s+(?:nay|qua))?\s+$", re.IGNORECASE)
+
 
 @dataclass
 class DateMention:
@@ -38,8 +40,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             d, mo = int(m.group("d")), int(m.group("m"))
             y = m.group("y")
             y = None if y is None else (int(y) + 2000 if len(y) == 2 else int(y))
-            if m.group("sep") == "." and y is None:
-                continue  # 3.5 is a number, not a date
+            if m.group("sep") == "." and y is None and not _TIME_OF_DAY.search(text, max(0, m.start() - 12), m.start()):
+                continue  # 3.5 is a number, not a date; "Chiều 7.1" is a date
         else:
             d, mo = int(m.group("wd")), int(m.group("wm"))
             y = int(m.group("wy")) if m.group("wy") else None

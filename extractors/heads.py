@@ -8,99 +8,198 @@ trưởng"; "Cụm trưởng ... là/cho X" (with "từ Y" naming the outgoing h
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import units, vocab
 from extractors.context import Context
 from pipeline.record import Head
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_CLUSTER_WORD = re.compile(r"^(cụm|khối)\b", re.IGNORECASE)
+_CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)
+_BETWEEN_PERSON_AND_ROLE = re.compile(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*")
+_ON_BEHALF = re.compile(r"đại diện\s+(?:đơn vị\s+)?$", re.IGNORECASE)
+_ELECTED = re.compile(r"được\s+(?:bầu\s+)?(?:làm|giữ)")
+_ELECTING = re.compile(r"bầu|đề cử|nhận bàn giao|đảm nhận")
+_ELECTED_AS = re.compile(r"được\s+(?:bầu\s+)?làm\s*$")
+_BRACKETS = re.compile(r"\s*\(([^()]{2,60})\)")
+_FROM = re.compile(r"[^;]{0,70}?\stừ\s+")
+_HANDING_OVER = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao|trao)\b[^;,]{0,40}$")
+_UNIT_WORD_BEFORE = re.compile(r"đơn vị\s*$")
+_NAMED_AFTER = re.compile(r"[^,;]{0,60}?\s(?:là|cho|do|thuộc về)\s")  # "đơn vị Cụm phó là X": X is named after
+_APPOSITION = re.compile(r"(?:,|\()\s*(?:là\s+)?đơn vị\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _role_pattern() -> re.Pattern:
-    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(vocab.phrases('heads', 'truong') + vocab.phrases('heads', 'pho'))})(?![^\W_])", re.IGNORECASE)
+    roles = vocab.phrases("heads", "truong") + vocab.phrases("heads", "pho")
+    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(roles)})(?![^\W_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _joined_pattern() -> re.Pattern:
+    return re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})"
+                      rf"(?:\s+(?:nhiệm vụ|vị trí|trách nhiệm|vai trò|chức))?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _role_then_unit() -> re.Pattern:
+    return re.compile(rf"[^;]{{0,70}}?\s(?:{vocab.alternation(vocab.phrases('heads', 'role_then_unit'))})\s+(?!biết)")
 
 
 def _role_of(mention: str) -> str:
     return vocab.labels("heads")[" ".join(mention.lower().split())]
 
 
-def find(ctx: Context) -> list[Head]:
-    text = ctx.text
-    period = ctx.shared.get("period")
-    participants = ctx.shared.get("participants", [])
-    handover = vocab.compiled("heads", "handover")
-    out: list[Head] = []
+@dataclass
+class _Mention:
+    """One role mention ("Cụm trưởng") in its sentence, with the years it may be held."""
 
-    def add(span_or_unit, role, year, ev_start, ev_end, confidence):
+    m: re.Match
+    s: int
+    e: int
+    role: str
+    current: int | None  # the role held now (the year named, or the period under review)
+    next_year: int | None  # the role taken on at this meeting
+    elected: bool
+
+
+class _Found:
+    """Heads found so far in one document; a unit holds a role once per year."""
+
+    def __init__(self, ctx: Context):
+        self.ctx, self.out = ctx, []
+
+    def add(self, span_or_unit, role, year, ev_start, ev_end, confidence) -> None:
+        text = self.ctx.text
         unit = text[span_or_unit[0]:span_or_unit[1]] if isinstance(span_or_unit, tuple) else span_or_unit
         if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit):
             return
-        for h in out:
-            if h.role == role and h.year == year and units.same(h.unit, unit):
-                return
-        out.append(Head(unit=unit, role=role, year=year, evidence=ctx.evidence(ev_start, ev_end), confidence=confidence))
+        if any(h.role == role and h.year == year and units.same(h.unit, unit) for h in self.out):
+            return
+        ev_start, ev_end = min(ev_start, ev_end), max(ev_start, ev_end)  # the unit may come after the role
+        self.out.append(Head(unit=unit, role=role, year=year, evidence=self.ctx.evidence(ev_start, ev_end),
+                             confidence=confidence))
 
+
+def find(ctx: Context) -> list[Head]:
+    found = _Found(ctx)
     for sentence in ctx.sentences:
-        s, e = sentence.start, sentence.end
-        for m in _role_pattern().finditer(text, s, e):
-            role = _role_of(m.group(0))
-            elected = bool(handover.search(text, s, m.start())) or bool(re.search(r"được\s+(?:bầu\s+)?(?:làm|giữ)", text[max(s, m.start() - 30):m.start()]))
-            year = _year_near(text, m, s, e)
-            current = year or period
-            # elected at a review for the coming year; at a launch or handover, for this year
-            reviewing = bool(ctx.shared.get("kind_values", set()) & {"tong_ket", "so_ket", "cham_diem"})
-            next_year = year or (period + 1 if period and reviewing else period)
-            # 1. "Châu Thành (Cụm trưởng)"
-            if text[max(s, m.start() - 1):m.start()] == "(":
-                add(units.unit_before(text, m.start() - 1, s), role, current, m.start() - 1, m.end(), 0.85)
-                continue
-            # 2. "Khối trưởng (Bộ Công an)"
-            paren = re.compile(r"\s*\(([^()]{2,60})\)").match(text, m.end())
-            if paren and units.unit_after(text, paren.start(1), paren.end(1)):
-                add(units.unit_after(text, paren.start(1), paren.end(1)), role, current, m.start(), paren.end(), 0.8)
-                continue
-            # 3. a person who is, or represents, the head
-            person = _person_at(participants, m.start(), m.end(), text, s)
-            if person is not None:
-                add(person.organization, role, current, person.evidence.start, m.end(), 0.75)
-                continue
-            # 4. "X làm Cụm trưởng", "Hội CCB tỉnh - Trưởng Khối", "X nhận bàn giao Trưởng Khối"
-            joined = re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})"
-                                rf"(?:\s+(?:nhiệm vụ|vị trí|trách nhiệm|vai trò|chức))?\s*$").search(text, max(s, m.start() - 34), m.start())
-            span = units.unit_before(text, joined.start(), s) if joined else None
-            if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
-                is_elected = elected or bool(re.search(r"bầu|đề cử|nhận bàn giao|đảm nhận", text[max(s, span[0] - 40):m.start()]))
-                add(span, role, next_year if is_elected else current, span[0], m.end(), 0.8)
-                continue
-            if re.search(r"được\s+(?:bầu\s+)?làm\s*$", text[max(s, m.start() - 20):m.start()]):
-                subject = (ctx.shared.get("ranks") or [None])[0]
-                if subject is not None and s <= subject.evidence.start < e:
-                    add(subject.unit, role, next_year, s, m.end(), 0.6)
-                    continue
-            # 5. "Cụm trưởng ... năm 2026 cho (lãnh đạo) Công an tỉnh Lào Cai" / "... là X"
-            after = re.compile(rf"[^;]{{0,70}}?\s(?:{vocab.alternation(vocab.phrases('heads', 'role_then_unit'))})\s+(?!biết)").match(text, m.end(), e)
-            if after and not _role_pattern().search(text, m.end(), after.end() - 1):
-                span = units.unit_after(text, after.end(), e)
-                if span:
-                    taker_year = next_year if elected else current
-                    add(span, role, taker_year, m.start(), span[1], 0.8)
-                    # the outgoing head: "từ A cho B", or the subject of "A bàn giao ... cho B"
-                    giver_year = taker_year - 1 if taker_year else period
-                    giver = re.compile(r"[^;]{0,70}?\stừ\s+").match(text, m.end(), after.end())
-                    if giver:
-                        add(units.unit_after(text, giver.end(), after.end()), role, giver_year, m.start(), after.end(), 0.7)
-                    else:
-                        verb = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao)\b[^;,]{0,40}$").search(text, max(s, m.start() - 50), m.start())
-                        subject = units.unit_before(text, verb.start(), s) if verb else None
-                        if subject:
-                            add(subject, role, giver_year, subject[0], m.end(), 0.65)
-                    continue
-            # 6. "đơn vị cụm trưởng Công an tỉnh BR-VT"
-            span = units.unit_after(text, m.end() + 1, e) if text[m.end():m.end() + 1] == " " else None
-            if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]) and re.search(r"đơn vị\s*$", text[max(s, m.start() - 12):m.start()]):
-                add(span, role, current, m.start(), span[1], 0.65)
-    return out
+        for m in _role_pattern().finditer(ctx.text, sentence.start, sentence.end):
+            mention = _mention(ctx, m, sentence.start, sentence.end)
+            any(read(ctx, mention, found) for read in _READINGS)  # the first reading that applies
+    return found.out
+
+
+def _mention(ctx: Context, m: re.Match, s: int, e: int) -> _Mention:
+    text, period = ctx.text, ctx.period
+    elected = bool(vocab.compiled("heads", "handover").search(text, s, m.start())) or \
+        bool(_ELECTED.search(text[max(s, m.start() - 30):m.start()]))
+    year = _year_near(text, m, s, e)
+    # elected at a review for the coming year; at a launch or handover, for this year
+    reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket", "cham_diem"})
+    next_year = year or (period + 1 if period and reviewing else period)
+    return _Mention(m, s, e, _role_of(m.group(0)), year or period, next_year, elected)
+
+
+def _apposition(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"Hội CCB tỉnh, đơn vị Trưởng Khối ...", "Sở Tài chính (đơn vị Trưởng khối)"."""
+    text, m = ctx.text, x.m
+    appos = _APPOSITION.search(text, max(x.s, m.start() - 16), m.start())
+    if not appos or _NAMED_AFTER.match(text, m.end(), x.e):
+        return False
+    span = units.unit_before(text, appos.start(), x.s)
+    if span:
+        found.add(span, x.role, x.current, span[0], m.end(), 0.8)
+    return bool(span)
+
+
+def _in_brackets_after_unit(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"Châu Thành (Cụm trưởng)"."""
+    if ctx.text[max(x.s, x.m.start() - 1):x.m.start()] != "(":
+        return False
+    found.add(units.unit_before(ctx.text, x.m.start() - 1, x.s), x.role, x.current, x.m.start() - 1, x.m.end(), 0.85)
+    return True
+
+
+def _unit_in_brackets(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"Khối trưởng (Bộ Công an)"."""
+    paren = _BRACKETS.match(ctx.text, x.m.end())
+    span = units.unit_after(ctx.text, paren.start(1), paren.end(1)) if paren else None
+    if span:
+        found.add(span, x.role, x.current, x.m.start(), paren.end(), 0.8)
+    return bool(span)
+
+
+def _person(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """A person who is, or represents, the head."""
+    person = _person_at(ctx.participants, x.m.start(), x.m.end(), ctx.text, x.s)
+    if person is not None:
+        found.add(person.organization, x.role, x.current, person.evidence.start, x.m.end(), 0.75)
+    return person is not None
+
+
+def _unit_then_role(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"X làm Cụm trưởng", "Hội CCB tỉnh - Trưởng Khối", "X nhận bàn giao Trưởng Khối"; "... được bầu làm"
+    after a ranked unit."""
+    text, m = ctx.text, x.m
+    joined = _joined_pattern().search(text, max(x.s, m.start() - 34), m.start())
+    span = units.unit_before(text, joined.start(), x.s) if joined else None
+    if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
+        is_elected = x.elected or bool(_ELECTING.search(text[max(x.s, span[0] - 40):m.start()]))
+        found.add(span, x.role, x.next_year if is_elected else x.current, span[0], m.end(), 0.8)
+        return True
+    if _ELECTED_AS.search(text[max(x.s, m.start() - 20):m.start()]):
+        subject = (ctx.ranks or [None])[0]
+        if subject is not None and x.s <= subject.evidence.start < x.e:
+            found.add(subject.unit, x.role, x.next_year, x.s, m.end(), 0.6)
+            return True
+    return False
+
+
+def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"Cụm trưởng ... năm 2026 cho (lãnh đạo) Công an tỉnh Lào Cai" / "... là X", with the outgoing head."""
+    text, m = ctx.text, x.m
+    after = _role_then_unit().match(text, m.end(), x.e)
+    if not after or _role_pattern().search(text, m.end(), after.end() - 1):
+        return False
+    span = units.unit_after(text, after.end(), x.e)
+    if not span:
+        return False
+    taker_year = x.next_year if x.elected else x.current
+    found.add(span, x.role, taker_year, m.start(), span[1], 0.8)
+    _outgoing(ctx, x, after.end(), taker_year - 1 if taker_year else ctx.period, found)
+    return True
+
+
+def _outgoing(ctx: Context, x: _Mention, after_end: int, giver_year: int | None, found: _Found) -> None:
+    """The outgoing head: "từ A cho B", or the subject of "A bàn giao ... cho B"."""
+    text, m = ctx.text, x.m
+    giver = _FROM.match(text, m.end(), after_end)
+    if giver:
+        found.add(units.unit_after(text, giver.end(), after_end), x.role, giver_year, m.start(), after_end, 0.7)
+        return
+    verb = _HANDING_OVER.search(text, max(x.s, m.start() - 50), m.start())
+    subject = _giver(text, verb.start(), x.s, ctx.participants) if verb else None
+    if subject:
+        giver_start = verb.start() if isinstance(subject, str) else subject[0]
+        found.add(subject, x.role, giver_year, giver_start, m.end(), 0.65)
+
+
+def _unit_after_role(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"đơn vị cụm trưởng Công an tỉnh BR-VT"."""
+    text, m = ctx.text, x.m
+    span = units.unit_after(text, m.end() + 1, x.e) if text[m.end():m.end() + 1] == " " else None
+    if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]) and _UNIT_WORD_BEFORE.search(
+            text[max(x.s, m.start() - 12):m.start()]):
+        found.add(span, x.role, x.current, m.start(), span[1], 0.65)
+        return True
+    return False
+
+
+# Readings of a role mention, most specific first.
+_READINGS = (_apposition, _in_brackets_after_unit, _unit_in_brackets, _person, _unit_then_role,
+             _role_then_unit_reading, _unit_after_role)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
@@ -116,7 +215,8 @@ def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
     # "Cụm trưởng năm 2024 do A đảm nhận, Cụm phó là B": a year set for the other role
     role = _role_of(m.group(0))
     earlier = [y for y in _YEAR.finditer(text, s, m.start())
-               if any(_role_of(r.group(0)) != role for r in _role_pattern().finditer(text, max(s, y.start() - 40), y.start()))]
+               if any(_role_of(r.group(0)) != role
+                      for r in _role_pattern().finditer(text, max(s, y.start() - 40), y.start()))]
     return int(earlier[-1].group(1)) if earlier else None
 
 
@@ -129,12 +229,22 @@ def _person_at(participants, start: int, end: int, text: str, floor: int):
         if ev_s <= start < ev_e:
             return p
         between = text[ev_e:start]
-        if 0 <= start - ev_e <= 40 and re.fullmatch(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*", between):
+        if 0 <= start - ev_e <= 40 and _BETWEEN_PERSON_AND_ROLE.fullmatch(between):
             return p
         # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi": the role right before the name
         if 0 <= ev_s - end <= 3:
             return p
         # "đại diện đơn vị Cụm trưởng Cụm thi đua số 1 ... đồng chí Vũ Thị Thành - ..."
-        if 0 <= ev_s - end <= 120 and re.search(r"đại diện\s+(?:đơn vị\s+)?$", text[max(floor, start - 20):start], re.IGNORECASE):
+        if 0 <= ev_s - end <= 120 and _ON_BEHALF.search(text[max(floor, start - 20):start]):
             return p
     return None
+
+
+def _giver(text: str, pos: int, floor: int, participants):
+    """The subject handing the role over, ending at `pos`: a unit, or a person speaking for their organisation
+    ("Chủ tịch UBND huyện A Nguyễn Văn B trao cờ ...")."""
+    for p in participants:
+        if p.evidence is not None and p.organization and floor <= p.evidence.start and \
+                text[p.evidence.start:pos].strip() and text.find(p.name, p.evidence.start) + len(p.name) == pos:
+            return p.organization
+    return units.unit_before(text, pos, floor)

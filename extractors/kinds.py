@@ -17,51 +17,96 @@ LEAD_SENTENCES = 1
 _ANCHOR = re.compile(r"^(?:\W*)(?:tại|cuối|kết thúc|trong khuôn khổ|trong chương trình)\s+(?:hội nghị|buổi|cuộc họp)|"
                      r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+)?(?:đã|thống nhất|tiến hành)|"
                      r"^(?:\W*)(?:dịp này|đồng thời|sau đó|cũng tại hội nghị)\b|"
-                     r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)", re.IGNORECASE)
+                     r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)",
+                     re.IGNORECASE)
+# a lead usually opens on the meeting's date ("Ngày 12/1/2025, ...", "Sáng 8/1, ...", "Chiều nay 12/3 ...")
+_DATED = re.compile(r"^\W*(?:(?:sáng|chiều|tối|trưa)(?:\s+(?:nay|qua|ngày))?|ngày|hôm nay|vào ngày)"
+                    r"\s+\d{1,2}\s*[/.\-]\s*\d{1,2}", re.IGNORECASE)
+# a working group announcing its scores reports what the meeting did ("Tổ công tác đã ... cho điểm")
+_WORKING_GROUP = re.compile(r"^\W*(?:tổ|đoàn|hội đồng)\s+(?:công tác|thẩm định|kiểm tra|chấm điểm|thi đua)\b",
+                            re.IGNORECASE)
+# a review of the whole year's results, when nothing names the meeting ("trong năm 2024, cả 7 đơn vị ... hoàn thành")
+_YEAR_RESULTS = re.compile(r"\b(?:trong|cả)\s+năm\s+(?:19|20)\d{2}\b[^.;]{0,120}\b(?:hoàn thành|đạt|vượt)\b",
+                           re.IGNORECASE)
+_TITLE_ONLY = {"ký kết"}
+_KINDS = frozenset(e["label"] for e in vocab.entries("kinds"))
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|thời gian qua|trước đó|"
                          r"(?:ngay\s+)?từ đầu năm|đầu năm|thời gian tới|năm tới)\b", re.IGNORECASE)
-# kinds that later sentences may add; reviews and launches must be named in the title or lead
+# kinds that later sentences may add; reviews and launches must be named in the title or lead, except a
+# launch ("phát động") done at the meeting, and a review when neither title nor lead names any kind
 LATE_KINDS = {"ky_ket_giao_uoc", "cham_diem"}
+LATE_LAUNCH = re.compile(r"phát động", re.IGNORECASE)
 _NOT_MEETING = re.compile(r"(tiêu chí|thang|cách|bảng|quy chế[^.;]{0,30})\s*$", re.IGNORECASE)
+
+
+def _lead_index(ctx: Context, candidates: list[Span]) -> int | None:
+    """The lead: the first dated sentence naming a meeting or a kind, else the first with a meeting verb."""
+    for i, s in enumerate(candidates):
+        if _DATED.search(s.text) and ctx.cues(s.start, s.end, _KINDS | {"meeting_verb"}):
+            return i
+    return next((i for i, s in enumerate(candidates) if ctx.cues(s.start, s.end, {"meeting_verb"})), None)
 
 
 def key_sentences(ctx: Context) -> list[tuple[Span, float]]:
     """Sentences that say what the meeting was, with how much they say it: the title, the lead
-    (first sentence with a meeting verb), then sentences anchored to the meeting."""
-    title = ctx.shared.get("title_span")
+    (see `_lead_index`; a repeated headline is not the lead), then sentences anchored to the meeting."""
+    title = ctx.title_span
     out: list[tuple[Span, float]] = []
-    lead = 0
-    verbs = vocab.compiled("domain", "meeting_verb")
+    body = []
     for s in ctx.sentences:
         if title and s.start < title.end and s.end > title.start:
             out.append((s, 0.9))
-        elif lead < LEAD_SENTENCES and verbs.search(s.text) and not _BACKGROUND.search(s.text):
+        elif not (title and s.text.strip() == title.text.strip()) and not _BACKGROUND.search(s.text):
+            body.append(s)
+    lead = _lead_index(ctx, body)
+    for i, s in enumerate(body):
+        if i == lead:
             out.append((s, 0.85))
-            lead += 1
-        elif _ANCHOR.search(s.text) and not _BACKGROUND.search(s.text):
+        elif _ANCHOR.search(s.text) or _WORKING_GROUP.search(s.text):
             out.append((s, 0.6))
     return out
 
 
+def _cue_matches(ctx: Context, sentence: Span) -> list[Span]:
+    """Kind cues in the sentence, overlapping ones included ("ký kết và phát động thi đua" names two kinds);
+    none inside quotes."""
+    quoted = [(sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTED.finditer(sentence.text)]
+    return [c for c in ctx.cues(sentence.start, sentence.end, _KINDS) if not any(a <= c.start < b for a, b in quoted)]
+
+
+def _allowed(kind: str, cue: str, weight: float, early: bool) -> bool:
+    return weight >= 0.8 or kind in LATE_KINDS or (kind == "trien_khai" and bool(LATE_LAUNCH.search(cue))) or \
+        (not early and kind in ("tong_ket", "so_ket"))
+
+
 def find(ctx: Context) -> list[Value[str]]:
-    cues = vocab.compiled("kinds")
-    label = vocab.labels("kinds")
     best: dict[str, Value[str]] = {}
-    for sentence, weight in key_sentences(ctx):
-        for m in cues.finditer(sentence.text):
-            if _NOT_MEETING.search(sentence.text[:m.start()]):
+    sentences = key_sentences(ctx)
+    early = any(w >= 0.8 and _cue_matches(ctx, s) for s, w in sentences)
+    for sentence, weight in sentences:
+        for cue in _cue_matches(ctx, sentence):
+            kind = cue.text  # the label
+            if _NOT_MEETING.search(ctx.text[sentence.start:cue.start]):
                 continue
-            kind = label[" ".join(m.group(0).lower().split())]
-            if weight < 0.8 and kind not in LATE_KINDS:
+            if not _allowed(kind, ctx.text[cue.start:cue.end], weight, early):
                 continue
-            start = sentence.start + m.start()
+            if weight < 0.9 and ctx.text[cue.start:cue.end].lower() in _TITLE_ONLY:
+                continue  # a bare "ký kết" names the meeting only in the headline
             if kind not in best or best[kind].confidence < weight:
-                best[kind] = Value[str](value=kind, evidence=ctx.evidence(start, start + len(m.group(0))),
-                                        confidence=weight)
-    if ctx.shared.get("ranks") and "cham_diem" not in best:
-        r = ctx.shared["ranks"][0]
+                best[kind] = Value[str](value=kind, evidence=ctx.evidence(cue.start, cue.end), confidence=weight)
+    if ctx.ranks and "cham_diem" not in best:
+        r = ctx.ranks[0]
         best["cham_diem"] = Value[str](value="cham_diem", evidence=r.evidence, confidence=0.7)
     if not best:
-        return [Value[str](value="khac", evidence=None, confidence=0.4)]
+        return [_year_review(ctx) or Value[str](value="khac", evidence=None, confidence=0.4)]
     order = ["tong_ket", "so_ket", "cham_diem", "trien_khai", "ky_ket_giao_uoc", "khac"]
     return sorted(best.values(), key=lambda v: order.index(v.value))
+
+
+def _year_review(ctx: Context) -> Value[str] | None:
+    for s in ctx.sentences:
+        if m := _YEAR_RESULTS.search(s.text):
+            return Value[str](value="tong_ket", evidence=ctx.evidence(s.start + m.start(), s.start + m.end()),
+                              confidence=0.5)
+    return None

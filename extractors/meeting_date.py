@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from extractors import vocab
 from extractors.context import Context
@@ -10,15 +11,26 @@ from extractors.datetext import DateMention, find_dates
 from pipeline.record import Value
 
 BODY_SENTENCES = 8
+# a source line ("(Theo bản tin thời sự ngày 15/1/2025)", "Nguồn: ...") dates the source, not the meeting
+_SOURCE = re.compile(r"^\W*(?:theo|nguồn)\b", re.IGNORECASE)
+_TODAY = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
 _CITED = re.compile(r"(số\s+)?\d+[\w\-]*/[\w\-/]+\s+(ngày\s+)?$|\(\s*$|[-–]\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _meeting_cue() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})(?:\s+(?:nay|qua))?\s*\(?\s*$",
+                      re.IGNORECASE)
 
 
 def find(ctx: Context, published: Value[dt.date] | None, period: Value[int] | None,
          kinds: set[str]) -> Value[dt.date] | None:
-    cue = re.compile(rf"(?:{vocab.alternation(vocab.phrases('dates', 'meeting'))})(?:\s+nay\s*\(|\s+qua\s*\()?\s*$", re.IGNORECASE)
-    today = re.compile(r"(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s*\(\s*$", re.IGNORECASE)
-    skip = ctx.shared.get("published_span")
+    cue = _meeting_cue()
+    today = _TODAY
+    skip = ctx.published_span
     for sentence in ctx.sentences[:BODY_SENTENCES + 4]:
+        if _SOURCE.search(sentence.text):
+            continue
         for d in find_dates(ctx.text, sentence.start, sentence.end):
             if skip and skip.start <= d.start < skip.end:
                 continue

@@ -5,79 +5,158 @@ Thành (Cụm trưởng), Hòn Đất (Cụm phó), ..."), counted groups ("06 q
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from extractors import units, vocab
+from extractors import names, unit_lists, units, vocab
 from extractors.context import Context
 from pipeline.normalize import fold
-from pipeline.record import Member, Record
+from pipeline.record import Head, Member, Participant, Rank
 
 MIN_ITEMS = 2
+_MEMBERS_COMPARED = re.compile(r"\bcác\s+(?:huyện|xã|tỉnh|quận|phường|thị xã|thành phố|đơn vị)\s+(?:trong|thuộc|của)\s+"
+                               r"(?:cụm|khối)\b", re.IGNORECASE)
+_FIGURE_AFTER = re.compile(r"\s+(?:đạt\s+|là\s+)?\d+(?:[,.]\d+)?\s*%")
+_AWARD = re.compile(r"\btặng\s+(?:bức\s+)?(?:cờ|bằng khen|giấy khen)\b", re.IGNORECASE)
+_GIVEN_TO = re.compile(r"[^;.]{0,60}?\bcho\s+(?=\S)")
+_RECEIVES = re.compile(r"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)\b", re.IGNORECASE)
+_MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(?:cụm|khối)[^.;:()]{0,40}\(\s*",
+                                  re.IGNORECASE)
 
 
 def _group() -> str:
     return vocab.alternation(vocab.phrases("members", "group"))
 
 
+@lru_cache(maxsize=1)
+def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(people group before the list, headed group, counted group, count prefix), built once."""
+    people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
+    headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+                        rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,4}}?)\s*(?::\s*|\(\s*)",
+                         re.IGNORECASE)
+    prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
+    return people, headed, counted, prefix
+
+
+_COLON_SOON = re.compile(r"[^.;:()]{0,45}?:\s*")
+_REPRESENTATIVES = re.compile(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?")
+
+
 def list_starts(ctx: Context) -> list[tuple[int, int, bool, float]]:
     """(start of the list, end of its sentence, items share a head word, confidence)."""
-    text = ctx.text
     out = []
-    cue = vocab.compiled("members", "list_cue")
-    people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
-    headed_words = re.compile(rf"\bcác\s+(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,4}}?)\s*(?::\s*|\(\s*)", re.IGNORECASE)
     for sentence in ctx.sentences:
-        s, e = sentence.start, sentence.end
-        hits = []
-        for m in cue.finditer(text, s, e):
-            rest = text[m.end():e]
-            colon = re.match(r"[^.;:()]{0,45}?:\s*", rest)
-            start = m.end() + (colon.end() if colon else len(rest) - len(rest.lstrip()))
-            prefix = re.match(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*", rest)
-            if not colon and prefix:
-                start = m.end() + prefix.end()
-            if people.search(text[s:start]):
-                continue
-            hits.append((start, bool(headed_words.search(text[max(s, start - 30):start])), 0.85))
-        for m in counted.finditer(text, s, e):
-            if people.search(text[s:m.end()].rstrip(":( ")):
-                continue
-            hits.append((m.end(), bool(headed_words.search(text[s:m.end()].rstrip(":( "))), 0.8))
-        for m in re.finditer(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?", text[s:e]):
-            hits.append((s + m.end(), False, 0.6))
-        for start, headed, conf in hits:
-            out.append((start, e, headed, conf))
+        out.extend((start, sentence.end, headed, conf) for start, headed, conf in _starts_in(ctx.text, sentence))
     return out
 
 
-def find(ctx: Context, record: Record) -> list[Member]:
-    text = ctx.text
-    found: list[Member] = []
-    people = {fold(p.name) for p in record.participants}
+def _starts_in(text: str, sentence) -> list[tuple[int, bool, float]]:
+    s, e = sentence.start, sentence.end
+    people, headed_words, counted, prefix_pattern = _list_patterns()
+    hits = []
+    for m in vocab.compiled("members", "list_cue").finditer(text, s, e):
+        rest = text[m.end():e]
+        colon = _COLON_SOON.match(rest)
+        start = m.end() + (colon.end() if colon else len(rest) - len(rest.lstrip()))
+        prefix = prefix_pattern.match(rest)
+        if not colon and prefix:
+            start = m.end() + prefix.end()
+        if not people.search(text[s:start]):
+            hits.append((start, bool(headed_words.search(text[max(s, start - 30):start])), 0.85))
+    for m in counted.finditer(text, s, e):
+        before = text[s:m.end()].rstrip(":( ")
+        if not people.search(before):
+            hits.append((m.end(), bool(headed_words.search(before)), 0.8))
+    # "các đơn vị thành viên trong cụm thi đua số 04 (A, B, C)"
+    hits.extend((m.end(), False, 0.8) for m in _MEMBERS_IN_BRACKETS.finditer(text, s, e))
+    hits.extend((m.end(), False, 0.6) for m in _REPRESENTATIVES.finditer(text, s, e))
+    return hits
 
-    def add(unit: str, start: int | None, end: int | None, confidence: float) -> None:
+
+_NOT_NAME_WORDS = {"ủy", "ban", "nhân", "dân", "hội", "đồng"}
+_CLUSTER_START = re.compile(r"(?i)(cụm|khối)\b")
+
+
+class _Members:
+    """Members found so far: a unit once, never a person's name, a bare place word or the cluster itself."""
+
+    def __init__(self, ctx: Context, participants: list[Participant]):
+        self.ctx, self.found = ctx, []
+        self.people = {fold(p.name) for p in participants or []}
+
+    def add(self, unit: str, start: int | None, end: int | None, confidence: float) -> None:
         unit = unit.strip(" ,;:-")
-        if not unit or units.is_generic(unit) or fold(unit) in people or re.match(r"(?i)(cụm|khối)\b", unit):
+        if not unit or units.is_generic(unit) or fold(unit) in self.people or _CLUSTER_START.match(unit):
             return
-        if all(w.lower() in units.place_words() | {"ủy", "ban", "nhân", "dân", "hội", "đồng"} for w in unit.split()):
+        if all(w.lower() in units.place_words() | _NOT_NAME_WORDS for w in unit.split()):
             return
-        for m in found:
-            if units.same(m.unit, unit):
-                return
-        ev = ctx.evidence(start, end) if start is not None else None
-        found.append(Member(unit=unit, canonical=units.canonical(unit), evidence=ev, confidence=confidence))
+        if any(units.same(m.unit, unit) for m in self.found):
+            return
+        ev = self.ctx.evidence(start, end) if start is not None else None
+        self.found.append(Member(unit=unit, canonical=units.canonical(unit), evidence=ev, confidence=confidence))
 
-    listed: list[tuple[int, int, float]] = []
+    def add_found(self, value, confidence: float) -> None:
+        """A unit another component found (head, ranked unit), with its evidence."""
+        ev = value.evidence
+        self.add(value.unit, ev.start if ev else None, ev.end if ev else None, confidence)
+
+
+def listed_units(ctx: Context) -> list[tuple[int, int, float]]:
+    """(start, end, confidence) of every unit in a member list, in text order."""
+    text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
-        items = units.unit_list_after(text, start, end, headed=headed)
+        items = unit_lists.unit_list_after(text, start, end, headed=headed)
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
             listed.extend((a, b, conf) for a, b in items)
-    for a, b, conf in sorted(listed):
-        add(text[a:b], a, b, conf)
-    for head in record.heads:
-        add(head.unit, *(head.evidence.start, head.evidence.end) if head.evidence else (None, None), 0.7)
-    for rank in record.ranks:
-        add(rank.unit, *(rank.evidence.start, rank.evidence.end) if rank.evidence else (None, None), 0.75)
-    return found
+    return sorted(listed)
+
+
+def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
+    text = ctx.text
+    members = _Members(ctx, participants)
+    for a, b, conf in listed_units(ctx):
+        members.add(text[a:b], a, b, conf)
+    for a, b in award_recipients(ctx) + statistics_members(ctx):
+        members.add(text[a:b], a, b, 0.6)
+    for head in heads or []:
+        members.add_found(head, 0.7)
+    for rank in ranks or []:
+        members.add_found(rank, 0.75)
+    return members.found
+
+
+def award_recipients(ctx: Context) -> list[tuple[int, int]]:
+    """Units proposed for an award at the cluster's meeting ("đề xuất tặng Cờ thi đua ... cho Hội Nông dân xã A;
+    Hội Cựu chiến binh xã B được đề nghị tặng giấy khen"): their membership is implied."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        for m in _AWARD.finditer(text, s, e):
+            to = _GIVEN_TO.match(text, m.end(), e)
+            span = units.unit_after(text, to.end(), e) if to else None
+            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
+                out.append(span)
+        for m in _RECEIVES.finditer(text, s, e):
+            clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
+            span = units.unit_before(text, m.start(), clause)
+            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
+                out.append(span)
+    return out
+
+
+def statistics_members(ctx: Context) -> list[tuple[int, int]]:
+    """Places compared in a sentence about "các huyện trong cụm" ("Phú An đạt 121% và Tân Lập 118%; ... ở Mỹ
+    Xuân"): each is a member."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        m = _MEMBERS_COMPARED.search(sentence.text)
+        if not m:
+            continue
+        for run in names.capitalised_runs(text, sentence.start + m.end(), sentence.end):
+            a, b = run[0].start, run[-1].end
+            if len(run) <= 3 and (_FIGURE_AFTER.match(text, b) or re.search(r"\bở\s+$", text[max(0, a - 4):a])):
+                out.append((a, b))
+    return out

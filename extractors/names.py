@@ -24,7 +24,8 @@ class Word:
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+    end = len(text) if end is None else end
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
 
 
 MIDDLE_NAMES = frozenset({"Thị", "Văn", "Hữu", "Đức", "Công", "Quang", "Minh", "Thanh", "Ngọc", "Xuân", "Kim"})
@@ -37,8 +38,11 @@ def surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def title_start() -> re.Pattern:
-    """A position, party membership or rank beginning here."""
-    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('titles'))})\b")
+    """A position, party membership or rank beginning here; positions of two words or more also in
+    lower case ("phó chủ tịch UBND xã", "cụm trưởng"), as some reports write them."""
+    phrases = vocab.phrases("titles")
+    lower = [p.lower() for p in vocab.phrases("titles", "position") if len(p.split()) >= 2]
+    return re.compile(rf"(?:{vocab.alternation(phrases + lower)})(?![^\W_])")
 
 
 @lru_cache(maxsize=None)
@@ -71,8 +75,10 @@ def names_in_run(text: str, run: list[Word], cued: bool) -> list[list[Word]]:
         starts_name = run[i].text in surnames() or (cued and i == 0)
         # "Đoàn Thị Mai Hương": a family name that is also a unit word is a name after a cue or
         # before a middle name
-        sure = run[i].text in surnames() and ((cued and i == 0) or (i + 1 < len(run) and run[i + 1].text in MIDDLE_NAMES))
-        if not starts_name or (not sure and (title_start().match(text, run[i].start) or unit_start().match(text, run[i].start))):
+        sure = run[i].text in surnames() and (
+            (cued and i == 0) or (i + 1 < len(run) and run[i + 1].text in MIDDLE_NAMES))
+        looks_like_title = title_start().match(text, run[i].start) or unit_start().match(text, run[i].start)
+        if not starts_name or (not sure and looks_like_title):
             i += 1
             continue
         j = i + 1

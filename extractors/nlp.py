@@ -1,10 +1,9 @@
-"""The NLP layer: underthesea's word segmentation and POS tags, carried into a spaCy Doc whose
-tokens sit on our own normalised-text offsets, with a SpanRuler over the title vocabulary.
+"""underthesea's POS tags carried onto a spaCy Doc whose tokens sit on our own normalised-text offsets.
 
-underthesea tags proper names well (Np) but is slow and weak on organisations, so extractors
-call this only on the few sentences rules cannot settle, e.g. to confirm a name whose family
-name is not in patterns/surnames.jsonl ("Y Bhăm Ênuôl, Giám đốc Sở ..."). Models load lazily,
-once per process, from the packages themselves (no downloads).
+Not part of the extraction pipeline: as a check that a capitalised run with a title beside it is a
+proper name ("Y Bhăm Ênuôl, Giám đốc Sở ..."), it changed no score on dev, seeds or samples while
+taking about half the extraction time. benchmarks/ablation.py keeps measuring it. Models load
+lazily, once per process, from the package itself (no downloads).
 """
 from __future__ import annotations
 
@@ -12,27 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from extractors import vocab
-
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def pipeline():
-    """spaCy's blank Vietnamese pipeline with a SpanRuler of titles, ranks and person cues."""
-    import spacy
-
-    nlp = spacy.blank("vi")
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "cues", "validate": True})
-    patterns = []
-    for name, labels in (("titles", None), ("people", ("cue",))):
-        for entry in vocab.entries(name):
-            if labels and entry["label"] not in labels:
-                continue
-            tokens = [{"LOWER": w.lower()} for w in _SYLLABLE.findall(entry["pattern"])]
-            patterns.append({"label": entry["label"].upper(), "pattern": tokens})
-    ruler.add_patterns(patterns)
-    return nlp
 
 
 def analyse(text: str, start: int, end: int):
@@ -45,12 +24,18 @@ def analyse(text: str, start: int, end: int):
     spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(chunk)]
     words = [chunk[a:b] for a, b in spans]
     spaces = [b < len(chunk) and chunk[b:b + 1].isspace() for _, b in spans]
-    nlp = pipeline()
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc = Doc(_vocab(), words=words, spaces=spaces)
     tags = _align(words, pos_tag(chunk))
     for token, tag in zip(doc, tags):
         token.tag_ = tag
-    return nlp.get_pipe("span_ruler")(doc)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _vocab():
+    from extractors.language import ThiduaVietnamese
+
+    return ThiduaVietnamese().vocab
 
 
 def _align(syllables: list[str], tagged: list[tuple[str, str]]) -> list[str]:

@@ -8,33 +8,38 @@ from extractors.context import Context
 from extractors.kinds import key_sentences
 from pipeline.record import Value
 
-_YEAR = re.compile(r"\b(?:năm|NĂM)\s+((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])")
+# "năm 2017" (group 1, also "đợt 2-2024": the second round of 2024), or a bare year (group 2)
+_YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/])\s*((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])",
+                   re.IGNORECASE)
 
 
 def find(ctx: Context) -> Value[int] | None:
     cues = vocab.compiled("kinds")
-    for sentence, weight in key_sentences(ctx):
+    for sentence, weight in sorted(key_sentences(ctx), key=lambda sw: -sw[1]):  # title, lead, then the rest
         cue = cues.search(sentence.text)
         if not cue:
             continue
         for m in _YEAR.finditer(sentence.text, cue.start()):
             if m.group(1) or _after_cue(sentence.text, cue.end(), m.start()):
                 start = sentence.start + m.start()
-                return Value[int](value=int(m.group(1) or m.group(2)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                return Value[int](value=int(m.group(1) or m.group(2)),
+                                  evidence=ctx.evidence(start, sentence.start + m.end()),
                                   confidence=min(weight, 0.85))
     # A title or lead that names a year without a kind cue ("nhận bàn giao ... năm 2018")
     for sentence, weight in key_sentences(ctx)[:2]:
         m = _YEAR.search(sentence.text)
         if m and m.group(1):
             start = sentence.start + m.start()
-            return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.6)
+            return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                              confidence=0.6)
     # An excerpt with no title or lead: the first "năm YYYY" said of the emulation work
     for sentence in ctx.sentences[:8]:
         if "thi đua" in sentence.text.lower():
             m = _YEAR.search(sentence.text)
             if m and m.group(1):
                 start = sentence.start + m.start()
-                return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.5)
+                return Value[int](value=int(m.group(1)), evidence=ctx.evidence(start, sentence.start + m.end()),
+                                  confidence=0.5)
     return None
 
 
@@ -47,6 +52,6 @@ def from_meeting_date(ctx: Context, meeting_date) -> Value[int] | None:
     if meeting_date is None:
         return None
     d = meeting_date.value
-    kinds = {k.value for k in ctx.shared.get("kinds", [])}
+    kinds = ctx.kind_values
     year = d.year - 1 if d.month <= 4 and kinds & {"tong_ket", "cham_diem"} else d.year
     return Value[int](value=year, evidence=meeting_date.evidence, confidence=0.5)

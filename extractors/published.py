@@ -1,5 +1,6 @@
 """Publication date: a date on a line of its own near the top ("Ngày đăng: 04/07/2017",
-"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]")."""
+"(14:26 | 31/01/2018)", "Cập nhật: 22-01-2010", "Thứ Hai, 28/01/2019, 22:58 [GMT+7]"). "Near the top"
+counts from the headline when there is one, since a page may open with a menu of short lines."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,17 +12,23 @@ from extractors.datetext import find_dates
 from pipeline.record import Value
 
 TOP_LINES = 8
-_PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?",
+                         re.IGNORECASE)
 # what may surround the date on a publication line besides a cue: times, weekdays, separators
-_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
+_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?"
+                     r"|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
 
 
 def find(ctx: Context) -> Value[dt.date] | None:
     strong = vocab.compiled("dates", "published_strong")
     cue = vocab.compiled("dates", "published")
     weekday = vocab.compiled("dates", "weekday")
-    for line in ctx.lines[:TOP_LINES]:
+    title = ctx.title_span
+    first = next((i for i, line in enumerate(ctx.lines) if title and line.end > title.start), 0)
+    for line in ctx.lines[:max(TOP_LINES, first + TOP_LINES)]:
         lead_cue = strong.match(line.text.lstrip())
+        if title and line.end <= title.start and _banner(line.text, weekday, strong):
+            continue
         if len(line.text) > 90 and not lead_cue:
             continue
         # an administrative document's own place-and-date line: "Nam Đàn, ngày 14 tháng 12 năm 2023"
@@ -51,3 +58,12 @@ def find(ctx: Context) -> Value[dt.date] | None:
             return Value[dt.date](value=value, evidence=ctx.evidence(line.start, line.end),
                                   confidence=0.95 if has_cue else 0.85)
     return None
+
+
+_TIME = re.compile(r"\b\d{1,2}\s*[:hg]\s*\d{2}\b")
+
+
+def _banner(line: str, weekday: re.Pattern, strong: re.Pattern) -> bool:
+    """A site banner above the headline gives today's date ("Thứ sáu, 08/11/2024"), not the article's:
+    a weekday and a date, with no time of publication and no publication cue."""
+    return bool(weekday.search(line)) and not _TIME.search(line) and not strong.search(line)

@@ -1,71 +1,78 @@
-"""The extraction pipeline: a short fixed sequence of named steps, read top to bottom.
-
-Each step is one extractor module; later steps read what earlier ones left in `ctx.shared`
-(the meeting-date year rule needs the publication date, period and kinds).
-"""
+"""The extraction pipeline: a spaCy Language assembled from extractors/pipeline.cfg (stages in
+order, components in extractors/components.py), built once per process. The record is read from
+the Doc's extensions at the end; batches go through `nlp.pipe`."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
-from extractors import (author, cluster, heads, kinds, legal_refs, meeting_date, members,
-                        participants, period, published, ranks, title, venue)
-from extractors.context import Context, Span
+from spacy.language import Language
+from spacy.util import load_config, load_model_from_config
+
+from extractors import components  # noqa: F401  (registers the language, tokenizer and components)
+from extractors.context import Context
 from pipeline import ocr
 from pipeline.document import Document, DocumentResult, ReadError, Status
 from pipeline.readers import read_document
-from pipeline.record import Meeting, Record
+from pipeline.record import Record
 
 log = logging.getLogger(__name__)
+CONFIG = Path(__file__).with_name("pipeline.cfg")
+
+
+def nlp(disable: tuple[str, ...] = ()) -> Language:
+    """The pipeline, built once per process (per set of disabled components, for ablation)."""
+    return _build(tuple(disable))
+
+
+@lru_cache(maxsize=None)
+def _build(disable: tuple[str, ...]) -> Language:
+    language = load_model_from_config(load_config(CONFIG), auto_fill=True, validate=True)
+    for name in disable:
+        language.disable_pipe(name)
+    return language
+
+
+nlp.cache_clear = _build.cache_clear  # type: ignore[attr-defined]  (tests rebuild the pipeline)
+
+
+def _doc(ctx: Context, language: Language):
+    doc = language.make_doc(ctx.text)
+    doc._.context = ctx
+    ctx.doc = doc
+    return doc
 
 
 def extract(document: Document) -> Record:
-    ctx = Context.of(document)
-    return extract_context(ctx)
+    return extract_context(Context.of(document))
 
 
-def extract_context(ctx: Context) -> Record:
-    record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
-    record.title = title.find(ctx)
-    _remember(ctx, "title_span", record.title)
-    record.published = published.find(ctx)
-    _remember(ctx, "published_span", record.published)
-    record.author = author.find(ctx)
-    ctx.shared["author_value"] = record.author.value if record.author else None
-    record.cluster = cluster.find(ctx)
-    ctx.shared["cluster"] = record.cluster
-    record.legal_refs = legal_refs.find(ctx)
-    record.ranks = ranks.find(ctx)
-    ctx.shared["ranks"] = record.ranks
-    meeting = Meeting(kinds=kinds.find(ctx))
-    ctx.shared["kinds"] = meeting.kinds
-    ctx.shared["kind_values"] = {k.value for k in meeting.kinds}
-    meeting.period = period.find(ctx)
-    meeting.date = meeting_date.find(ctx, record.published, meeting.period, {k.value for k in meeting.kinds})
-    _remember(ctx, "meeting_date_span", meeting.date)
-    if meeting.period is None:
-        meeting.period = period.from_meeting_date(ctx, meeting.date)
-    meeting.venue = venue.find(ctx)
-    record.meeting = meeting
-    ctx.shared["period"] = meeting.period.value if meeting.period else None
-    record.participants = participants.find(ctx)
-    ctx.shared["participants"] = record.participants
-    record.heads = heads.find(ctx)
-    record.members = members.find(ctx, record)
+def extract_context(ctx: Context, disable: tuple[str, ...] = ()) -> Record:
+    language = nlp(disable)
+    return _record(language(_doc(ctx, language)), ctx)
+
+
+def extract_many(contexts: Iterable[Context], disable: tuple[str, ...] = ()) -> Iterator[Record]:
+    """Records for many documents, through `nlp.pipe` (one Doc per document)."""
+    language = nlp(disable)
+    for doc in language.pipe(_doc(ctx, language) for ctx in contexts):
+        yield _record(doc, doc._.context)
+
+
+def _record(doc, ctx: Context) -> Record:
+    record = doc._.record
+    if record is None:
+        record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
     record.origin = ctx.document.origin()
     if ctx.document.word_confidence:  # values read by OCR are only as sure as the words they came from
         ocr.lower_confidence(record, ctx.document.word_confidence, ctx.norm.original_span)
     return record
 
 
-def _remember(ctx: Context, key: str, value) -> None:
-    if value is not None and value.evidence is not None:
-        ctx.shared[key] = Span(value.evidence.start, value.evidence.end, value.evidence.text)
-
-
-def process_path(path: Path) -> DocumentResult:
-    """Read, normalise and extract one file; an expected problem becomes a failed result."""
-    path = Path(path)
+def _prepare(path: Path) -> DocumentResult | Context:
+    """Read and normalise one file; an expected problem becomes a failed result."""
     try:
         document = read_document(path)
     except ReadError as exc:
@@ -76,11 +83,58 @@ def process_path(path: Path) -> DocumentResult:
     if not ctx.text.strip():
         return DocumentResult.failed(path, "no report text left after removing site furniture "
                                            "(menus, counters, links); is this an article page?")
+    return ctx
+
+
+def _ok(path: Path, ctx: Context, record: Record) -> DocumentResult:
+    return DocumentResult(path=str(path), doc_id=ctx.document.id, status=Status.OK, record=record,
+                          document=ctx.document, normalized_text=ctx.text)
+
+
+def _failed_extraction(path: Path, exc: Exception) -> DocumentResult:
+    log.exception("extraction failed on %s", path)
+    return DocumentResult.failed(path, f"internal error while extracting ({type(exc).__name__}: {exc}); "
+                                       "please report it together with this file")
+
+
+def process_path(path: Path) -> DocumentResult:
+    """Read, normalise and extract one file; an expected problem becomes a failed result."""
+    path = Path(path)
+    ctx = _prepare(path)
+    if isinstance(ctx, DocumentResult):
+        return ctx
     try:
-        record = extract_context(ctx)
+        return _ok(path, ctx, extract_context(ctx))
     except Exception as exc:  # an extractor bug must cost one file, never the batch
-        log.exception("extraction failed on %s", path)
-        return DocumentResult.failed(path, f"internal error while extracting ({type(exc).__name__}: {exc}); "
-                                           "please report it together with this file")
-    return DocumentResult(path=str(path), doc_id=document.id, status=Status.OK, record=record,
-                          document=document, normalized_text=ctx.text)
+        return _failed_extraction(path, exc)
+
+
+def process_paths(paths: Iterable[Path], batch_size: int = 32) -> Iterator[DocumentResult]:
+    """Results for many files, in order, extracted in batches through `nlp.pipe`. A file that cannot be
+    read becomes a failed result; if extraction fails inside a batch, that batch is redone file by file so
+    the bug costs only its own file."""
+    batch: list[tuple[Path, DocumentResult | Context]] = []
+    for path in map(Path, paths):
+        batch.append((path, _prepare(path)))
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch)
+            batch = []
+    yield from _extract_batch(batch)
+
+
+def _extract_batch(batch: list[tuple[Path, DocumentResult | Context]]) -> Iterator[DocumentResult]:
+    contexts = [item for _, item in batch if isinstance(item, Context)]
+    try:
+        records = dict(zip(map(id, contexts), extract_many(contexts), strict=True))
+    except Exception:  # noqa: BLE001 - found again, file by file, below
+        records = None
+    for path, item in batch:
+        if isinstance(item, DocumentResult):
+            yield item
+        elif records is not None:
+            yield _ok(path, item, records[id(item)])
+        else:
+            try:
+                yield _ok(path, item, extract_context(item))
+            except Exception as exc:  # an extractor bug must cost one file, never the batch
+                yield _failed_extraction(path, exc)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from extractors import vocab
 from extractors.names import Word, words
 from pipeline.normalize import fold
-from pipeline.units import _units, canon
+from pipeline.units import _units
 
 JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")
@@ -69,6 +69,9 @@ def _gap_ok(text: str, a: Word, b: Word) -> bool:
 
 def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1")."""
+    special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor)
+    if special is not None:
+        return special
     stripped = text[:pos].rstrip()
     if stripped.endswith(")"):
         # "Công ty Điện lực Vĩnh Long (PC Vĩnh Long) đạt ...": skip the short form in brackets
@@ -78,32 +81,78 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     ws = [w for w in words(text, max(floor, pos - 160), pos) if w.end <= pos]
     if not ws or _BREAK.search(text[ws[-1].end:pos]):
         return None
-    chosen: list[Word] = []
-    for i in range(len(ws) - 1, -1, -1):
-        w = ws[i]
-        prev = ws[i - 1] if i > 0 else None
-        if chosen and not _gap_ok(text, w, chosen[0]):
-            break
-        if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
-            break
-        chosen.insert(0, w)
-    span = _trim(text, chosen)
+    span = _trim(text, _unit_words_back(text, ws))
     if span is not None and text[span[0] - 1:span[0]] == "(" and text[span[1]:span[1] + 1] == ")":
         # "Công ty Điện lực Bình Thuận (PC Bình Thuận)": the name before its short form
         full = unit_before(text, span[0] - 1, floor)
         if full is not None:
             return full
-    if span is None and ws:
+    if span is None:
         span = _back_to_head(text, pos, floor)
-    elif span is not None and not _head_at(text, span[0]):
+    elif not _head_at(text, span[0]):
         span = _back_to_head(text, span[1], floor) or span
-    if span is not None:
-        span = _extend_over_and(text, span, floor)
-    return span
+    return _extend_over_and(text, span, floor) if span is not None else None
+
+
+def _unit_words_back(text: str, ws: list[Word]) -> list[Word]:
+    """The words of a unit phrase read backwards from the last of `ws`."""
+    chosen: list[Word] = []
+    for i in range(len(ws) - 1, -1, -1):
+        w = ws[i]
+        if chosen and not _gap_ok(text, w, chosen[0]):
+            break
+        if not _is_unit_word(w, ws[i - 1] if i > 0 else None, text, _caps_before(text, ws, i)):
+            break
+        chosen.insert(0, w)
+    return chosen
+
+
+_LOWER_TAIL_STOP = re.compile(r"\b(?:các|và|đã|được|là|làm|cùng|đồng thời|với|tại|trong|của|cho|từ)\b")
+
+
+@lru_cache(maxsize=1)
+def _comma_name_pattern() -> re.Pattern:
+    heads = vocab.alternation(vocab.phrases("units", "head"))
+    return re.compile(rf"(?<![^\W_])(?:{heads})\s+[A-ZĐ][^\s,;.()]*(?:\s+[^\s,;.()]+){{0,4}},"
+                      rf"\s+[a-zà-ỹđ][^\d,;.()\n]{{2,60}}?\s*$")
+
+
+def _comma_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """"Trung tâm Bảo trợ, chăm sóc người có công tỉnh": a headed name whose second part, after a
+    comma, goes on in lower case (no verb, no joiner) up to `pos`."""
+    m = _comma_name_pattern().search(text, max(floor, pos - 120), pos)
+    if not m:
+        return None
+    tail = text[text.index(",", m.start()) + 1:pos]
+    if _LOWER_TAIL_STOP.search(tail) or len(tail.split()) > 8 or tail.split()[-1] not in place_words():
+        return None
+    return m.start(), m.start() + len(text[m.start():pos].rstrip())
+
+
+@lru_cache(maxsize=1)
+def _lower_head_pattern() -> re.Pattern:
+    """Multi-word head words written in lower case ("tập đoàn dệt may phú an", "công ty cổ phần ...")."""
+    heads = [h.lower() for h in vocab.phrases("units", "head") if len(h.split()) >= 2]
+    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(heads)})(?:\s+[a-zà-ỹđ]+){{1,8}}\s*$")
+
+
+def _lower_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    m = _lower_head_pattern().search(text, max(floor, pos - 80), pos)
+    if not m or _LOWER_TAIL_STOP.search(text, m.start(), pos) or _stop_pattern().search(text, m.start(), pos):
+        return None
+    return m.start(), m.start() + len(text[m.start():pos].rstrip())
+
+
+_NOT_A_UNIT = re.compile(r"(?:Hội|hội)\s+(?:nghị|thảo|trường|thi|viên|diễn)\b")  # "Hội nghị bầu ...": an event
 
 
 def _head_at(text: str, pos: int) -> bool:
-    return bool(re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b").match(text, pos))
+    return bool(_head_word().match(text, pos)) and not _NOT_A_UNIT.match(text, pos)
+
+
+@lru_cache(maxsize=1)
+def _head_word() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
 
 
 def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
@@ -126,8 +175,7 @@ def _extend_over_and(text: str, span: tuple[int, int], floor: int) -> tuple[int,
     or at the comma of "Sở Văn hóa, Thể thao và Du lịch"."""
     for m in vocab.compiled("units", "comma_name").finditer(text, max(floor, span[0] - 60), span[1]):
         if m.start() < span[0] <= m.end():
-            prev = unit_before(text, m.start(), floor) if m.start() > floor else None
-            head = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\s+$").search(text, max(floor, m.start() - 12), m.start())
+            head = _head_then_space().search(text, max(floor, m.start() - 12), m.start())
             if head:
                 return head.start(), span[1]
     m = re.compile(r"\s+và\s+$").search(text, max(floor, span[0] - 6), span[0])
@@ -136,6 +184,11 @@ def _extend_over_and(text: str, span: tuple[int, int], floor: int) -> tuple[int,
         if before and _head_at(text, before[0]):
             return before[0], span[1]
     return span
+
+
+@lru_cache(maxsize=1)
+def _head_then_space() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -157,30 +210,44 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
-    span = _trim(text, chosen)
+    span = _over_and(text, _trim(text, chosen), ceiling)
+    last = text[span[0]:span[1]].split()[-1] if span else ""
+    if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
+        span = _lower_tail(text, span, ceiling)
+    return span
+
+
+_AND = re.compile(r"\s+và\s+")
+_CLUSTER_AHEAD = re.compile(r"(?i)(cụm|khối)\b")
+
+
+def _over_and(text: str, span: tuple[int, int] | None, ceiling: int) -> tuple[int, int] | None:
+    """"Sở Lao động - Thương binh và Xã hội": "và" inside a headed name, not a second unit."""
     while span is not None and _head_at(text, span[0]):
-        # "Sở Lao động - Thương binh và Xã hội": "và" inside a headed name, not a second unit
-        m = re.compile(r"\s+và\s+").match(text, span[1])
+        m = _AND.match(text, span[1])
         last_word = text[span[0]:span[1]].split()[-1]
         if not m or m.end() >= ceiling or _starts_unit(text, m.end(), _heads_or_places()) \
-                or not last_word.islower() or re.match(r"(?i)(cụm|khối)\b", text[m.end():m.end() + 5]):
+                or not last_word.islower() or _CLUSTER_AHEAD.match(text[m.end():m.end() + 5]):
             break  # after a proper name ("Thanh Miện và ...") "và" joins two units
         nxt = unit_after(text, m.end(), ceiling)
         if nxt is None or nxt[0] != m.end():
             break
         span = (span[0], nxt[1])
-    last = text[span[0]:span[1]].split()[-1] if span else ""
-    if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
-        # the reader stopped inside a lower-case stretch of the name ("Hội Chữ thập | đỏ tỉnh")
-        limit = min(ceiling, span[0] + 120)
-        cut = _BREAK.search(text, span[1], limit)
-        stop = _stop_pattern().search(text, span[1], cut.start() if cut else limit)
-        end = stop.start() if stop else (cut.start() if cut else span[1])
-        tail = text[span[1]:end]
-        if end > span[1] and len(tail.split()) <= 6 and not re.search(r"\d|\bvà\b", tail) and tail.strip() == tail.strip().lower():
-            # the reader stopped inside the name ("Hội Chữ thập | đỏ tỉnh"); keep the rest
-            if not _starts_unit(text, span[1] + len(tail) - len(tail.lstrip()) + (4 if tail.lstrip().startswith("và ") else 0), _heads_or_places()):
-                span = (span[0], span[1] + len(tail.rstrip()))
+    return span
+
+
+def _lower_tail(text: str, span: tuple[int, int], ceiling: int) -> tuple[int, int]:
+    """The reader stopped inside a lower-case stretch of the name ("Hội Chữ thập | đỏ tỉnh"): keep the rest."""
+    limit = min(ceiling, span[0] + 120)
+    cut = _BREAK.search(text, span[1], limit)
+    stop = _stop_pattern().search(text, span[1], cut.start() if cut else limit)
+    end = stop.start() if stop else (cut.start() if cut else span[1])
+    tail = text[span[1]:end]
+    lower_tail = tail.strip() == tail.strip().lower() and not re.search(r"\d|\bvà\b", tail)
+    if end > span[1] and len(tail.split()) <= 6 and lower_tail:
+        next_word = span[1] + len(tail) - len(tail.lstrip()) + (4 if tail.lstrip().startswith("và ") else 0)
+        if not _starts_unit(text, next_word, _heads_or_places()):
+            return span[0], span[1] + len(tail.rstrip())
     return span
 
 
@@ -222,6 +289,9 @@ def same(a: str, b: str) -> bool:
     Lao động huyện"): once unit-type words are stripped from the front, the name words of one are
     all in the other. Stricter than the scorer's overlap rule, which would merge "Sở Nội vụ" with
     "Sở Ngoại vụ" or "Hà Nam" with "Hà Nội"."""
+    ha, hb = _head_type(a), _head_type(b)
+    if ha and hb and ha != hb:
+        return False  # "Trường Cao đẳng Y tế Phú An" / "Trung tâm Y tế Phú An": two kinds of unit
     ra, rb = _name_words(a), _name_words(b)
     if ra and rb:
         return ra <= rb or rb <= ra
@@ -242,13 +312,25 @@ def _name_words(unit: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
 
 
+@lru_cache(maxsize=4096)
+def _head_type(unit: str) -> str | None:
+    """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
+    m = _head_prefix().match(fold(canonical(unit)))
+    return m.group(0).strip() if m else None
+
+
+@lru_cache(maxsize=1)
+def _head_prefix() -> re.Pattern:
+    heads = [fold(canonical(p)) for p in vocab.phrases("units", "head")]
+    return re.compile(rf"(?:{vocab.alternation(heads)})(?:\s+|$)")
+
+
 @lru_cache(maxsize=1)
 def _type_prefix() -> re.Pattern:
     types = [fold(canonical(p)) for p in vocab.phrases("units", "head") + vocab.phrases("units", "place")]
     return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
 
 
-_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
 _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có", "cùng", "tham dự", "đạt", "là", "làm",
                "trong", "tại", "về", "để", "nhằm", "thực hiện", "gồm", "và đơn vị", "phụ trách", "do", "theo",
                "của", "thì", "hoàn thành", "đề nghị", "nhận", "tặng")
@@ -256,61 +338,8 @@ _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có
 
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
-    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
-
-
-def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list[tuple[int, int]]:
-    """Units enumerated from `pos`: "A, B (Cụm phó), C và D". The list ends at the first piece
-    that does not start like a unit or that runs on into a clause ("... và Tuyên Quang tổ chức").
-    "và" joins two units unless it sits inside one name ("Sở Kế hoạch và Đầu tư"); `headed` says
-    the items share an implied head ("các sở: Giáo dục và Đào tạo, ...")."""
-    heads = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head') + vocab.phrases('units', 'place'))})\b")
-    head_only = re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
-    items: list[tuple[int, int]] = []
-    cursor = pos
-    while cursor < end:
-        sep = _next_separator(text, cursor, end, heads, head_only, headed)
-        piece_end = sep.start() if sep else end
-        # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
-        start = cursor
-        lead = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])").match(text, start, piece_end)
-        if lead and lead.end() < piece_end and text[lead.end():piece_end].split()[0].lower() in place_words():
-            start = lead.end()  # "và các huyện Châu Thành"
-        stop_m = _stop_pattern().search(text, start, piece_end)
-        stop = stop_m.start() if stop_m else piece_end
-        while stop > start and text[stop - 1] in " .:-":
-            stop -= 1
-        piece = text[start:stop]
-        if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()) or len(piece.split()) > 12:
-            break
-        if not all(_looks_like_name_word(w) for w in piece.split()):
-            break
-        items.append((start, stop))
-        if stop_m and not (stop_m.group("data") or stop_m.group("num") or stop_m.group("paren")):
-            break  # the list ran on into a clause, or closed
-        if not sep:
-            break
-        cursor = sep.end()
-    return items
-
-
-def _looks_like_name_word(word: str) -> bool:
-    return bool(re.match(r"[\w&’'.,\-–]+$", word))
-
-
-def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: bool):
-    """The next list separator, skipping "và" inside one unit name and commas inside parentheses."""
-    protected = [(m.start(), m.end()) for m in vocab.compiled("units", "comma_name").finditer(text, pos, end)]
-    for m in _SEPARATORS.finditer(text, pos, end):
-        if any(a <= m.start() < b for a, b in protected):
-            continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
-        if m.group(0).strip() == "và":
-            first = text[pos:m.start()]
-            first_is_headed = headed or bool(head_only.match(first))
-            if first_is_headed and not _starts_unit(text, m.end(), heads):
-                continue
-        return m
-    return None
+    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
+                      r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:

@@ -7,11 +7,12 @@ from extractors.context import Context
 from pipeline.record import Value
 
 _TAI = re.compile(r"\btại\s+", re.IGNORECASE)
-_END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễn ra|Cụm|Khối|cụm thi đua|khối thi đua|Ban Thường trực|các đơn vị|Liên đoàn Lao động tỉnh nhận)\b)")
+_END = re.compile(r"\s*(?:[,.;:(]|\s-\s|$|\s(?:đã|đơn vị|tổ chức|diễn ra|Cụm|Khối|cụm thi đua|khối thi đua|"
+                  r"Ban Thường trực|các đơn vị|nhận bàn giao|bàn giao)\b)")
 
 
 def find(ctx: Context) -> Value[str] | None:
-    anchor = ctx.shared.get("meeting_date_span")
+    anchor = ctx.meeting_date_span
     if anchor is None:
         return None
     sentence = ctx.sentence_at(anchor.start)

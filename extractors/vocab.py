@@ -1,24 +1,21 @@
 """Cue words live in patterns/*.jsonl, one {"label": ..., "pattern": ...} object a line,
-as in spaCy's SpanRuler; this module loads them once and builds regular expressions."""
+as in spaCy's SpanRuler (labels: patterns/README.md); this module loads them once per process and
+builds the regular expressions and matchers the components use."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
+
+import srsly
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
 
 @lru_cache(maxsize=None)
 def entries(name: str) -> tuple[dict, ...]:
-    path = PATTERNS_DIR / f"{name}.jsonl"
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("//"):
-            rows.append(json.loads(line))
-    return tuple(rows)
+    """The rows of patterns/<name>.jsonl (spaCy's pattern format; labels explained in patterns/README.md)."""
+    return tuple(srsly.read_jsonl(PATTERNS_DIR / f"{name}.jsonl"))
 
 
 def phrases(name: str, label: str | None = None) -> list[str]:

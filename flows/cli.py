@@ -41,16 +41,15 @@ def found_results(found) -> list[DocumentResult]:
 def run_extraction(paths: list[Path], label: str = "extracting") -> list[DocumentResult]:
     """Process every file, one result per file, with a progress bar on a terminal. A bug or a
     library's surprise on one file fails that file, never the command."""
-    from extractors.run import process_path
-    from flows.pool import safe_extract
+    from extractors.run import process_paths
 
     found = find_reports(paths)
     results = found_results(found)
     with _progress() as progress:
         task = progress.add_task(label, total=len(found.files), current="")
-        for path in found.files:
-            progress.update(task, current=shown_path(path.name)[:40])
-            results.append(safe_extract(process_path, path))
+        for result in process_paths(found.files):  # batches through the spaCy pipeline's nlp.pipe
+            progress.update(task, current=shown_path(Path(result.path).name)[:40])
+            results.append(result)
             progress.advance(task)
     return results
 
@@ -137,7 +136,8 @@ def extract(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of <doc_id>.json gold records."),
     paths: list[Path] = typer.Argument(..., help="Report files or folders to extract and score."),
-    details: bool = typer.Option(False, "--details", help="List what went wrong per document."),
+    details: bool = typer.Option(False, "--details", help="List, per document, every missed and extra value of "
+                                 "every field (kinds and titles included) and every wrong scalar."),
 ) -> None:
     """Extract and score against gold: per-field P/R/F1, then the headline line."""
     from pipeline.scoring import load_gold, score
@@ -166,7 +166,7 @@ def evaluate(
         for doc_id, misses in s.misses.items():
             out.print(f"[bold]{doc_id}[/]")
             for m in misses:
-                out.print(f"  {m}", markup=False)
+                out.print(f"  {m}", markup=False, soft_wrap=True)
     failed = [r for r in results if r.status == Status.FAILED]
     if failed:
         print_summary(results)

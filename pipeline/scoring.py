@@ -1,20 +1,20 @@
 """Score exported records against gold records, by the rules in GOLD_FORMAT.md.
 
 Lists (participants, members, ranks, heads, legal_refs) give precision/recall/F1 with greedy
-one-to-one matching; units match loosely (abbreviations expanded, generic words ignored when
-deciding two names are different units). Scalars give accuracy. The headline is the micro-F1
-over the lists plus the mean scalar accuracy.
+one-to-one matching; units match loosely (abbreviations expanded, "hoà" = "hòa", generic words
+ignored when deciding two names are different units, same-kind units in different places kept
+apart). Scalars give accuracy. The headline is the micro-F1 over the lists plus the mean scalar
+accuracy.
 """
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from pipeline.units import canon, same_unit  # noqa: F401  (re-exported for callers)
+from pipeline.units import canon, same_unit
 
 LIST_FIELDS = ("participants", "members", "ranks", "heads", "legal_refs")
 SCALAR_FIELDS = ("published", "author", "meeting.date", "meeting.period", "cluster.kind", "cluster.number")
@@ -96,29 +96,66 @@ class Score:
         return f"headline micro-F1 {self.micro_f1:.3f} scalar-acc {self.scalar_accuracy:.3f}"
 
 
+def _show(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def _score_list(f: str, gold: dict, pred: dict, counts: Counts, misses: list[str]) -> list[tuple]:
+    """Count one list field of one document; name every missed and every extra value."""
+    g_list, p_list = gold.get(f) or [], pred.get(f) or []
+    matched = pairs(g_list, p_list, MATCH[f])
+    counts.tp, counts.gold, counts.pred = counts.tp + len(matched), counts.gold + len(g_list), counts.pred + len(p_list)
+    hit_g, hit_p = [id(g) for g, _ in matched], [id(p) for _, p in matched]
+    misses.extend(f"{f}: missed {_show(g)}" for g in g_list if id(g) not in hit_g)
+    misses.extend(f"{f}: extra {_show(p)}" for p in p_list if id(p) not in hit_p)
+    return matched
+
+
+def _score_titles(matched: list[tuple], misses: list[str]) -> tuple[int, int]:
+    ok = n = 0
+    for g, p in matched:
+        if g.get("title"):
+            n += 1
+            right = same_unit(g.get("title"), p.get("title") or "")
+            ok += right
+            if not right:
+                misses.append(f"title of {g.get('name')}: gold {g.get('title')!r}, predicted {p.get('title')!r}")
+    return ok, n
+
+
+def _score_kinds(gold: dict, pred: dict, counts: Counts, misses: list[str]) -> None:
+    g_kinds, p_kinds = set(dig(gold, "meeting.kinds") or []), set(dig(pred, "meeting.kinds") or [])
+    counts.tp, counts.gold, counts.pred = counts.tp + len(g_kinds & p_kinds), counts.gold + len(g_kinds), \
+        counts.pred + len(p_kinds)
+    misses.extend(f"meeting.kinds: missed {k}" for k in sorted(g_kinds - p_kinds))
+    misses.extend(f"meeting.kinds: extra {k}" for k in sorted(p_kinds - g_kinds))
+
+
+def _micro_f1(lists: dict[str, Counts]) -> float:
+    tp = sum(lists[f].tp for f in LIST_FIELDS)
+    n_gold, n_pred = sum(lists[f].gold for f in LIST_FIELDS), sum(lists[f].pred for f in LIST_FIELDS)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def score(golds: dict[str, dict], preds: dict[str, dict]) -> Score:
+    """Score every gold document; `misses` names each missed or extra value, wrong title and wrong scalar."""
     result = Score(documents=len(golds), predicted=len(preds))
     result.lists = {f: Counts() for f in (*LIST_FIELDS, "meeting.kinds")}
     right = dict.fromkeys(SCALAR_FIELDS, 0)
     titles_ok = titles = 0
     for doc_id, gold in golds.items():
         pred = preds.get(doc_id, {})
-        misses = []
+        misses: list[str] = []
         for f in LIST_FIELDS:
-            g_list, p_list = gold.get(f) or [], pred.get(f) or []
-            matched = pairs(g_list, p_list, MATCH[f])
-            c = result.lists[f]
-            c.tp, c.gold, c.pred = c.tp + len(matched), c.gold + len(g_list), c.pred + len(p_list)
-            if len(matched) < max(len(g_list), len(p_list)):
-                misses.append(f"{f}: {len(matched)} matched of {len(g_list)} gold / {len(p_list)} predicted")
+            matched = _score_list(f, gold, pred, result.lists[f], misses)
             if f == "participants":
-                for g, p in matched:
-                    if g.get("title"):
-                        titles += 1
-                        titles_ok += same_unit(g.get("title"), p.get("title") or "")
-        g_kinds, p_kinds = set(dig(gold, "meeting.kinds") or []), set(dig(pred, "meeting.kinds") or [])
-        k = result.lists["meeting.kinds"]
-        k.tp, k.gold, k.pred = k.tp + len(g_kinds & p_kinds), k.gold + len(g_kinds), k.pred + len(p_kinds)
+                ok, n = _score_titles(matched, misses)
+                titles_ok, titles = titles_ok + ok, titles + n
+        _score_kinds(gold, pred, result.lists["meeting.kinds"], misses)
         for f in SCALAR_FIELDS:
             ok = scalar_ok(f, dig(gold, f), dig(pred, f))
             right[f] += ok
@@ -130,13 +167,7 @@ def score(golds: dict[str, dict], preds: dict[str, dict]) -> Score:
     # As the reference scorer, an empty gold value matches a missing prediction; but with no
     # prediction at all nothing was extracted, and nothing is right.
     result.scalars = {f: right[f] / n if preds else 0.0 for f in SCALAR_FIELDS}
-    total = Counts()
-    for f in LIST_FIELDS:
-        c = result.lists[f]
-        total.tp, total.gold, total.pred = total.tp + c.tp, total.gold + c.gold, total.pred + c.pred
-    p = total.tp / total.pred if total.pred else 0.0
-    r = total.tp / total.gold if total.gold else 0.0
-    result.micro_f1 = 2 * p * r / (p + r) if p + r else 0.0
+    result.micro_f1 = _micro_f1(result.lists)
     result.scalar_accuracy = sum(result.scalars.values()) / len(SCALAR_FIELDS)
     result.title_accuracy = titles_ok / titles if titles else None
     return result

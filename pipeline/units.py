@@ -1,5 +1,7 @@
-"""Comparing unit names the way GOLD_FORMAT.md does: abbreviations expanded, generic words
-("ủy ban", "huyện", "công an") ignored when deciding two names are different units."""
+"""Comparing unit names the way GOLD_FORMAT.md and ../shared/score_records.py do: abbreviations
+expanded, old and new tone placement equal ("hoà" = "hòa"), generic words ("ủy ban", "huyện",
+"công an") ignored when deciding two names are different units, and same-kind units in different
+places ("... quận Ô Môn" / "... quận Ninh Kiều") told apart."""
 from __future__ import annotations
 
 import json
@@ -8,21 +10,46 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+# Old-style tone placement ("hoà", "thuý", "uỷ") and the modern one ("hòa", "thúy", "ủy") are the same word.
+NEW_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+             "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+             "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONES = re.compile("(?:" + "|".join(NEW_TONES) + r")(?![^\W\d_])")
+_DASHES = re.compile(r"[\u2010-\u2015\-]")
+_MARKER = r"(?:huyện|quận|tỉnh|xã|phường|thị xã|thị trấn|thành phố|tp)"
+# A place named after a marker word runs to punctuation, the end, or the next marker.
+_PLACES = re.compile(rf"\b{_MARKER}\s+(?!ủy\b)(.+?)(?=\s*(?:[,;()]|$|\b{_MARKER}\s))")
+
 
 @lru_cache(maxsize=1)
 def _units() -> dict:
     return json.loads((Path(__file__).parent / "data" / "units.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(_units()["generic"])
+
+
 def canon(value) -> str:
-    """NFC, lower case, dashes as spaces, whitespace collapsed, abbreviations expanded, edges trimmed."""
+    """NFC, lower case, modern tone placement, straight quotes, dashes as spaces, whitespace collapsed,
+    abbreviations expanded, edges trimmed."""
     if value is None:
         return ""
-    s = unicodedata.normalize("NFC", str(value)).lower()
-    s = re.sub(r"[\u2010-\u2015-]", " ", s)
+    s = unicodedata.normalize("NFC", str(value)).lower().replace("\u2019", "'").replace("\u2018", "'")
+    s = _DASHES.sub(" ", _OLD_TONES.sub(lambda m: NEW_TONES[m.group(0)], s))
     abbreviations = _units()["abbreviations"]
     s = " ".join(abbreviations.get(w, w) for w in s.split())
     return s.strip(" .,;:()\"'“”")
+
+
+def places(name: str) -> set[str]:
+    """The places a canonical unit name is located in ("quận ô môn" -> {"ô môn"})."""
+    return {m.group(1).strip() for m in _PLACES.finditer(name)}
+
+
+def _same_place(pa: set[str], pb: set[str]) -> bool:
+    return any(x == y or x in y or y in x for x in pa for y in pb)
 
 
 def same_unit(a, b) -> bool:
@@ -31,7 +58,10 @@ def same_unit(a, b) -> bool:
         return False
     if a == b:
         return True
-    generic = set(_units()["generic"])
+    pa, pb = places(a), places(b)
+    if pa and pb and not _same_place(pa, pb):
+        return False  # e.g. Liên đoàn Lao động quận Ô Môn vs ... quận Ninh Kiều
+    generic = _generic()
     words_a, words_b = a.split(), b.split()
     set_a, set_b = set(words_a), set(words_b)
     dist_a, dist_b = set_a - generic, set_b - generic

@@ -94,3 +94,13 @@ def test_signing_in_a_photo_caption_counts(extract):
                      "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
                      "Lãnh đạo các đơn vị ký kết giao ước thi đua năm 2024 (Ảnh: Thu Hà)")
     assert "ky_ket_giao_uoc" in kinds(record)
+
+
+def test_a_bare_signing_in_the_headline_is_the_pact_but_not_in_the_body(extract):
+    headline = extract("Ủy ban MTTQ huyện Đông Sơn ký kết tại Cụm thi đua số 2",
+                       "Chiều ngày 05/2/2024, tại hội trường huyện Đông Sơn, các đơn vị trong cụm dự họp.")
+    body = extract("Cụm thi đua số 2 tổng kết năm 2023",
+                   "Ngày 10/1/2024, Cụm thi đua số 2 tổ chức hội nghị tổng kết năm 2023.",
+                   "Tại hội nghị, các đơn vị đã ký kết quy chế phối hợp.")
+    assert "ky_ket_giao_uoc" in kinds(headline)
+    assert kinds(body) == {"tong_ket"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import units
+from extractors import unit_lists, units
 
 
 @pytest.mark.parametrize("short, full", [
@@ -67,7 +67,7 @@ def test_unit_after_stops_before_the_verb():
 
 def _list(text: str, cue: str, headed: bool = False) -> list[str]:
     start = text.index(cue) + len(cue)
-    return [text[a:b] for a, b in units.unit_list_after(text, start, len(text), headed=headed)]
+    return [text[a:b] for a, b in unit_lists.unit_list_after(text, start, len(text), headed=headed)]
 
 
 def test_list_keeps_names_with_and_and_comma_whole():

@@ -92,19 +92,19 @@ def test_boilerplate_lines_are_set_aside_with_their_original_offsets():
               "Xem với cỡ chữ AA\n"
               "Hội nghị Cụm thi đua số 2\n"
               "  Số lần đọc: 233  \n"
-              "Liên kết website\n"
+              "Tin liên quan\n"
               "Minh Anh\n")
 
     norm = normalize(source)
 
     assert norm.text == "Hội nghị Cụm thi đua số 2\nMinh Anh"
     asides = [line.strip() for _, _, line in norm.set_aside]
-    assert asides == ["Trang chủ » Tin tức » Thi đua", "Xem với cỡ chữ AA", "Số lần đọc: 233", "Liên kết website"]
+    assert asides == ["Trang chủ » Tin tức » Thi đua", "Xem với cỡ chữ AA", "Số lần đọc: 233", "Tin liên quan"]
     for start, end, line in norm.set_aside:
         assert source[start:end] == line
 
 
-@pytest.mark.parametrize("line", ["Xem với cỡ chữ", "Số lần đọc: 233", "Liên kết website", "View count: 159",
+@pytest.mark.parametrize("line", ["Xem với cỡ chữ", "Số lần đọc: 233", "View count: 159",
                                   "Tin liên quan:", "Chia sẻ", "anh_hoi_nghi_01.jpg"])
 def test_furniture_lines_are_boilerplate(line):
     assert is_boilerplate(line)

@@ -1,0 +1,112 @@
+"""What each part of the extractor contributes: headline micro-F1 and scalar accuracy on dev
+(../shared/dev, when present), the seeds (../shared/gold, when present) and samples/, with the
+full pipeline, with each pipeline component switched off (`nlp.disable_pipe`), without the rule
+that joins hard-wrapped lines into one sentence, and with underthesea's POS check (removed from the
+pipeline) added back on unlisted names.
+
+    .venv/bin/python benchmarks/ablation.py
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def gold_sets() -> list[tuple[str, Path, Path]]:
+    sets = [
+        ("dev", SHARED / "dev" / "gold", SHARED / "dev" / "texts"),
+        ("seeds", SHARED / "gold", SHARED / "seeds"),
+        ("samples", ROOT / "samples", ROOT / "samples"),
+    ]
+    return [s for s in sets if s[1].is_dir() and s[2].is_dir()]
+
+
+def load(gold_dir: Path, texts: Path):
+    from pipeline.discover import discover
+    from pipeline.readers import read_document
+    from pipeline.scoring import load_gold
+
+    golds = load_gold(gold_dir)
+    files, _ = discover([texts])
+    return golds, [read_document(f) for f in files if f.stem in golds]
+
+
+@contextlib.contextmanager
+def no_wrap_joining() -> Iterator[None]:
+    from extractors.context import Context
+
+    original = Context._wrapped
+    Context._wrapped = lambda self, start, end: False
+    try:
+        yield
+    finally:
+        Context._wrapped = original
+
+
+@contextlib.contextmanager
+def with_underthesea_pos() -> Iterator[None]:
+    """Unlisted names (family name not in patterns/surnames.jsonl) must also be one proper noun (Np) to
+    underthesea, as the extractor did before this check was measured and removed."""
+    from extractors import nlp, participants
+
+    original = participants._unlisted_name
+
+    def checked(ctx, run, sentence):
+        return [
+            r
+            for r in original(ctx, run, sentence)
+            if nlp.is_proper_name(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)
+        ]
+
+    participants._unlisted_name = checked
+    try:
+        yield
+    finally:
+        participants._unlisted_name = original
+
+
+def run(data, disable: tuple[str, ...] = ()) -> list[tuple[float, float]]:
+    from extractors.context import Context
+    from extractors.run import extract_many
+    from pipeline.scoring import score
+
+    out = []
+    for golds, documents in data:
+        preds = {r.doc_id: r.to_export() for r in extract_many((Context.of(d) for d in documents), disable)}
+        s = score(golds, preds)
+        out.append((s.micro_f1, s.scalar_accuracy))
+    return out
+
+
+def main() -> None:
+    from extractors.run import nlp
+
+    sets = gold_sets()
+    data = [load(g, t) for _, g, t in sets]
+    variants: list[tuple[str, tuple[str, ...], contextlib.AbstractContextManager]] = [
+        ("full pipeline", (), contextlib.nullcontext())
+    ]
+    for name in nlp().pipe_names:
+        if name != "record":
+            variants.append((f"without component '{name}'", (name,), contextlib.nullcontext()))
+    variants.append(("without hard-wrap sentence joining", (), no_wrap_joining()))
+    variants.append(("with underthesea POS check (not in the pipeline)", (), with_underthesea_pos()))
+    print(
+        f"{'variant':<52}" + "".join(f"{name + ': micro-F1 (change), scalar-acc (change)':>48}" for name, _, _ in sets)
+    )
+    base = None
+    for label, disable, context in variants:
+        with context:
+            figures = run(data, disable)
+        base = base or figures
+        cells = "".join(f"{f:>18.3f} ({f - b[0]:+.3f}), {a:.3f} ({a - b[1]:+.3f})" for (f, a), b in zip(figures, base))
+        print(f"{label:<52}{cells}")
+
+
+if __name__ == "__main__":
+    main()

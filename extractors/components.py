@@ -1,0 +1,121 @@
+"""The extractor's pipeline components, registered with spaCy's @Language.factory. Each reads the
+document's Context (normalised text, lines, sentences) and what earlier components left on the Doc,
+and writes one Doc extension; the order is in extractors/pipeline.cfg and `nlp.analyze_pipes()`
+checks that every component's `requires` is assigned before it."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc
+
+from extractors import (
+    author,
+    cluster,
+    heads,
+    kinds,
+    legal_refs,
+    meeting_date,
+    members,
+    participants,
+    period,
+    published,
+    ranks,
+    title,
+    venue,
+    vocab,
+)
+from extractors import spans as doc_spans
+from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the language and extensions)
+from pipeline.record import Meeting, Record
+
+
+class Step:
+    """A component that runs one extractor's `find(ctx)` and stores the result in `doc._.<name>`."""
+
+    def __init__(self, name: str, find):
+        self.name, self.find = name, find
+
+    def __call__(self, doc: Doc) -> Doc:
+        setattr(doc._, self.name, self.find(doc._.context))
+        return doc
+
+
+def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
+    def make(nlp: Language, name: str) -> Step:
+        return Step(field, find)
+
+    Language.factory(f"thidua_{field}", assigns=[f"doc._.{field}"], requires=[f"doc._.{r}" for r in requires],
+                     func=make)
+
+
+@Language.factory("thidua_cues", assigns=["doc.spans"])
+def make_cues(nlp: Language, name: str) -> SpanRuler:
+    """Kind cues (patterns/kinds.jsonl, label = the kind) and meeting verbs (patterns/domain.jsonl,
+    label "meeting_verb") as spans in doc.spans["cues"], matched on lower-cased syllable tokens."""
+    ruler = SpanRuler(nlp, name, spans_key="cues", phrase_matcher_attr="LOWER", validate=True, overwrite=True)
+    rows = [*vocab.entries("kinds"), *(e for e in vocab.entries("domain") if e["label"] == "meeting_verb")]
+    ruler.add_patterns([{"label": e["label"], "pattern": e["pattern"]} for e in rows])
+    return ruler
+
+
+_step("title", title.find)
+_step("published", published.find, ("title",))
+_step("author", author.find)
+_step("cluster", cluster.find)
+_step("legal_refs", legal_refs.find)
+_step("ranks", ranks.find)
+Language.factory("thidua_kinds", assigns=["doc._.kinds"], requires=["doc._.title", "doc._.ranks", "doc.spans"],
+                 func=lambda nlp, name: Step("kinds", kinds.find))
+_step("period", period.find, ("title", "kinds"))
+_step("venue", venue.find, ("meeting_date",))
+_step("participants", participants.find, ("author",))
+_step("heads", heads.find, ("period", "participants", "kinds", "ranks"))
+
+
+@Language.factory("thidua_meeting_date", assigns=["doc._.meeting_date", "doc._.period"],
+                  requires=["doc._.published", "doc._.period", "doc._.kinds"])
+def make_meeting_date(nlp: Language, name: str):
+    """The meeting's date; failing an explicit year, the period under review follows from it."""
+
+    def component(doc: Doc) -> Doc:
+        ctx = doc._.context
+        doc._.meeting_date = meeting_date.find(ctx, doc._.published, doc._.period, ctx.kind_values)
+        if doc._.period is None:
+            doc._.period = period.from_meeting_date(ctx, doc._.meeting_date)
+        return doc
+
+    return component
+
+
+@Language.factory("thidua_members", assigns=["doc._.members"], requires=["doc._.heads", "doc._.ranks"])
+def make_members(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        doc._.members = members.find(doc._.context, doc._.heads, doc._.ranks, doc._.participants)
+        return doc
+
+    return component
+
+
+@Language.factory("thidua_spans", assigns=["doc.spans"], requires=["doc._.members", "doc._.participants"])
+def make_spans(nlp: Language, name: str):
+    """Labelled spans for what was found (units, people, titles, dates, roles), for display and analysis."""
+    return doc_spans.write
+
+
+@Language.factory("thidua_record", assigns=["doc._.record"],
+                  requires=["doc._.title", "doc._.published", "doc._.author", "doc._.cluster", "doc._.legal_refs",
+                            "doc._.kinds", "doc._.period", "doc._.meeting_date", "doc._.venue", "doc._.members"])
+def make_record(nlp: Language, name: str):
+    """The typed record, assembled last from the Doc's extensions."""
+
+    def component(doc: Doc) -> Doc:
+        ctx = doc._.context
+        meeting = Meeting(kinds=doc._.kinds or [], period=doc._.period, date=doc._.meeting_date, venue=doc._.venue)
+        doc._.record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None,
+                              source_path=ctx.document.path, title=doc._.title, published=doc._.published,
+                              author=doc._.author, cluster=doc._.cluster, legal_refs=doc._.legal_refs or [],
+                              ranks=doc._.ranks or [], meeting=meeting, participants=doc._.participants or [],
+                              heads=doc._.heads or [], members=doc._.members or [])
+        return doc
+
+    return component
