@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     workers: int | None = None  # default: every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
     inbox_min_age_s: float = 60.0
+    # Bounds on what people type and ask (pipeline/storage/values.py, search.py, fixity.py).
+    max_value_kb: float = Field(default=100.0, gt=0, allow_inf_nan=False)  # one correction value
+    search_timeout_s: float = Field(default=30.0, gt=0, allow_inf_nan=False)  # one search, on the server too
+    verify_sample: int = Field(default=50, ge=0)  # originals the nightly run re-checks, oldest-verified first
 
     @field_validator("output_dir", "archive_dir")
     @classmethod
