@@ -482,6 +482,7 @@ class Repository:
             machine = Record.model_validate(self._machine_row(s, doc.id).record)
             effective = Record.model_validate(doc.effective)
             correction, old, new = ov.prepare_correction(machine, effective, field, value)
+            values.check_value(correction.value)  # as the record holds it ("NaN" as a score is a number)
             if old == new:
                 raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
             row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
