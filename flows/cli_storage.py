@@ -48,6 +48,7 @@ def register(app: typer.Typer) -> None:
     register_flows(app)
     app.command("export")(export)
     app.command("search")(search)
+    app.command("verify")(__import__("flows.cli_verify", fromlist=["verify"]).verify)
     app.add_typer(records_app, name="records")
     app.add_typer(db_app, name="db")
 

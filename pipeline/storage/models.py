@@ -81,6 +81,7 @@ class SourceRow(Base):
     normalized_text: Mapped[str] = mapped_column(Text)
     search_text: Mapped[str | None] = mapped_column(Text)  # normalized_text without diacritics, for search
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)  # fixity.py
 
 
 class MachineRecordRow(Base):
