@@ -9,12 +9,16 @@ once per process, from the packages themselves (no downloads).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
 from extractors import vocab
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# underthesea loads its models lazily into module globals, visible before they are loaded: two
+# threads of one process (in-process extraction of two batches, --workers 1) must not race there.
+_UNDERTHESEA = threading.Lock()
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +51,9 @@ def analyse(text: str, start: int, end: int):
     spaces = [b < len(chunk) and chunk[b:b + 1].isspace() for _, b in spans]
     nlp = pipeline()
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    tags = _align(words, pos_tag(chunk))
+    with _UNDERTHESEA:
+        tagged = pos_tag(chunk)
+    tags = _align(words, tagged)
     for token, tag in zip(doc, tags):
         token.tag_ = tag
     return nlp.get_pipe("span_ruler")(doc)
