@@ -100,7 +100,8 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     found = scan(inbox, [archive_to, quarantine], min_age_s)
     log.info("inbox %s: %d file(s) ready, %d written to in the last %.0f s (left for the next run)",
              inbox, len(found.ready), len(found.too_new), min_age_s)
-    results, extracted, stopped = ingest_files(found.paths, kind="nightly", name=str(inbox))
+    results, extracted, stopped = ingest_files(found.paths, batch_size=batch_size, workers=workers, kind="nightly",
+                                               name=str(inbox))
     moves = file_away(found, quote(results), archive_to, quarantine)
     notes = moves.notes(archive_to, quarantine)
     if found.too_new:

@@ -23,8 +23,9 @@ from pipeline.storage.fixity import verify
 from storage_fixtures import assert_consistent, db_url, reports, storage_env  # noqa: F401 - fixtures
 
 KILLS = 10
-N_FILES = 40
-BATCH = "6"
+FIRST = 8  # files there at the start; two more arrive before each run, so every run has work
+ARRIVING = 2
+BATCH = "3"
 NIGHTLY = """
 import sys
 from pathlib import Path
@@ -58,17 +59,18 @@ def env(storage_env):
     return {**os.environ, "THIDUA_LOG_LEVEL": "WARNING", "PREFECT_API_URL": PREFECT_API_URL.value()}
 
 
-def kill_at_random(command: list[str], env: dict, rng: random.Random, watcher: Database, moved: Path | None) -> str:
-    """Start `command`, SIGKILL its whole process group at a random point; what the point was."""
+def kill_at_random(command: list[str], env: dict, how: str, rng: random.Random, watcher: Database,
+                   moved: Path | None) -> str:
+    """Start `command`, SIGKILL its whole process group at a random point of the kind `how`: a
+    random moment, after a random number of new documents, or once files are being moved."""
     before = committed(watcher)
     moved_before = _count(moved)
-    how = rng.choice(["time", "documents", "moves"] if moved else ["time", "documents"])
-    wait_s, more = rng.uniform(0.5, 6.0), rng.randint(1, 6)
+    wait_s, more = rng.uniform(0.3, 8.0), rng.randint(1, 2)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     started = time.monotonic()
     try:
-        while proc.poll() is None and time.monotonic() - started < 60:
+        while proc.poll() is None and time.monotonic() - started < 90:
             if how == "time" and time.monotonic() - started > wait_s:
                 break
             if how == "documents" and committed(watcher) >= before + more:
@@ -77,16 +79,20 @@ def kill_at_random(command: list[str], env: dict, rng: random.Random, watcher: D
                 break
             time.sleep(0.01)
     finally:
-        if proc.poll() is None:
+        point = f"{how}: ended by itself ({proc.poll()})" if proc.poll() is not None else \
+            f"{how}: killed after {time.monotonic() - started:.1f} s"
+        if _alive(proc.pid):
             os.killpg(proc.pid, signal.SIGKILL)  # no chance to clean up: as hard as a crash
-            proc.wait(timeout=30)
-            point = f"killed ({how}) after {time.monotonic() - started:.1f} s"
-        else:
-            os.killpg(proc.pid, signal.SIGKILL) if _alive(proc.pid) else None
-            point = f"ended by itself ({proc.returncode})"
+        proc.wait(timeout=30)
     errors = proc.stderr.read().decode(errors="replace")
-    assert "Traceback" not in errors, errors[:3000]
+    assert "Traceback" not in errors, errors[:6000]
     return point
+
+
+def kill_points(rng: random.Random, kinds: dict[str, int]) -> list[str]:
+    plan = [kind for kind, n in kinds.items() for _ in range(n)]
+    rng.shuffle(plan)
+    return plan
 
 
 def _alive(pgid: int) -> bool:
@@ -114,41 +120,52 @@ def check_archive(expected: int) -> None:
 @pytest.mark.slow
 def test_ten_kills_during_a_backfill_then_a_final_run_lose_and_duplicate_nothing(env, db_url, reports, tmp_path):
     folder = tmp_path / "reports"
-    reports(N_FILES, folder=folder)
+    reports(FIRST, folder=folder)
     rng = random.Random(14)
     watcher = Database(db_url)
     started = time.monotonic()
-    points = [kill_at_random(thidua("ingest", str(folder), "--batch-size", BATCH, "--workers", "1"), env, rng,
-                             watcher, None) for _ in range(KILLS)]
+    points = []
+    for i, how in enumerate(kill_points(rng, {"time": 5, "documents": 5})):
+        reports(ARRIVING, start=FIRST + i * ARRIVING, folder=folder)
+        points.append(kill_at_random(thidua("ingest", str(folder), "--batch-size", BATCH, "--workers", "1"),
+                                     env, how, rng, watcher, None))
+        with open_repository() as repo:
+            assert_consistent(repo)  # whole after every kill, before any repair
     watcher.close()
-    assert sum(p.startswith("killed") for p in points) >= KILLS - 2, points
-    with open_repository() as repo:
-        assert_consistent(repo)  # whole after every kill, before any repair
+    assert sum("killed" in p for p in points) == KILLS, points
     final = subprocess.run(thidua("ingest", str(folder)), env=env, capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr[-3000:]
-    check_archive(N_FILES)
+    check_archive(FIRST + KILLS * ARRIVING)
     print(f"backfill: {points}; {time.monotonic() - started:.0f} s")
 
 
 @pytest.mark.slow
 def test_ten_kills_during_nightly_runs_then_a_final_run_file_everything_once(env, db_url, reports, tmp_path):
     inbox = tmp_path / "inbox"
-    hour_ago = time.time() - 3600
-    for path in reports(N_FILES, folder=inbox):
-        os.utime(path, (hour_ago, hour_ago))
-    names = sorted(p.name for p in inbox.glob("*.txt"))
+
+    def arrive(n: int, start: int) -> None:
+        hour_ago = time.time() - 3600
+        for path in reports(n, start=start, folder=inbox):
+            os.utime(path, (hour_ago, hour_ago))
+
+    arrive(FIRST, 0)
     script = tmp_path / "nightly_once.py"
     script.write_text(NIGHTLY, encoding="utf-8")
     command = [sys.executable, str(script), str(inbox), BATCH]
     rng = random.Random(8)
     watcher = Database(db_url)
     started = time.monotonic()
-    points = [kill_at_random(command, env, rng, watcher, inbox / "archive") for _ in range(KILLS)]
+    points = []
+    for i, how in enumerate(kill_points(rng, {"time": 4, "documents": 3, "moves": 3})):
+        arrive(ARRIVING, FIRST + i * ARRIVING)
+        points.append(kill_at_random(command, env, how, rng, watcher, inbox / "archive"))
     watcher.close()
-    assert sum(p.startswith("killed") for p in points) >= KILLS - 2, points
+    assert sum("killed" in p for p in points) == KILLS, points
     final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr[-3000:]
-    check_archive(N_FILES)
-    assert sorted(p.name for p in (inbox / "archive").rglob("*.txt")) == names  # each moved once
+    total = FIRST + KILLS * ARRIVING
+    check_archive(total)
+    names = sorted(p.name for p in (inbox / "archive").rglob("*.txt"))  # each moved once, none left
+    assert names == [f"bao_cao_{i:06d}.txt" for i in range(total)]
     assert not list(inbox.glob("*.txt")) and not (inbox / "quarantine").exists()
     print(f"nightly: {points}; {time.monotonic() - started:.0f} s")
