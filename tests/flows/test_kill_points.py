@@ -30,11 +30,12 @@ NIGHTLY = """
 import sys
 from pathlib import Path
 from flows.runtime import prefect_api
-with prefect_api():
-    from flows.nightly import nightly
-    state = nightly(inbox=Path(sys.argv[1]), min_age_s=0.0, batch_size=int(sys.argv[2]), workers=1,
-                    return_state=True)
-sys.exit(0 if state.is_completed() else 1)
+if __name__ == "__main__":  # extraction workers start from a forkserver that imports this module
+    with prefect_api():
+        from flows.nightly import nightly
+        state = nightly(inbox=Path(sys.argv[1]), min_age_s=0.0, batch_size=int(sys.argv[2]), workers=1,
+                        return_state=True)
+    sys.exit(0 if state.is_completed() else 1)
 """
 
 
