@@ -30,8 +30,13 @@ out = Console(soft_wrap=True, emoji=False)  # results go to stdout; messages and
 
 
 def print_json(value: Any, indent: int | None = None) -> None:
-    """JSON for scripts, written as is: never through rich (":x:" in a document stays ":x:")."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=indent) + "\n")
+    """JSON for scripts, written as is: never through rich (":x:" in a document stays ":x:").
+    Text the terminal's encoding cannot take (an escaped file name) is written as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:
+        sys.stdout.write(json.dumps(value, ensure_ascii=True, indent=indent) + "\n")
 
 
 class ExportFormat(str, enum.Enum):
