@@ -8,10 +8,14 @@ lazily, once per process, from the package itself (no downloads).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# underthesea loads its models lazily into module globals, visible before they are loaded: two
+# threads of one process (in-process extraction of two batches, --workers 1) must not race there.
+_UNDERTHESEA = threading.Lock()
 
 
 def analyse(text: str, start: int, end: int):
@@ -25,7 +29,9 @@ def analyse(text: str, start: int, end: int):
     words = [chunk[a:b] for a, b in spans]
     spaces = [b < len(chunk) and chunk[b:b + 1].isspace() for _, b in spans]
     doc = Doc(_vocab(), words=words, spaces=spaces)
-    tags = _align(words, pos_tag(chunk))
+    with _UNDERTHESEA:
+        tagged = pos_tag(chunk)
+    tags = _align(words, tagged)
     for token, tag in zip(doc, tags):
         token.tag_ = tag
     return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -24,7 +25,17 @@ from pipeline.document import DocumentResult
 
 records_app = typer.Typer(no_args_is_help=True, help="List, show and correct stored records.")
 db_app = typer.Typer(no_args_is_help=True, help="The archive database's schema.")
-out = Console(soft_wrap=True)  # results go to stdout; messages and progress to stderr (`console`)
+out = Console(soft_wrap=True, emoji=False)  # results go to stdout; messages and progress to stderr (`console`)
+
+
+def print_json(value: Any, indent: int | None = None) -> None:
+    """JSON for scripts, written as is: never through rich (":x:" in a document stays ":x:").
+    Text the terminal's encoding cannot take (an escaped file name) is written as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:
+        sys.stdout.write(json.dumps(value, ensure_ascii=True, indent=indent) + "\n")
 
 
 class ExportFormat(str, enum.Enum):
@@ -41,6 +52,7 @@ def register(app: typer.Typer) -> None:
     register_flows(app)
     app.command("export")(export)
     app.command("search")(search)
+    app.command("verify")(__import__("flows.cli_verify", fromlist=["verify"]).verify)
     app.add_typer(records_app, name="records")
     app.add_typer(db_app, name="db")
 
@@ -168,7 +180,8 @@ def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (GOLD_FORMAT), csv or xlsx."),
     out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically; folder must exist)."),
     cluster: Optional[str] = typer.Option(None, help="Only this cluster (number, or part of its name)."),
-    year: Optional[int] = typer.Option(None, help="Only this year (meeting period, else meeting date)."),
+    year: Optional[int] = typer.Option(None, min=0, max=9999,
+                                       help="Only this year (meeting period, else meeting date)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
 ) -> None:
     """Write the effective records (machine values with corrections applied).
@@ -224,10 +237,11 @@ def search(
         finally:
             repo.close()
     hits = found.hits
+    if found.note:
+        say(f"note: {escape(found.note)}")
     if as_json:
         for h in hits:
-            out.print(json.dumps({"doc_id": h.doc_id, "title": h.title, "snippet": h.snippet, "score": h.score,
-                                  "exact": h.exact}, ensure_ascii=False), markup=False, highlight=False)
+            print_json({"doc_id": h.doc_id, "title": h.title, "snippet": h.snippet, "score": h.score, "exact": h.exact})
         return
     table = Table(show_header=True, title=f"{len(hits)} of {found.total} document(s)")
     table.add_column("doc_id", overflow="fold")
@@ -251,7 +265,7 @@ def _highlighted(snippet: str) -> Text:
 @records_app.command("list")
 def records_list(
     cluster: Optional[str] = typer.Option(None, help="Cluster number, or part of its name."),
-    year: Optional[int] = typer.Option(None, help="Meeting period (else the meeting date's year)."),
+    year: Optional[int] = typer.Option(None, min=0, max=9999, help="Meeting period (else the meeting date's year)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
@@ -266,10 +280,9 @@ def records_list(
             repo.close()
     if as_json:
         for r in rows:
-            out.print(json.dumps({"doc_id": r.doc_id, "version": r.version, "title": r.title, "cluster": r.cluster,
-                                  "year": r.year, "needs_review": r.needs_review, "review_reasons": r.review_reasons,
-                                  "min_confidence": r.min_confidence, "updated_at": r.updated_at.isoformat()},
-                                 ensure_ascii=False), markup=False, highlight=False)
+            print_json({"doc_id": r.doc_id, "version": r.version, "title": r.title, "cluster": r.cluster,
+                        "year": r.year, "needs_review": r.needs_review, "review_reasons": r.review_reasons,
+                        "min_confidence": r.min_confidence, "updated_at": r.updated_at.isoformat()})
         return
     table = Table(show_header=True, title=f"{len(rows)} of {total} record(s)" if limit else f"{len(rows)} record(s)")
     table.add_column("doc_id", no_wrap=True)
@@ -323,15 +336,14 @@ def records_show(
                     shown["normalized_text"] = stored.normalized_text
         finally:
             repo.close()
-    out.print(json.dumps(shown, ensure_ascii=False, indent=2), markup=False, highlight=False)
+    print_json(shown, indent=2)
 
 
 def parse_value(raw: str) -> Any:
     """VALUE as JSON ('"Hội trường A"', 2, null, {...}); anything that is not JSON is a string."""
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError:
-        return raw
+    from pipeline.storage.values import parse_json_value
+
+    return parse_json_value(raw)
 
 
 @records_app.command("set")
@@ -351,8 +363,8 @@ def records_set(
     and the reason."""
     from pipeline.storage import InvalidCorrection
 
-    parsed = parse_value(value)
     with storage_errors():
+        parsed = parse_value(value)
         repo = _repository()
         try:
             try:
@@ -383,9 +395,8 @@ def records_history(
             repo.close()
     if as_json:
         for e in entries:
-            out.print(json.dumps({"version": e.version, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
-                                  "field": e.field, "old_value": e.old_value, "new_value": e.new_value,
-                                  "reason": e.reason}, ensure_ascii=False), markup=False, highlight=False)
+            print_json({"version": e.version, "at": e.at.isoformat(), "actor": e.actor, "action": e.action,
+                        "field": e.field, "old_value": e.old_value, "new_value": e.new_value, "reason": e.reason})
         return
     table = Table(show_header=True, title=f"{doc_id}: {len(entries)} change(s)")
     for col in ("v", "when", "who", "action", "field", "from", "to", "reason"):

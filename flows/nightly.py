@@ -6,6 +6,8 @@ Wiring only (steps in pipeline/inbox.py and the backfill's batches):
       -> the backfill's batches: skip archived, extract, store
       -> file away (I/O): processed files to the inbox archive, failed ones to quarantine with
          <name>.reason.txt beside them; a file that changed during the run stays
+      -> fixity of a rotating sample of archived originals (THIDUA_VERIFY_SAMPLE, 50: those
+         verified longest ago), damage listed in the report
       -> report (a Markdown artifact and the summary in the log)
 
 Running it twice is harmless: the second run finds an empty inbox, or skips by hash what a cut-off
@@ -48,6 +50,25 @@ def file_away(found: steps.InboxScan, results: list[DocumentResult], archive_to:
     return steps.file_away(found, results, archive_to, quarantine)
 
 
+@task(name="verify-sample", **IO_TASK)
+def verify_sample(size: int) -> list[str]:
+    """Fixity of the `size` originals verified longest ago: the report's lines (damage logged as errors)."""
+    from pipeline.storage import StorageError, open_repository
+    from pipeline.storage.fixity import verify
+
+    if size <= 0:
+        return []
+    try:
+        with open_repository() as repo:
+            report = verify(repo, sample=size)
+    except StorageError as exc:
+        log.error("fixity check not done: %s", exc)
+        return [f"fixity check not done: {exc}"]
+    for problem in report.problems:
+        log.error("fixity: %s", problem.line())
+    return [report.summary(), *(f"fixity problem: {p.line()}" for p in report.problems[:50])]
+
+
 def record_failure(flow, flow_run, state) -> None:
     """A nightly run that failed or crashed before it could report: kept in the archive's runs,
     so `thidua status` and the next `thidua schedule` say so."""
@@ -79,12 +100,15 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     found = scan(inbox, [archive_to, quarantine], min_age_s)
     log.info("inbox %s: %d file(s) ready, %d written to in the last %.0f s (left for the next run), %d refused",
              shown_path(inbox), len(found.ready), len(found.too_new), min_age_s, len(found.refused))
-    results, extracted, stopped = ingest_files(found.paths, kind="nightly", name=str(inbox))
+    results, extracted, stopped = ingest_files(found.paths, batch_size=batch_size, workers=workers, kind="nightly",
+                                               name=str(inbox))
     results = found.refused_results() + results  # links out of the inbox, FIFOs...: never opened
     moves = file_away(found, quote(results), archive_to, quarantine)
     notes = moves.notes(archive_to, quarantine)
     if found.too_new:
         notes.append(f"left {len(found.too_new)} file(s) written to in the last {min_age_s:.0f} s for the next run")
+    if not stopped:
+        notes += verify_sample(get_settings().verify_sample)
     report = RunReport(f"Nightly ingest of {shown_path(inbox)}", results, time.perf_counter() - started,
                        extracted=extracted, stopped=str(stopped) if stopped else None,
                        stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes)

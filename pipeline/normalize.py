@@ -111,32 +111,41 @@ def normalize(source: str) -> NormalizedText:
         line_start = pos
         pos += len(raw_line)
         body = raw_line.rstrip("\r\n\x0b\x1c\x1d\x1e\x85\u2028\u2029")  # every line boundary splitlines knows but \f
-        if body.strip() == "\f" or body == "\f":
-            out.add("\f\n", line_start)
-            blank_run = 0
-            continue
-        if is_boilerplate(unicodedata.normalize("NFC", body)):
-            set_aside.append((line_start, line_start + len(body), body))
-            continue
-        chars, origin = _clean_chars(body, line_start)
-        chars, origin = _strip(chars, origin)
-        if not chars:
-            blank_run += 1
-            if blank_run == 1 and out.chars:
-                out.add("\n", line_start)
-            continue
-        blank_run = 0
-        for rule, repl in _LINE_RULES:
-            chars, origin = _sub(chars, origin, rule, repl)
-        out.chars.extend(chars)
-        out.origin.extend(origin)
-        out.add("\n", line_start + len(body))
+        page_break = body.endswith("\f")  # "\f" ends a line too: the text before it is a line of its own
+        body = body[:-1] if page_break else body
+        if body.strip() or not page_break:
+            blank_run = _add_line(out, body, line_start, set_aside, blank_run)
+        if page_break:
+            # always followed by one blank line (as a PDF's "\n\f\n" gives): normalising again
+            # then finds the same text
+            out.add("\f\n\n", line_start + len(body))
+            blank_run = 1
     end = len(source)
     while out.chars and out.chars[-1] in "\n ":
         out.chars.pop()
         end = out.origin.pop()  # the end of the last kept line, not of trailing furniture
     text = "".join(out.chars)
     return NormalizedText(text=text, to_original=out.origin + [end], set_aside=set_aside)
+
+
+def _add_line(out: _Builder, body: str, line_start: int, set_aside: list, blank_run: int) -> int:
+    """One line of text, cleaned, into `out`; furniture set aside, blank lines collapsed to one.
+    Returns how many blank lines now precede the next line."""
+    if is_boilerplate(unicodedata.normalize("NFC", body)):
+        set_aside.append((line_start, line_start + len(body), body))
+        return blank_run
+    chars, origin = _clean_chars(body, line_start)
+    chars, origin = _strip(chars, origin)
+    if not chars:
+        if blank_run == 0 and out.chars:
+            out.add("\n", line_start)
+        return blank_run + 1
+    for rule, repl in _LINE_RULES:
+        chars, origin = _sub(chars, origin, rule, repl)
+    out.chars.extend(chars)
+    out.origin.extend(origin)
+    out.add("\n", line_start + len(body))
+    return 0
 
 
 def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:
@@ -164,7 +173,7 @@ def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:
     text = "".join(chars)
     if _TONE_SHIFT.search(unicodedata.normalize("NFD", text)):
         placed = _place_tones(text)
-        if len(placed) == len(chars):
+        if len(placed) == len(chars) and unicodedata.is_normalized("NFC", placed):  # "OÝ̀": a mark freed
             chars = list(placed)
     return chars, origin
 

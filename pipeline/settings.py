@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     ocr_dpi: int = 200  # ~2 s a page on one core; 300 dpi takes ~3.5 s for little gain
     ocr_page_timeout_s: float = 120.0
     office_timeout_s: float = 120.0  # one LibreOffice conversion
+    # Bounds on what people type and ask (pipeline/storage/values.py, search.py, fixity.py).
+    max_value_kb: float = Field(default=100.0, gt=0, allow_inf_nan=False)  # one correction value
+    search_timeout_s: float = Field(default=30.0, gt=0, allow_inf_nan=False)  # one search, on the server too
+    verify_sample: int = Field(default=50, ge=0)  # originals the nightly run re-checks, oldest-verified first
 
     @field_validator("log_level")
     @classmethod

@@ -92,6 +92,7 @@ class SourceRow(Base):
     plausibility: Mapped[float | None] = mapped_column(Float)
     ocr_pages: Mapped[int | None] = mapped_column(Integer)
     ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)  # fixity.py
 
     def text_origin(self) -> TextOrigin | None:
         """None for a file version stored before text origins were kept."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +25,7 @@ from pipeline.paths import absolute, make_doc_id
 from pipeline.record import Record, TextOrigin
 from pipeline.settings import get_settings
 from pipeline.storage import overlay as ov
-from pipeline.storage import review
+from pipeline.storage import review, values
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
@@ -32,6 +34,7 @@ from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, Machi
 
 MACHINE = "thidua-extractor"  # the actor of machine changes in versions and the audit log
 _IN_CHUNK = 500  # hashes per IN (...) query
+WRITE_RETRIES = 8  # a person's write without --expect-version, against concurrent writers
 
 
 @dataclass
@@ -325,7 +328,7 @@ class Repository:
         """New machine values from re-reading the archived original `sha256`; nothing is written
         when the extractor gives exactly what is stored."""
         with self.db.session(write=True) as s:
-            doc = self._document(s, doc_id)
+            doc = self._document(s, doc_id, lock=True)
             source = self._current_source(s, doc)
             if source.sha256 != sha256:  # a new file version was ingested meanwhile
                 return SaveOutcome("superseded", doc_id, doc.version, source.revision)
@@ -460,8 +463,28 @@ class Repository:
         a concurrent change into a ConflictError instead of a silent overwrite."""
         if not user or not user.strip():
             raise InvalidCorrection("a correction needs the name of the person making it (--user)")
+        values.check_person(user, reason)
+        values.check_value(value)
+        return self._retrying(expected_version, lambda: self._correct(doc_id, field, value, user, reason,
+                                                                      expected_version))
+
+    def _retrying(self, expected_version: int | None, write):
+        """Run a write; without an expected version (nobody asked for optimistic locking) a
+        concurrent change is not a conflict: read again and apply on top, as SQLite's serialised
+        writers do. The row lock in `_document(lock=True)` makes this rare on PostgreSQL."""
+        for attempt in range(WRITE_RETRIES):
+            try:
+                return write()
+            except ConflictError:
+                if expected_version is not None or attempt == WRITE_RETRIES - 1:
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _correct(self, doc_id: str, field: str, value: Any, user: str, reason: str | None,
+                 expected_version: int | None) -> StoredRecord:
         with self.db.session(write=True) as s:
-            doc = self._document(s, doc_id, expected_version)
+            doc = self._document(s, doc_id, expected_version, lock=True)
             self.add_correction(s, doc, field, value, user=user, reason=reason)
         return self.get(doc_id)
 
@@ -473,6 +496,7 @@ class Repository:
         machine = Record.model_validate(self._machine_row(s, doc.id).record)
         effective = Record.model_validate(doc.effective)
         correction, old, new = ov.prepare_correction(machine, effective, field, value)
+        values.check_value(correction.value)  # as the record holds it ("NaN" as a score is a number)
         if old == new:
             if skip_unchanged:
                 return None
@@ -483,6 +507,7 @@ class Repository:
         s.add(row)
         s.flush()
         result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
+        values.check_record_size(result.record.to_export())
         settled = ov.target(correction)
         reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
         self._set_effective(doc, result.record, reasons)
@@ -498,8 +523,12 @@ class Repository:
         """A person has looked at the flagged fields and keeps the record as it is."""
         if not user or not user.strip():
             raise InvalidCorrection("resolving a review needs the name of the person (--user)")
+        values.check_person(user, reason)
+        return self._retrying(expected_version, lambda: self._resolve(doc_id, user, reason, expected_version))
+
+    def _resolve(self, doc_id: str, user: str, reason: str | None, expected_version: int | None) -> StoredRecord:
         with self.db.session(write=True) as s:
-            doc = self._document(s, doc_id, expected_version)
+            doc = self._document(s, doc_id, expected_version, lock=True)
             if not doc.needs_review:
                 raise InvalidCorrection(f"{doc_id} is not flagged for review")
             cleared = [r["message"] for r in doc.review_reasons]
@@ -516,8 +545,9 @@ class Repository:
     @staticmethod
     def _filtered(query, cluster: str | None, year: int | None, needs_review: bool | None):
         if cluster:
-            if cluster.strip().isdigit():
-                query = query.where(DocumentRow.cluster_number == int(cluster))
+            number = values.cluster_number(cluster)
+            if number is not None:
+                query = query.where(DocumentRow.cluster_number == number)
             else:
                 pattern = ov.normalise_key(cluster).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 query = query.where(DocumentRow.cluster_key.like(f"%{pattern}%", escape="\\"))
@@ -528,9 +558,10 @@ class Repository:
         return query
 
     @staticmethod
-    def _document(s: Session, doc_id: str, expected_version: int | None = None) -> DocumentRow:
+    def _document(s: Session, doc_id: str, expected_version: int | None = None, lock: bool = False) -> DocumentRow:
         """By id; a file stem alone (`baocao` for `baocao-1a2b3c4d`) is accepted when only one
-        document has it."""
+        document has it. `lock`: hold the row until the transaction ends (PostgreSQL; SQLite's
+        writers are serialised already), so concurrent writers wait instead of conflicting."""
         doc_id = unicodedata.normalize("NFC", doc_id)
         doc = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
         if doc is None:
@@ -543,6 +574,9 @@ class Repository:
             doc = candidates[0] if candidates else None
         if doc is None:
             raise NotFound(f"no document {doc_id!r} in the archive (see `thidua records list`)")
+        if lock:
+            doc = s.scalars(select(DocumentRow).where(DocumentRow.id == doc.id).with_for_update()
+                            .execution_options(populate_existing=True)).one()
         if expected_version is not None and doc.version != expected_version:
             raise ConflictError(f"{doc_id} was changed by someone else: it is at version {doc.version}, "
                                 f"you expected {expected_version}; show it again and repeat the change")

@@ -13,19 +13,26 @@ then by the engine's own relevance. `count` gives how many documents match in al
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from pipeline.normalize import fold, unaccent
 from pipeline.storage.db import Database
-from pipeline.storage.errors import InvalidInput
+from pipeline.settings import get_settings
+from pipeline.storage.errors import InvalidInput, StorageError
 
 _TERMS = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
 _WORDS = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 80
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 32
 
 
 @dataclass
@@ -41,23 +48,35 @@ class SearchHit:
 class SearchResult:
     hits: list[SearchHit]
     total: int  # documents matching, of which `hits` are the best
+    note: str | None = None  # the query was cut (too long, too many words)
 
 
 @dataclass(frozen=True)
 class Query:
     exact: str  # the whole query, normalised like the archived text, lower case
     phrase: str  # the whole query without diacritics
-    terms: tuple[str, ...]  # words and "quoted phrases", without diacritics
+    terms: tuple[str, ...]  # distinct words and "quoted phrases", without diacritics
+    note: str | None = None  # what was left out of a query too long to search as given
 
 
 def parse(query: str) -> Query:
-    query = fold(unicodedata.normalize("NFC", query))  # lower case, tones placed as in the archive
+    """The query as the engines take it, bounded (MAX_QUERY_CHARS, MAX_TERMS distinct terms,
+    MAX_TERMS words in a phrase): a word repeated 400 times costs what one costs."""
+    query = fold(unicodedata.normalize("NFC", query[:4 * MAX_QUERY_CHARS]))  # tones placed as in the archive
+    cut = []
+    if len(query) > MAX_QUERY_CHARS:
+        query = query[:MAX_QUERY_CHARS].rsplit(" ", 1)[0] if " " in query[:MAX_QUERY_CHARS] else query[:MAX_QUERY_CHARS]
+        cut.append(f"the query was cut to its first {MAX_QUERY_CHARS:,} characters")
     terms = [(phrase or word).strip() for phrase, word in _TERMS.findall(query)]
-    terms = [" ".join(_WORDS.findall(unaccent(t))) for t in terms if _WORD.search(t)]
+    terms = [" ".join(_WORDS.findall(unaccent(t))[:MAX_TERMS]) for t in terms if _WORD.search(t)]
     if not terms:
         raise InvalidInput("nothing to search for: give at least one word")
+    distinct = list(dict.fromkeys(terms))
+    if len(distinct) > MAX_TERMS:
+        cut.append(f"only the first {MAX_TERMS} of {len(distinct)} different words were searched for")
     words = _WORDS.findall(query.replace('"', " "))
-    return Query(exact=" ".join(words).lower(), phrase=" ".join(terms), terms=tuple(terms))
+    return Query(exact=" ".join(words[:MAX_TERMS]).lower(), phrase=" ".join(terms[:MAX_TERMS]),
+                 terms=tuple(distinct[:MAX_TERMS]), note="; ".join(cut) or None)
 
 
 def _fts(phrase: str) -> str:
@@ -117,12 +136,47 @@ def search(db: Database, query: str, limit: int = 20) -> SearchResult:
         params = {"all": " ".join(f'"{t}"' for t in q.terms), "phrase": q.phrase, "exact": q.exact}
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise InvalidInput(f"search is not available on {db.dialect}")
-    with db.session() as s:
-        rows = s.execute(hits_sql, {**params, "limit": limit}).all()
-        total = s.execute(count_sql, {"all": params["all"]}).scalar() or 0
+    timeout_s = get_settings().search_timeout_s
+    try:
+        with db.session() as s, _time_limit(s, db.dialect, timeout_s):
+            rows = s.execute(hits_sql, {**params, "limit": limit}).all()
+            total = s.execute(count_sql, {"all": params["all"]}).scalar() or 0
+    except StorageError as exc:
+        if _cancelled(exc):
+            raise SearchTooLong(f"the search took longer than {timeout_s:g} s and was stopped "
+                                "(THIDUA_SEARCH_TIMEOUT_S); use fewer or more specific words") from None
+        raise
     hits = [SearchHit(doc_id, title, snippet(body or "", q), float(score), tier == 0)
             for doc_id, title, body, score, tier in rows]
-    return SearchResult(hits, max(total, len(hits)))
+    return SearchResult(hits, max(total, len(hits)), q.note)
+
+
+class SearchTooLong(StorageError):
+    """A search ran past THIDUA_SEARCH_TIMEOUT_S; the database stopped it."""
+
+
+@contextmanager
+def _time_limit(s: Session, dialect: str, seconds: float) -> Iterator[None]:
+    """Stop the search's statements after `seconds`, in the database itself: on PostgreSQL a
+    statement_timeout for this transaction, so a killed CLI leaves no query running for long;
+    on SQLite a progress handler that interrupts the query."""
+    if dialect == "postgresql":
+        s.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(max(1, int(seconds * 1000)))})
+        yield
+        return
+    raw = s.connection().connection.driver_connection
+    deadline = time.monotonic() + seconds
+    raw.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    try:
+        yield
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def _cancelled(exc: BaseException) -> bool:
+    cause = exc.__cause__
+    orig = getattr(cause, "orig", None)
+    return getattr(orig, "sqlstate", None) == "57014" or "interrupted" in str(orig or "").lower()
 
 
 def snippet(body: str, q: Query) -> str:
