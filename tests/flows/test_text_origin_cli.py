@@ -5,7 +5,7 @@ import json
 
 from legacy_inputs import TXT_SAMPLES, sample_text, tcvn3_bytes
 from scan_inputs import render_pages
-from storage_fixtures import db_url, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import db_url, stem, storage_env  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -35,6 +35,6 @@ def test_records_show_and_export_say_how_the_text_was_obtained(storage_env, tmp_
     out = tmp_path / "r.csv"
     assert runner.invoke(app, ["export", "-f", "csv", "-o", str(out)]).exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as fh:
-        rows = {row["doc_id"]: row for row in csv.DictReader(fh)}
-    assert rows["ban_scan"]["text_origin"].startswith("image, OCR of 1 page(s)")
-    assert "converted from TCVN3" in rows["bao_cao_tcvn3"]["text_origin"]
+        rows = {stem(row["Mã văn bản"]): row for row in csv.DictReader(fh)}  # the clerk's CSV (issue 13)
+    assert rows["ban_scan"]["Cách lấy văn bản"].startswith("image, OCR of 1 page(s)")
+    assert "converted from TCVN3" in rows["bao_cao_tcvn3"]["Cách lấy văn bản"]
