@@ -153,7 +153,7 @@ def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     i, n = 0, len(body)
-    if unicodedata.is_normalized("NFC", body) and not _ZERO_WIDTH_RE.search(body):
+    if unicodedata.is_normalized("NFC", body) and not _ZERO_WIDTH_RE.search(body) and "\x00" not in body:
         # the common case, character for character: the same result as the loop below, much faster
         chars, origin, i = list(body.translate(_ONE_TO_ONE)), list(range(offset, offset + n)), n
     while i < n:

@@ -47,7 +47,7 @@ def queue_page(request: Request, cluster: str | None = None, year: str | None = 
     hits, search_error = None, None
     if q and q.strip():
         try:
-            hits = search_text(repo.db, q, limit=PAGE)
+            hits = search_text(repo.db, q, limit=PAGE).hits
         except InvalidInput:
             search_error = "Hãy nhập ít nhất một từ để tìm."
     page = max(1, page)

@@ -5,7 +5,8 @@ import os
 import pytest
 
 from pipeline.atomic import UnsafeOutput, atomic_write
-from pipeline.storage.export import write_csv
+from pipeline.record import Record
+from pipeline.storage.export import ExportedRecord, write_csv
 
 
 def test_a_file_planted_at_the_old_temporary_name_is_never_written_through(tmp_path):
@@ -13,9 +14,9 @@ def test_a_file_planted_at_the_old_temporary_name_is_never_written_through(tmp_p
     victim.write_text("keep me", encoding="utf-8")
     out = tmp_path / "records.csv"
     (tmp_path / "records.csv.tmp").symlink_to(victim)  # the predictable name earlier versions used
-    assert write_csv([{"doc_id": "a"}], out) == 1
+    assert write_csv([ExportedRecord(Record(doc_id="a").to_export())], out) == 1
     assert victim.read_text(encoding="utf-8") == "keep me"
-    assert out.read_text(encoding="utf-8-sig").startswith("doc_id,")
+    assert out.read_text(encoding="utf-8-sig").startswith("Mã văn bản,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["records.csv", "records.csv.tmp", "victim.txt"]
 
 

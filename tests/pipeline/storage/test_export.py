@@ -54,7 +54,7 @@ def test_xlsx_has_a_sheet_per_list_with_one_row_per_item_and_real_dates(tmp_path
     assert book.sheetnames == ["Văn bản", *(title for title, _, _ in ITEM_SHEETS)]
     docs = book["Văn bản"]
     assert tuple(c.value for c in docs[1]) == DOC_HEADERS
-    assert docs["A1"].font.bold and docs.freeze_panes == "A2" and docs.auto_filter.ref == "A1:R3"
+    assert docs["A1"].font.bold and docs.freeze_panes == "A2" and docs.auto_filter.ref == "A1:S3"
     assert docs["B2"].value == "=Tổng kết thi đua năm 2023" and docs["B2"].data_type == "s"  # text, not a formula
     assert docs["E2"].value == dt.datetime(2024, 1, 12) and docs["E2"].is_date
     assert docs["E2"].number_format == "DD/MM/YYYY"
