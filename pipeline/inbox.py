@@ -115,7 +115,7 @@ def file_away(scan: InboxScan, results: Iterable[DocumentResult], archive_to: Pa
     moves = Moves()
     when = when or dt.datetime.now().astimezone()
     for result in results:
-        item = by_path.get(result.path)
+        item = by_path.get(shown_path(result.path))
         if item is None or not os.path.lexists(item.path):
             continue
         if not unchanged(item):
