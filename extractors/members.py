@@ -24,7 +24,9 @@ _MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(
 
 
 def _group() -> str:
-    return vocab.alternation(vocab.phrases("members", "group"))
+    """A group noun, or several joined by commas ("các tỉnh, thành, đơn vị", "các huyện, thị xã")."""
+    one = vocab.alternation(vocab.phrases("members", "group"))
+    return rf"(?:{one})(?:\s*,\s*(?:{one}|thành)(?![^\W_]))*"
 
 
 @lru_cache(maxsize=1)

@@ -84,3 +84,15 @@ def test_member_evidence_is_the_unit_as_written(extract):
     for m in record.members:
         assert m.evidence is not None
         assert m.evidence.text == m.unit
+
+
+def test_ministries_listed_after_a_headed_group_keep_and_inside_names(extract):
+    record = extract(TITLE, LEAD, "Khối gồm 3 thành viên là các Bộ: Tài nguyên và Môi trường; Khoa học và Công nghệ; "
+                                  "Nội vụ.")
+    assert units(record) == ["Tài nguyên và Môi trường", "Khoa học và Công nghệ", "Nội vụ"]
+
+
+def test_group_nouns_joined_by_commas_open_a_list(extract):
+    record = extract(TITLE, LEAD, "Hội nghị có đại biểu Công an các huyện, thị xã miền núi (Sơn Lâm, Khe Mây, "
+                                  "Pù Luông), cùng đại diện các tỉnh, thành, đơn vị: Hải đoàn 17, Vạn Ninh, Đồi Cát.")
+    assert units(record) == ["Sơn Lâm", "Khe Mây", "Pù Luông", "Hải đoàn", "Vạn Ninh", "Đồi Cát"]
