@@ -64,6 +64,8 @@ def _caps_before(text: str, ws: list[Word], i: int) -> int:
 
 def _gap_ok(text: str, a: Word, b: Word) -> bool:
     gap = text[a.end:b.start]
+    if gap == "\n":
+        return b.text[:1].islower()  # a hard-wrapped line goes on in lower case: "Liên\nđoàn lao động tỉnh"
     return gap in (" ", " - ", "-", " & ", "&", "'", "’", ". ") and not _BREAK.search(gap.replace(" - ", " "))
 
 
@@ -152,7 +154,15 @@ def _head_at(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _head_word() -> re.Pattern:
-    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
+    """A head word as written, its later syllables in any case ("Liên đoàn lao động", "Hội Liên hiệp phụ nữ")."""
+    heads = sorted(vocab.phrases("units", "head"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(_first_syllable_exact(h) for h in heads)})\b")
+
+
+def _first_syllable_exact(head: str) -> str:
+    first, _, rest = head.partition(" ")
+    tail = rf"\s+(?i:{vocab.alternation([rest])})" if rest else ""
+    return rf"{re.escape(first)}{tail}"
 
 
 def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
@@ -161,7 +171,8 @@ def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     if not ws or _BREAK.search(text[ws[-1].end:pos]):
         return None
     for i in range(len(ws) - 1, max(-1, len(ws) - 9), -1):
-        if i < len(ws) - 1 and _BREAK.search(text[ws[i].end:ws[i + 1].start]):
+        gap = text[ws[i].end:ws[i + 1].start] if i < len(ws) - 1 else ""
+        if _BREAK.search(gap) and not (gap == "\n" and ws[i + 1].text[:1].islower()):
             return None
         if _stop_pattern().match(" " + text[ws[i].start:pos]) or ws[i].text in ("và", "các"):
             return None  # "UBND tỉnh tặng cờ ...": a verb; "A và các huyện B": two units

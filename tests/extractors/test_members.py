@@ -96,3 +96,12 @@ def test_group_nouns_joined_by_commas_open_a_list(extract):
     record = extract(TITLE, LEAD, "Hội nghị có đại biểu Công an các huyện, thị xã miền núi (Sơn Lâm, Khe Mây, "
                                   "Pù Luông), cùng đại diện các tỉnh, thành, đơn vị: Hải đoàn 17, Vạn Ninh, Đồi Cát.")
     assert units(record) == ["Sơn Lâm", "Khe Mây", "Pù Luông", "Hải đoàn", "Vạn Ninh", "Đồi Cát"]
+
+
+def test_hard_wrapped_list_with_lower_case_head_words(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có đại diện các đơn vị trong khối gồm Liên\nđoàn lao động huyện (Khối "
+                                  "trưởng), Hội Cựu chiến binh huyện, Hội Nông dân huyện và\nHội Liên hiệp phụ nữ "
+                                  "huyện.")
+    assert [u.replace("\n", " ") for u in units(record)] == [
+        "Liên đoàn lao động huyện", "Hội Cựu chiến binh huyện", "Hội Nông dân huyện", "Hội Liên hiệp phụ nữ huyện"]
+    assert [(h.unit.replace("\n", " "), h.role) for h in record.heads] == [("Liên đoàn lao động huyện", "truong")]
