@@ -85,7 +85,7 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
         return None, True
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True
-    closed = bool(stop_m) and not (stop_m.group("data") or stop_m.group("num") or stop_m.group("paren"))
+    closed = bool(stop_m) and not any(stop_m.group(g) for g in ("data", "num", "paren", "role"))
     return (start, stop), closed
 
 

@@ -214,11 +214,12 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
     if not ws or _BREAK.search(text[pos:ws[0].start]):
         return None
     chosen: list[Word] = []
+    head = _head_word().match(text, ws[0].start)
     for i, w in enumerate(ws):
         prev = chosen[-1] if chosen else None
         if prev and not _gap_ok(text, prev, w):
             break
-        if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
+        if not (head and w.end <= head.end()) and not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
     span = _over_and(text, _trim(text, chosen), ceiling)
@@ -350,7 +351,8 @@ _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
     return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
-                      r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
+                      r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])"
+                      r"|(?P<role>\s[-–]\s(?=(?i:cụm|khối|trưởng|phó)(?![^\W_])))")
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:
