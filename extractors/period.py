@@ -8,8 +8,10 @@ from extractors.context import Context
 from extractors.kinds import key_sentences
 from pipeline.record import Value
 
-# "năm 2017" (group 1, also "đợt 2-2024": the second round of 2024), or a bare year (group 2)
-_YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/])\s*((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])",
+# "năm 2017" (group 1, also "đợt 2-2024": the second round of 2024; "năm học 2012 - 2013": the school year
+# ending in 2013), or a bare year (group 2)
+_YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/]|năm\s+học\s+(?:19|20)\d{2}\s*[-–]\s*)\s*((?:19|20)\d{2})\b"
+                   r"|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])",
                    re.IGNORECASE)
 
 
