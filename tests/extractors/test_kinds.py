@@ -104,3 +104,10 @@ def test_a_bare_signing_in_the_headline_is_the_pact_but_not_in_the_body(extract)
                    "Tại hội nghị, các đơn vị đã ký kết quy chế phối hợp.")
     assert "ky_ket_giao_uoc" in kinds(headline)
     assert kinds(body) == {"tong_ket"}
+
+
+def test_results_of_the_first_nine_months_make_a_mid_year_review(extract):
+    record = extract("Khối thi đua số 5 đánh giá phong trào thi đua",
+                     "Ngày 6/10/2023, Khối thi đua số 5 tổ chức hội nghị kiểm tra kết quả thực hiện phong trào thi "
+                     "đua 9 tháng đầu năm.")
+    assert kinds(record) == {"so_ket"}
