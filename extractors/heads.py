@@ -27,7 +27,8 @@ _FROM = re.compile(r"[^;]{0,70}?\stừ\s+")
 _HANDING_OVER = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao|trao)\b[^;,]{0,40}$")
 _UNIT_WORD_BEFORE = re.compile(r"đơn vị\s*$")
 _NAMED_AFTER = re.compile(r"[^,;]{0,60}?\s(?:là|cho|do|thuộc về)\s")  # "đơn vị Cụm phó là X": X is named after
-_OPENING = re.compile(r"\W*(?:(?:với|trên|trong)\s+(?:vai trò|cương vị)(?:\s+là)?|là)(?:\s+đơn vị)?\s+", re.IGNORECASE)
+_OPENING = re.compile(r"(?:^\W*|[.…!?]\s*)(?:(?:với|trên|trong)\s+(?:vai trò|cương vị)(?:\s+là)?|là)(?:\s+đơn vị)?\s+$",
+                      re.IGNORECASE)
 _SPEAKING_FOR = re.compile(r"[^,;.]{0,60}?,\s*(?:(?:thay mặt|đại diện)(?:\s+(?:cho|lãnh đạo|tập thể))*\s+)?")
 _APPOSITION = re.compile(r"(?:,|\()\s*(?:là\s+)?đơn vị\s*$", re.IGNORECASE)
 
@@ -203,7 +204,7 @@ def _role_opens_sentence(ctx: Context, x: _Mention, found: _Found) -> bool:
     """"Với vai trò Cụm trưởng năm 2024, thay mặt Hội Nông dân tỉnh A, ...", "Là đơn vị Trưởng cụm ..., đại diện
     lãnh đạo UBND huyện B ...": the role opens the sentence and the unit speaking follows its first comma."""
     text, m = ctx.text, x.m
-    if not _OPENING.fullmatch(text, x.s, m.start()):
+    if not _OPENING.search(text[x.s:m.start()]):
         return False
     after = _SPEAKING_FOR.match(text, m.end(), x.e)
     span = units.unit_after(text, after.end(), x.e) if after else None

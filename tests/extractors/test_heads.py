@@ -141,6 +141,8 @@ def test_head_matches_a_member(extract):
      {("Hội Cựu chiến binh tỉnh Phú An", "truong", 2023)}),
     ("Là đơn vị Trưởng khối năm 2023, đại diện lãnh đạo UBND huyện Tân Lập đã phát động thi đua.",
      {("UBND huyện Tân Lập", "truong", 2023)}),
+    ("Các đơn vị thống nhất tiêu chí chấm điểm…Là đơn vị Khối trưởng năm 2023, đại diện UBND huyện Mỹ Lộc "
+     "phát động thi đua.", {("UBND huyện Mỹ Lộc", "truong", 2023)}),
 ])
 def test_role_beside_the_unit_in_other_wordings(extract, sentence, expected):
     record = extract(REVIEW_TITLE, REVIEW_LEAD, sentence)
