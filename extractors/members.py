@@ -41,6 +41,7 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return people, headed, counted, prefix
 
 
+_NUMBERED_GROUP = re.compile(r"\b(quận|phường|Quận|Phường)\s*:\s*$")
 _COLON_SOON = re.compile(r"[^.;:()]{0,45}?:\s*")
 _REPRESENTATIVES = re.compile(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?")
 
@@ -104,23 +105,25 @@ class _Members:
         self.add(value.unit, ev.start if ev else None, ev.end if ev else None, confidence)
 
 
-def listed_units(ctx: Context) -> list[tuple[int, int, float]]:
-    """(start, end, confidence) of every unit in a member list, in text order."""
+def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None]]:
+    """(start, end, confidence, group word of a numbered item) of every unit in a member list, in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
-        items = unit_lists.unit_list_after(text, start, end, headed=headed)
+        numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
+        items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
-            listed.extend((a, b, conf) for a, b in items)
+            listed.extend((a, b, conf, numbered.group(1) if numbered else None) for a, b in items)
     return sorted(listed)
 
 
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
     text = ctx.text
     members = _Members(ctx, participants)
-    for a, b, conf in listed_units(ctx):
-        members.add(text[a:b], a, b, conf)
+    for a, b, conf, group in listed_units(ctx):
+        unit = text[a:b]
+        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf)
     for a, b in award_recipients(ctx) + statistics_members(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:

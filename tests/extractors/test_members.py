@@ -105,3 +105,8 @@ def test_hard_wrapped_list_with_lower_case_head_words(extract):
     assert [u.replace("\n", " ") for u in units(record)] == [
         "Liên đoàn lao động huyện", "Hội Cựu chiến binh huyện", "Hội Nông dân huyện", "Hội Liên hiệp phụ nữ huyện"]
     assert [(h.unit.replace("\n", " "), h.role) for h in record.heads] == [("Liên đoàn lao động huyện", "truong")]
+
+
+def test_numbered_districts_after_the_group_word(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm các quận: 3, 10, Tân Bình và Phú Nhuận, đã tổ chức hội nghị.")
+    assert units(record) == ["quận 3", "quận 10", "Tân Bình", "Phú Nhuận"]
