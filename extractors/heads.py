@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors import units, vocab
+from extractors import unit_lists, units, vocab
 from extractors.context import Context
 from pipeline.record import Head
 
@@ -30,6 +30,7 @@ _NAMED_AFTER = re.compile(r"[^,;]{0,60}?\s(?:là|cho|do|thuộc về)\s")  # "đ
 _OPENING = re.compile(r"(?:^\W*|[.…!?]\s*)(?:(?:với|trên|trong)\s+(?:vai trò|cương vị)(?:\s+là)?|là)(?:\s+đơn vị)?\s+$",
                       re.IGNORECASE)
 _SPEAKING_FOR = re.compile(r"[^,;.]{0,60}?,\s*(?:(?:thay mặt|đại diện)(?:\s+(?:cho|lãnh đạo|tập thể))*\s+)?")
+_COUNTED_ROLE = re.compile(r"\b(?:\d{1,2}|hai|ba)\s+$", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:,|\()\s*(?:là\s+)?đơn vị\s*$", re.IGNORECASE)
 
 
@@ -166,10 +167,16 @@ def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
     after = _role_then_unit().match(text, m.end(), x.e)
     if not after or _role_pattern().search(text, m.end(), after.end() - 1):
         return False
+    taker_year = x.next_year if x.elected else x.current
+    if _COUNTED_ROLE.search(text, max(x.s, m.start() - 8), m.start()):
+        # "bầu 02 phó khối là trung tâm GDTX A và B": one role, several units
+        spans = unit_lists.unit_list_after(text, after.end(), x.e)
+        for span in spans:
+            found.add(span, x.role, taker_year, m.start(), span[1], 0.75)
+        return bool(spans)
     span = units.unit_after(text, after.end(), x.e)
     if not span:
         return False
-    taker_year = x.next_year if x.elected else x.current
     found.add(span, x.role, taker_year, m.start(), span[1], 0.8)
     _outgoing(ctx, x, after.end(), taker_year - 1 if taker_year else ctx.period, found)
     return True

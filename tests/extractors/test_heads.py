@@ -148,3 +148,10 @@ def test_role_beside_the_unit_in_other_wordings(extract, sentence, expected):
     record = extract(REVIEW_TITLE, REVIEW_LEAD, sentence)
     assert heads(record) == expected
     assert {u for u, _, _ in expected} <= {m.unit for m in record.members}
+
+
+def test_two_deputies_named_after_a_counted_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Các đơn vị đã bầu Trường Chính trị tỉnh làm Khối trưởng và 02 Khối "
+                                                "phó là trung tâm GDNN huyện Hòa An và Mỹ Lộc.")
+    assert heads(record) == {("Trường Chính trị tỉnh", "truong", 2024), ("trung tâm GDNN huyện Hòa An", "pho", 2024),
+                             ("Mỹ Lộc", "pho", 2024)}
