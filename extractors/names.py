@@ -42,6 +42,8 @@ def title_start() -> re.Pattern:
     lower case ("phó chủ tịch UBND xã", "cụm trưởng"), as some reports write them."""
     phrases = vocab.phrases("titles")
     lower = [p.lower() for p in vocab.phrases("titles", "position") if len(p.split()) >= 2]
+    # "Phó chỉ huy trưởng": the first syllable capitalised, the rest in lower case
+    lower += [f"{p.split(' ', 1)[0]} {p.split(' ', 1)[1].lower()}" for p in phrases if len(p.split()) >= 2]
     return re.compile(rf"(?:{vocab.alternation(phrases + lower)})(?![^\W_])")
 
 
