@@ -85,7 +85,9 @@ def names_in_run(text: str, run: list[Word], cued: bool) -> list[list[Word]]:
             continue
         j = i + 1
         while j < len(run) and j - i < 5:
-            if title_start().match(text, run[j].start) or unit_start().match(text, run[j].start):
+            # a title or unit word needs words after it: "Vũ Văn Phòng, ..." ends on a given name
+            if (title_start().match(text, run[j].start) or unit_start().match(text, run[j].start)) \
+                    and j + 1 < len(run):
                 break
             j += 1
         if j - i >= 2:

@@ -204,3 +204,9 @@ def test_abbreviated_party_titles_and_lower_case_later_syllables(extract):
     assert got == {"Lò Văn Tâm": "UVBCH đảng bộ tỉnh, Giám đốc Sở Tư pháp",
                    "Hà Thị Mến": "PBT HU, Chủ tịch UBND huyện",
                    "Vi Văn Khải": "Phó chỉ huy trưởng Bộ CHQS tỉnh"}
+
+
+def test_given_name_that_is_also_a_unit_word(extract):
+    record = extract(TITLE, LEAD, "Tại hội nghị, đồng chí Đinh Văn Phòng, Phó Chủ nhiệm Văn phòng Tỉnh ủy đã trình "
+                                  "bày báo cáo.")
+    assert [(p.name, p.title) for p in record.participants] == [("Đinh Văn Phòng", "Phó Chủ nhiệm Văn phòng Tỉnh ủy")]
