@@ -15,7 +15,31 @@ _YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/]|năm\s+học\s+(?:19|20)\
                    re.IGNORECASE)
 
 
+_REVIEW_CUES = ("tong_ket", "so_ket", "cham_diem")
+# a sentence opening on the year it reviews: "Năm 2023, các đơn vị trong cụm đã ..."
+_YEAR_OPENING = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
+
+
 def find(ctx: Context) -> Value[int] | None:
+    found = _named(ctx)
+    reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket"})
+    if found is None or not reviewing or found.confidence >= 0.9 or _said_with_review_cue(ctx, found):
+        return found
+    # the year named is the one ahead (signing, launch, handover) and the report reviews the one before
+    for sentence in ctx.sentences:
+        m = _YEAR_OPENING.match(sentence.text)
+        if m and int(m.group(1)) == found.value - 1:
+            start = sentence.start + m.start(1)
+            return Value[int](value=found.value - 1, evidence=ctx.evidence(start, start + 4), confidence=0.6)
+    return found
+
+
+def _said_with_review_cue(ctx: Context, found: Value[int]) -> bool:
+    sentence = ctx.sentence_at(found.evidence.start) if found.evidence else None
+    return bool(sentence and ctx.cues(sentence.start, found.evidence.start, set(_REVIEW_CUES)))
+
+
+def _named(ctx: Context) -> Value[int] | None:
     cues = vocab.compiled("kinds")
     for sentence, weight in sorted(key_sentences(ctx), key=lambda sw: -sw[1]):  # title, lead, then the rest
         cue = cues.search(sentence.text)

@@ -53,3 +53,12 @@ def test_school_year_gives_the_year_it_ends(extract):
                      "Ngày 9/10/2021, Khối thi đua số 3 tổ chức ký kết giao ước thi đua năm học 2021 – 2022.")
     assert record.meeting.period is not None
     assert record.meeting.period.value == 2022
+
+
+def test_review_naming_only_the_year_ahead_covers_the_year_it_reviews(extract):
+    record = extract("Hội nghị tổng kết Khối thi đua số 6",
+                     "Năm 2022, các đơn vị trong Khối đã hoàn thành tốt các chỉ tiêu đề ra.",
+                     "Cũng tại hội nghị, các đơn vị đã ký giao ước thi đua và Sở Tư pháp được bầu làm Khối trưởng "
+                     "năm 2023.")
+    assert record.meeting.period is not None
+    assert record.meeting.period.value == 2022
