@@ -35,7 +35,7 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
     headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                         rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,4}}?)\s*(?::\s*|\(\s*)",
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,6}}?)\s*(?::\s*|\(\s*|,?\s+là\s+)",
                          re.IGNORECASE)
     prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
     return people, headed, counted, prefix

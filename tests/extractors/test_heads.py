@@ -155,3 +155,12 @@ def test_two_deputies_named_after_a_counted_role(extract):
                                                 "phó là trung tâm GDNN huyện Hòa An và Mỹ Lộc.")
     assert heads(record) == {("Trường Chính trị tỉnh", "truong", 2024), ("trung tâm GDNN huyện Hòa An", "pho", 2024),
                              ("Mỹ Lộc", "pho", 2024)}
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Đại diện Thường trực Khối thi đua là Sở Tư pháp tỉnh Phú An chủ trì hội nghị.", "Sở Tư pháp tỉnh Phú An"),
+    ("Đồng chí Lê Thị Hoa, Phó Giám đốc Sở Y tế, Thường trực Khối thi đua chủ trì hội nghị.", "Sở Y tế"),
+])
+def test_standing_office_of_the_cluster_is_its_head(extract, sentence, unit):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, sentence)
+    assert heads(record) == {(unit, "truong", 2023)}

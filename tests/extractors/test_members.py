@@ -110,3 +110,9 @@ def test_hard_wrapped_list_with_lower_case_head_words(extract):
 def test_numbered_districts_after_the_group_word(extract):
     record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm các quận: 3, 10, Tân Bình và Phú Nhuận, đã tổ chức hội nghị.")
     assert units(record) == ["quận 3", "quận 10", "Tân Bình", "Phú Nhuận"]
+
+
+def test_counted_group_then_la_opens_a_list(extract):
+    record = extract(TITLE, LEAD, "Tham dự có lãnh đạo Công an 04 tỉnh khu vực Tây Nam Bộ, là Sóc Trăng, Bạc Liêu, "
+                                  "Cà Mau và Kiên Giang.")
+    assert units(record) == ["Sóc Trăng", "Bạc Liêu", "Cà Mau", "Kiên Giang"]
