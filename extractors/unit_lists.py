@@ -14,6 +14,7 @@ from extractors.units import (
     _starts_unit,
     _stop_pattern,
     place_words,
+    with_number,
 )
 
 _SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
@@ -89,7 +90,7 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True
     closed = bool(stop_m) and not any(stop_m.group(g) for g in ("data", "num", "paren", "role"))
-    return (start, stop), closed
+    return with_number(text, (start, stop)), closed
 
 
 def _looks_like_name_word(word: str) -> bool:

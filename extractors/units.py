@@ -222,11 +222,23 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         if not (head and w.end <= head.end()) and not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
-    span = _over_and(text, _trim(text, chosen), ceiling)
+    span = with_number(text, _over_and(text, _trim(text, chosen), ceiling))
     last = text[span[0]:span[1]].split()[-1] if span else ""
     if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
         span = _lower_tail(text, span, ceiling)
     return span
+
+
+_NUMBER_NAME = re.compile(r"\s\d{1,4}(?![\d/.,:-]*\d)(?!\s*(?:%|điểm|tỷ|triệu|người|lượt|năm))")
+
+
+def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A head word named by a number ("Lữ đoàn 962", "Hải đoàn 38"): the number is the name."""
+    if span is None:
+        return None
+    head = _head_word().fullmatch(text, span[0], span[1])
+    number = _NUMBER_NAME.match(text, span[1]) if head else None
+    return (span[0], number.end()) if number else span
 
 
 _AND = re.compile(r"\s+và\s+")

@@ -95,7 +95,7 @@ def test_ministries_listed_after_a_headed_group_keep_and_inside_names(extract):
 def test_group_nouns_joined_by_commas_open_a_list(extract):
     record = extract(TITLE, LEAD, "Hội nghị có đại biểu Công an các huyện, thị xã miền núi (Sơn Lâm, Khe Mây, "
                                   "Pù Luông), cùng đại diện các tỉnh, thành, đơn vị: Hải đoàn 17, Vạn Ninh, Đồi Cát.")
-    assert units(record) == ["Sơn Lâm", "Khe Mây", "Pù Luông", "Hải đoàn", "Vạn Ninh", "Đồi Cát"]
+    assert units(record) == ["Sơn Lâm", "Khe Mây", "Pù Luông", "Hải đoàn 17", "Vạn Ninh", "Đồi Cát"]
 
 
 def test_hard_wrapped_list_with_lower_case_head_words(extract):
@@ -116,3 +116,9 @@ def test_counted_group_then_la_opens_a_list(extract):
     record = extract(TITLE, LEAD, "Tham dự có lãnh đạo Công an 04 tỉnh khu vực Tây Nam Bộ, là Sóc Trăng, Bạc Liêu, "
                                   "Cà Mau và Kiên Giang.")
     assert units(record) == ["Sóc Trăng", "Bạc Liêu", "Cà Mau", "Kiên Giang"]
+
+
+def test_units_named_by_a_number(extract):
+    record = extract(TITLE, LEAD, "Tham dự có đại diện các đơn vị: Hải đội 5, Lữ đoàn 125, Đồn Biên phòng Cửa khẩu "
+                                  "Nam Giang.")
+    assert units(record) == ["Hải đội 5", "Lữ đoàn 125", "Đồn Biên phòng Cửa khẩu Nam Giang"]
