@@ -124,7 +124,7 @@ def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[
     for a, b, conf, group in listed_units(ctx):
         unit = text[a:b]
         members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf)
-    for a, b in award_recipients(ctx) + statistics_members(ctx):
+    for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:
         members.add_found(head, 0.7)
@@ -164,4 +164,22 @@ def statistics_members(ctx: Context) -> list[tuple[int, int]]:
             a, b = run[0].start, run[-1].end
             if len(run) <= 3 and (_FIGURE_AFTER.match(text, b) or re.search(r"\bở\s+$", text[max(0, a - 4):a])):
                 out.append((a, b))
+    return out
+
+
+_CO_ORGANISE = re.compile(r"\s+phối hợp(?:\s+với)?\s+")
+_HOLDS_MEETING = re.compile(r"[^.;]{0,60}?\btổ chức\s+(?:hội nghị|lễ|buổi)", re.IGNORECASE)
+
+
+def co_organisers(ctx: Context) -> list[tuple[int, int]]:
+    """Units holding the meeting together ("Lữ đoàn A phối hợp Lữ đoàn B (Quân khu 9) tổ chức hội nghị sơ kết"):
+    both are members."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        for m in _CO_ORGANISE.finditer(text, s, e):
+            first, second = units.unit_before(text, m.start(), s), units.unit_after(text, m.end(), e)
+            if not (first and second and _HOLDS_MEETING.match(text, second[1], e)):
+                continue
+            out.extend(span for span in (first, second) if units._head_at(text, span[0]))
     return out

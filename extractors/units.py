@@ -71,7 +71,8 @@ def _gap_ok(text: str, a: Word, b: Word) -> bool:
 
 def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1")."""
-    special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor)
+    special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor) or \
+        _numbered_before(text, pos, floor)
     if special is not None:
         return special
     stripped = text[:pos].rstrip()
@@ -239,6 +240,16 @@ def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | No
     head = _head_word().fullmatch(text, span[0], span[1])
     number = _NUMBER_NAME.match(text, span[1]) if head else None
     return (span[0], number.end()) if number else span
+
+
+def _numbered_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """"Lữ đoàn 962" ending at `pos`."""
+    m = re.search(r"\s(\d{1,4})\s*$", text[max(floor, pos - 8):pos])
+    if not m:
+        return None
+    number_start = max(floor, pos - 8) + m.start(1)
+    head = unit_before(text, number_start - 1, floor)
+    return (head[0], number_start + len(m.group(1))) if head and with_number(text, head) != head else None
 
 
 _AND = re.compile(r"\s+và\s+")

@@ -122,3 +122,10 @@ def test_units_named_by_a_number(extract):
     record = extract(TITLE, LEAD, "Tham dự có đại diện các đơn vị: Hải đội 5, Lữ đoàn 125, Đồn Biên phòng Cửa khẩu "
                                   "Nam Giang.")
     assert units(record) == ["Hải đội 5", "Lữ đoàn 125", "Đồn Biên phòng Cửa khẩu Nam Giang"]
+
+
+def test_units_holding_the_meeting_together(extract):
+    record = extract("Sơ kết công tác thi đua 6 tháng đầu năm",
+                     "Chiều 12-7, Trung đoàn 54 phối hợp với Trung đoàn 12 (Sư đoàn 3) tổ chức hội nghị sơ kết công "
+                     "tác thi đua.")
+    assert units(record) == ["Trung đoàn 54", "Trung đoàn 12"]
