@@ -28,6 +28,8 @@ _WORKING_GROUP = re.compile(r"^\W*(?:tổ|đoàn|hội đồng)\s+(?:công tác|
 # a review of the whole year's results, when nothing names the meeting ("trong năm 2024, cả 7 đơn vị ... hoàn thành")
 _YEAR_RESULTS = re.compile(r"\b(?:trong|cả)\s+năm\s+(?:19|20)\d{2}\b[^.;]{0,120}\b(?:hoàn thành|đạt|vượt)\b",
                            re.IGNORECASE)
+_REPORT = re.compile(r"\bbáo cáo\s+(tổng kết|sơ kết)\b", re.IGNORECASE)
+_PRESENTED = re.compile(r"\b(?:trình bày|thông qua|nghe)\b", re.IGNORECASE)
 _TITLE_ONLY = {"ký kết"}
 _KINDS = frozenset(e["label"] for e in vocab.entries("kinds"))
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -105,6 +107,13 @@ def find(ctx: Context) -> list[Value[str]]:
 
 
 def _year_review(ctx: Context) -> Value[str] | None:
+    """A review named only by the report presented ("trình bày dự thảo báo cáo tổng kết ...", "Báo cáo sơ kết ... do
+    X trình bày"), or by the whole year's results."""
+    for s in ctx.sentences:
+        if (m := _REPORT.search(s.text)) and _PRESENTED.search(s.text):
+            kind = "so_ket" if m.group(1).lower() == "sơ kết" else "tong_ket"
+            return Value[str](value=kind, evidence=ctx.evidence(s.start + m.start(), s.start + m.end()),
+                              confidence=0.5)
     for s in ctx.sentences:
         if m := _YEAR_RESULTS.search(s.text):
             return Value[str](value="tong_ket", evidence=ctx.evidence(s.start + m.start(), s.start + m.end()),

@@ -111,3 +111,13 @@ def test_results_of_the_first_nine_months_make_a_mid_year_review(extract):
                      "Ngày 6/10/2023, Khối thi đua số 5 tổ chức hội nghị kiểm tra kết quả thực hiện phong trào thi "
                      "đua 9 tháng đầu năm.")
     assert kinds(record) == {"so_ket"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thay mặt Khối trưởng, ông Lò Văn Pấng đã trình bày dự thảo báo cáo tổng kết công tác thi đua năm 2023.",
+     "tong_ket"),
+    ("Báo cáo sơ kết công tác thi đua 6 tháng do đồng chí Hà Thị Lụa trình bày nêu rõ kết quả đạt được.", "so_ket"),
+])
+def test_review_named_only_by_the_report_presented(extract, sentence, expected):
+    record = extract("Khối thi đua các sở tỉnh Phú An: đoàn kết, sáng tạo", sentence)
+    assert kinds(record) == {expected}
