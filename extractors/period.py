@@ -60,7 +60,7 @@ def _named(ctx: Context) -> Value[int] | None:
                               confidence=0.6)
     # An excerpt with no title or lead: the first "năm YYYY" said of the emulation work
     for sentence in ctx.sentences[:8]:
-        if "thi đua" in sentence.text.lower():
+        if "thi đua" in sentence.text.lower() or _YEAR_OPENING.match(sentence.text):
             m = _YEAR.search(sentence.text)
             if m and m.group(1):
                 start = sentence.start + m.start()

@@ -62,3 +62,10 @@ def test_review_naming_only_the_year_ahead_covers_the_year_it_reviews(extract):
                      "năm 2023.")
     assert record.meeting.period is not None
     assert record.meeting.period.value == 2022
+
+
+def test_excerpt_opening_on_the_year_it_reviews(extract):
+    record = extract("Sở Xây dựng đảm nhận vai trò dẫn đầu các sở ngành kinh tế",
+                     "Năm 2021, các thành viên trong Khối đã nỗ lực hoàn thành tốt mọi nhiệm vụ được giao.")
+    assert record.meeting.period is not None
+    assert record.meeting.period.value == 2021
