@@ -121,3 +121,12 @@ def test_results_of_the_first_nine_months_make_a_mid_year_review(extract):
 def test_review_named_only_by_the_report_presented(extract, sentence, expected):
     record = extract("Khối thi đua các sở tỉnh Phú An: đoàn kết, sáng tạo", sentence)
     assert kinds(record) == {expected}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Hội nghị giao ban Cụm thi đua số 3 năm 2024", {"tong_ket"}),
+    ("Hội nghị giao ban Cụm thi đua số 3 quý II năm 2024", {"khac"}),
+])
+def test_yearly_briefing_is_the_years_review(extract, title, expected):
+    record = extract(title, "Ngày 20/12/2024, các đơn vị trong cụm đã tham dự đầy đủ.")
+    assert kinds(record) == expected
