@@ -76,7 +76,23 @@ def mentions(ctx: Context) -> list[Mention]:
             kind = "cum" if m.group("kind") == "Cụm" else "khoi"
             name = re.split(r"\s+(?:đã|tổ chức|gồm|bao gồm|với)\b", m.group(0))[0].strip(" ,")
             found[m.start()] = Mention(m.start(), m.start() + len(name), kind, None, name)
+    if not found:
+        found = {m.start: m for m in _bare(ctx)}
     return sorted(found.values(), key=lambda m: m.start)
+
+
+# "toàn Cụm thi đua đạt ...", "do đồng chí X thường trực Khối trình bày": the cluster named by its word alone
+_BARE = re.compile(r"\b(?P<kind>[cC]ụm|[kK]hối)\s+thi\s+đua\b|(?<=[a-zà-ỹđ] )(?P<cap>Cụm|Khối)\b"
+                   r"(?!\s+(?:lượng|từ|công nghiệp|ngành|u|óc)\b)")
+
+
+def _bare(ctx: Context) -> list[Mention]:
+    out = []
+    for m in _BARE.finditer(ctx.text):
+        word = m.group("kind") or m.group("cap")
+        kind = "cum" if word.lower() == "cụm" else "khoi"
+        out.append(Mention(m.start(), m.end(), kind, None, m.group(0)))
+    return out
 
 
 def _unnumbered(ctx: Context) -> list[Mention]:

@@ -16,6 +16,7 @@ from pipeline.record import Evidence, Participant, Rank, Value
 # initials or common abbreviations (TP. Hồ Chí Minh, Đ/c.).
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])(?<!\d)[.!?…]+(?=\s|$)|\n+")
 
+_OPEN_END = re.compile(r"(?:,|\s(?:và|của|các|cho|với|gồm))$")
 _YEAR_AHEAD = re.compile(r"(?:19|20)\d{2}\b(?!\s*[|/])")
 
 
@@ -75,6 +76,8 @@ class Context:
         text = self.text
         if text[start:end] != "\n" or start == 0 or end >= len(text):
             return False
+        if _OPEN_END.search(text, max(0, start - 6), start):
+            return True  # "... Hội Nông dân tỉnh và\nHội Liên hiệp phụ nữ tỉnh": a line cannot end on "và" or a comma
         return text[start - 1].isalnum() and (text[end].islower() or _YEAR_AHEAD.match(text, end) is not None)
 
     def _add_sentence(self, out: list[Span], start: int, end: int) -> None:

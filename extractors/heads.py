@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors import units, vocab
+from extractors import unit_lists, units, vocab
 from extractors.context import Context
 from pipeline.record import Head
 
@@ -27,6 +27,10 @@ _FROM = re.compile(r"[^;]{0,70}?\stừ\s+")
 _HANDING_OVER = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao|trao)\b[^;,]{0,40}$")
 _UNIT_WORD_BEFORE = re.compile(r"đơn vị\s*$")
 _NAMED_AFTER = re.compile(r"[^,;]{0,60}?\s(?:là|cho|do|thuộc về)\s")  # "đơn vị Cụm phó là X": X is named after
+_OPENING = re.compile(r"(?:^\W*|[.…!?]\s*)(?:(?:với|trên|trong)\s+(?:vai trò|cương vị)(?:\s+là)?|là)(?:\s+đơn vị)?\s+$",
+                      re.IGNORECASE)
+_SPEAKING_FOR = re.compile(r"[^,;.]{0,60}?,\s*(?:(?:thay mặt|đại diện)(?:\s+(?:cho|lãnh đạo|tập thể))*\s+)?")
+_COUNTED_ROLE = re.compile(r"\b(?:\d{1,2}|hai|ba)\s+$", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:,|\()\s*(?:là\s+)?đơn vị\s*$", re.IGNORECASE)
 
 
@@ -163,10 +167,16 @@ def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
     after = _role_then_unit().match(text, m.end(), x.e)
     if not after or _role_pattern().search(text, m.end(), after.end() - 1):
         return False
+    taker_year = x.next_year if x.elected else x.current
+    if _COUNTED_ROLE.search(text, max(x.s, m.start() - 8), m.start()):
+        # "bầu 02 phó khối là trung tâm GDTX A và B": one role, several units
+        spans = unit_lists.unit_list_after(text, after.end(), x.e)
+        for span in spans:
+            found.add(span, x.role, taker_year, m.start(), span[1], 0.75)
+        return bool(spans)
     span = units.unit_after(text, after.end(), x.e)
     if not span:
         return False
-    taker_year = x.next_year if x.elected else x.current
     found.add(span, x.role, taker_year, m.start(), span[1], 0.8)
     _outgoing(ctx, x, after.end(), taker_year - 1 if taker_year else ctx.period, found)
     return True
@@ -197,9 +207,23 @@ def _unit_after_role(ctx: Context, x: _Mention, found: _Found) -> bool:
     return False
 
 
+def _role_opens_sentence(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"Với vai trò Cụm trưởng năm 2024, thay mặt Hội Nông dân tỉnh A, ...", "Là đơn vị Trưởng cụm ..., đại diện
+    lãnh đạo UBND huyện B ...": the role opens the sentence and the unit speaking follows its first comma."""
+    text, m = ctx.text, x.m
+    if not _OPENING.search(text[x.s:m.start()]):
+        return False
+    after = _SPEAKING_FOR.match(text, m.end(), x.e)
+    span = units.unit_after(text, after.end(), x.e) if after else None
+    if not span or not (units._head_at(text, span[0]) or text[span[0]:span[1]].split()[0] in units.place_words()):
+        return False
+    found.add(span, x.role, x.current, m.start(), span[1], 0.7)
+    return True
+
+
 # Readings of a role mention, most specific first.
 _READINGS = (_apposition, _in_brackets_after_unit, _unit_in_brackets, _person, _unit_then_role,
-             _role_then_unit_reading, _unit_after_role)
+             _role_opens_sentence, _role_then_unit_reading, _unit_after_role)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:

@@ -28,6 +28,10 @@ _WORKING_GROUP = re.compile(r"^\W*(?:tổ|đoàn|hội đồng)\s+(?:công tác|
 # a review of the whole year's results, when nothing names the meeting ("trong năm 2024, cả 7 đơn vị ... hoàn thành")
 _YEAR_RESULTS = re.compile(r"\b(?:trong|cả)\s+năm\s+(?:19|20)\d{2}\b[^.;]{0,120}\b(?:hoàn thành|đạt|vượt)\b",
                            re.IGNORECASE)
+_REPORT = re.compile(r"\bbáo cáo\s+(tổng kết|sơ kết)\b", re.IGNORECASE)
+_PRESENTED = re.compile(r"\b(?:trình bày|thông qua|nghe)\b", re.IGNORECASE)
+_BRIEFING = re.compile(r"\bhội nghị giao ban\b[^.;]{0,60}?\bnăm\s+(?:19|20)\d{2}\b", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"\b(?:quý|tháng|đợt|lần)\b", re.IGNORECASE)
 _TITLE_ONLY = {"ký kết"}
 _KINDS = frozenset(e["label"] for e in vocab.entries("kinds"))
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -95,6 +99,8 @@ def find(ctx: Context) -> list[Value[str]]:
                 continue  # a bare "ký kết" names the meeting only in the headline
             if kind not in best or best[kind].confidence < weight:
                 best[kind] = Value[str](value=kind, evidence=ctx.evidence(cue.start, cue.end), confidence=weight)
+    if "tong_ket" not in best and (briefing := _annual_briefing(ctx, sentences)):
+        best["tong_ket"] = briefing
     if ctx.ranks and "cham_diem" not in best:
         r = ctx.ranks[0]
         best["cham_diem"] = Value[str](value="cham_diem", evidence=r.evidence, confidence=0.7)
@@ -104,7 +110,24 @@ def find(ctx: Context) -> list[Value[str]]:
     return sorted(best.values(), key=lambda v: order.index(v.value))
 
 
+def _annual_briefing(ctx: Context, sentences: list[tuple[Span, float]]) -> Value[str] | None:
+    """"Hội nghị giao ban Cụm thi đua số 3 năm 2024" in the title or lead: the year's review (not a quarter's)."""
+    for sentence, weight in sentences:
+        m = _BRIEFING.search(sentence.text)
+        if weight >= 0.85 and m and not _PART_OF_YEAR.search(m.group(0)):
+            start = sentence.start + m.start()
+            return Value[str](value="tong_ket", evidence=ctx.evidence(start, sentence.start + m.end()), confidence=0.6)
+    return None
+
+
 def _year_review(ctx: Context) -> Value[str] | None:
+    """A review named only by the report presented ("trình bày dự thảo báo cáo tổng kết ...", "Báo cáo sơ kết ... do
+    X trình bày"), or by the whole year's results."""
+    for s in ctx.sentences:
+        if (m := _REPORT.search(s.text)) and _PRESENTED.search(s.text):
+            kind = "so_ket" if m.group(1).lower() == "sơ kết" else "tong_ket"
+            return Value[str](value=kind, evidence=ctx.evidence(s.start + m.start(), s.start + m.end()),
+                              confidence=0.5)
     for s in ctx.sentences:
         if m := _YEAR_RESULTS.search(s.text):
             return Value[str](value="tong_ket", evidence=ctx.evidence(s.start + m.start(), s.start + m.end()),

@@ -24,7 +24,9 @@ _MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(
 
 
 def _group() -> str:
-    return vocab.alternation(vocab.phrases("members", "group"))
+    """A group noun, or several joined by commas ("các tỉnh, thành, đơn vị", "các huyện, thị xã")."""
+    one = vocab.alternation(vocab.phrases("members", "group"))
+    return rf"(?:{one})(?:\s*,\s*(?:{one}|thành)(?![^\W_]))*"
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +35,13 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
     headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                         rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,4}}?)\s*(?::\s*|\(\s*)",
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,6}}?)\s*(?::\s*|\(\s*|,?\s+là\s+)",
                          re.IGNORECASE)
     prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
     return people, headed, counted, prefix
 
 
+_NUMBERED_GROUP = re.compile(r"\b(quận|phường|Quận|Phường)\s*:\s*$")
 _COLON_SOON = re.compile(r"[^.;:()]{0,45}?:\s*")
 _REPRESENTATIVES = re.compile(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?")
 
@@ -102,24 +105,26 @@ class _Members:
         self.add(value.unit, ev.start if ev else None, ev.end if ev else None, confidence)
 
 
-def listed_units(ctx: Context) -> list[tuple[int, int, float]]:
-    """(start, end, confidence) of every unit in a member list, in text order."""
+def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None]]:
+    """(start, end, confidence, group word of a numbered item) of every unit in a member list, in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
-        items = unit_lists.unit_list_after(text, start, end, headed=headed)
+        numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
+        items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
-            listed.extend((a, b, conf) for a, b in items)
+            listed.extend((a, b, conf, numbered.group(1) if numbered else None) for a, b in items)
     return sorted(listed)
 
 
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
     text = ctx.text
     members = _Members(ctx, participants)
-    for a, b, conf in listed_units(ctx):
-        members.add(text[a:b], a, b, conf)
-    for a, b in award_recipients(ctx) + statistics_members(ctx):
+    for a, b, conf, group in listed_units(ctx):
+        unit = text[a:b]
+        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf)
+    for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:
         members.add_found(head, 0.7)
@@ -159,4 +164,22 @@ def statistics_members(ctx: Context) -> list[tuple[int, int]]:
             a, b = run[0].start, run[-1].end
             if len(run) <= 3 and (_FIGURE_AFTER.match(text, b) or re.search(r"\bở\s+$", text[max(0, a - 4):a])):
                 out.append((a, b))
+    return out
+
+
+_CO_ORGANISE = re.compile(r"\s+phối hợp(?:\s+với)?\s+")
+_HOLDS_MEETING = re.compile(r"[^.;]{0,60}?\btổ chức\s+(?:hội nghị|lễ|buổi)", re.IGNORECASE)
+
+
+def co_organisers(ctx: Context) -> list[tuple[int, int]]:
+    """Units holding the meeting together ("Lữ đoàn A phối hợp Lữ đoàn B (Quân khu 9) tổ chức hội nghị sơ kết"):
+    both are members."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        for m in _CO_ORGANISE.finditer(text, s, e):
+            first, second = units.unit_before(text, m.start(), s), units.unit_after(text, m.end(), e)
+            if not (first and second and _HOLDS_MEETING.match(text, second[1], e)):
+                continue
+            out.extend(span for span in (first, second) if units._head_at(text, span[0]))
     return out

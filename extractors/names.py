@@ -42,6 +42,8 @@ def title_start() -> re.Pattern:
     lower case ("phó chủ tịch UBND xã", "cụm trưởng"), as some reports write them."""
     phrases = vocab.phrases("titles")
     lower = [p.lower() for p in vocab.phrases("titles", "position") if len(p.split()) >= 2]
+    # "Phó chỉ huy trưởng": the first syllable capitalised, the rest in lower case
+    lower += [f"{p.split(' ', 1)[0]} {p.split(' ', 1)[1].lower()}" for p in phrases if len(p.split()) >= 2]
     return re.compile(rf"(?:{vocab.alternation(phrases + lower)})(?![^\W_])")
 
 
@@ -83,7 +85,9 @@ def names_in_run(text: str, run: list[Word], cued: bool) -> list[list[Word]]:
             continue
         j = i + 1
         while j < len(run) and j - i < 5:
-            if title_start().match(text, run[j].start) or unit_start().match(text, run[j].start):
+            # a title or unit word needs words after it: "Vũ Văn Phòng, ..." ends on a given name
+            if (title_start().match(text, run[j].start) or unit_start().match(text, run[j].start)) \
+                    and j + 1 < len(run):
                 break
             j += 1
         if j - i >= 2:

@@ -8,12 +8,38 @@ from extractors.context import Context
 from extractors.kinds import key_sentences
 from pipeline.record import Value
 
-# "năm 2017" (group 1, also "đợt 2-2024": the second round of 2024), or a bare year (group 2)
-_YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/])\s*((?:19|20)\d{2})\b|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])",
+# "năm 2017" (group 1, also "đợt 2-2024": the second round of 2024; "năm học 2012 - 2013": the school year
+# ending in 2013), or a bare year (group 2)
+_YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/]|năm\s+học\s+(?:19|20)\d{2}\s*[-–]\s*)\s*((?:19|20)\d{2})\b"
+                   r"|(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])",
                    re.IGNORECASE)
 
 
+_REVIEW_CUES = ("tong_ket", "so_ket", "cham_diem")
+# a sentence opening on the year it reviews: "Năm 2023, các đơn vị trong cụm đã ..."
+_YEAR_OPENING = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
+
+
 def find(ctx: Context) -> Value[int] | None:
+    found = _named(ctx)
+    reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket"})
+    if found is None or not reviewing or found.confidence >= 0.9 or _said_with_review_cue(ctx, found):
+        return found
+    # the year named is the one ahead (signing, launch, handover) and the report reviews the one before
+    for sentence in ctx.sentences:
+        m = _YEAR_OPENING.match(sentence.text)
+        if m and int(m.group(1)) == found.value - 1:
+            start = sentence.start + m.start(1)
+            return Value[int](value=found.value - 1, evidence=ctx.evidence(start, start + 4), confidence=0.6)
+    return found
+
+
+def _said_with_review_cue(ctx: Context, found: Value[int]) -> bool:
+    sentence = ctx.sentence_at(found.evidence.start) if found.evidence else None
+    return bool(sentence and ctx.cues(sentence.start, found.evidence.start, set(_REVIEW_CUES)))
+
+
+def _named(ctx: Context) -> Value[int] | None:
     cues = vocab.compiled("kinds")
     for sentence, weight in sorted(key_sentences(ctx), key=lambda sw: -sw[1]):  # title, lead, then the rest
         cue = cues.search(sentence.text)
@@ -34,7 +60,7 @@ def find(ctx: Context) -> Value[int] | None:
                               confidence=0.6)
     # An excerpt with no title or lead: the first "năm YYYY" said of the emulation work
     for sentence in ctx.sentences[:8]:
-        if "thi đua" in sentence.text.lower():
+        if "thi đua" in sentence.text.lower() or _YEAR_OPENING.match(sentence.text):
             m = _YEAR.search(sentence.text)
             if m and m.group(1):
                 start = sentence.start + m.start()

@@ -95,6 +95,8 @@ def _after_unit(text: str, s: int, e: int, found: _Found) -> None:
         named_after = _NAMED_AFTER.match(text, m.end())
         if named_after:  # "xếp thứ hai là Công an tỉnh Bắc Ninh"
             for span in unit_lists.unit_list_after(text, named_after.end(), e) or []:
+                if _after_pattern().search(text, span[0], span[1]):
+                    break  # "thứ hai là A và B đứng thứ ba": B has a rank of its own, read at its cue
                 found.add(span, rank, _score_near(text, span[1], min(e, span[1] + 40)), m.start(), m.end(), 0.85)
             continue
         span = units.unit_before(text, m.start(), s)

@@ -14,6 +14,7 @@ from extractors.units import (
     _starts_unit,
     _stop_pattern,
     place_words,
+    with_number,
 )
 
 _SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
@@ -38,7 +39,8 @@ def _lower_continuation(piece: str) -> bool:
         and words_[0] not in place_words() and not _LOWER_TAIL_STOP.search(piece)
 
 
-def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list[tuple[int, int]]:
+def unit_list_after(text: str, pos: int, end: int, headed: bool = False, numbered: bool = False
+                    ) -> list[tuple[int, int]]:
     """Units enumerated from `pos`: "A, B (Cụm phó), C và D". The list ends at the first piece
     that does not start like a unit or that runs on into a clause ("... và Tuyên Quang tổ chức").
     "và" joins two units unless it sits inside one name ("Sở Kế hoạch và Đầu tư"); `headed` says
@@ -53,7 +55,8 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list
             items[-1] = (items[-1][0], cursor + len(text[cursor:piece_end].rstrip(" .")))
             closed = False
         else:
-            item, closed = _list_item(text, cursor, piece_end)
+            number = _NUMBER_ITEM.match(text, cursor, piece_end) if numbered else None
+            item, closed = ((cursor, number.end()), False) if number else _list_item(text, cursor, piece_end)
             if item is None:
                 break
             items.append(item)
@@ -63,6 +66,7 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False) -> list
     return items
 
 
+_NUMBER_ITEM = re.compile(r"\d{1,3}(?=\s*(?:[,;.]|và\b|$))")  # "các quận: 7, 12, Bình Tân": quận 7, quận 12
 _PLACE_GROUP = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
 
 
@@ -85,8 +89,8 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
         return None, True
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True
-    closed = bool(stop_m) and not (stop_m.group("data") or stop_m.group("num") or stop_m.group("paren"))
-    return (start, stop), closed
+    closed = bool(stop_m) and not any(stop_m.group(g) for g in ("data", "num", "paren", "role"))
+    return with_number(text, (start, stop)), closed
 
 
 def _looks_like_name_word(word: str) -> bool:

@@ -64,12 +64,15 @@ def _caps_before(text: str, ws: list[Word], i: int) -> int:
 
 def _gap_ok(text: str, a: Word, b: Word) -> bool:
     gap = text[a.end:b.start]
+    if gap == "\n":
+        return b.text[:1].islower()  # a hard-wrapped line goes on in lower case: "Liên\nđoàn lao động tỉnh"
     return gap in (" ", " - ", "-", " & ", "&", "'", "’", ". ") and not _BREAK.search(gap.replace(" - ", " "))
 
 
 def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1")."""
-    special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor)
+    special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor) or \
+        _numbered_before(text, pos, floor)
     if special is not None:
         return special
     stripped = text[:pos].rstrip()
@@ -152,7 +155,15 @@ def _head_at(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _head_word() -> re.Pattern:
-    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
+    """A head word as written, its later syllables in any case ("Liên đoàn lao động", "Hội Liên hiệp phụ nữ")."""
+    heads = sorted(vocab.phrases("units", "head"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(_first_syllable_exact(h) for h in heads)})\b")
+
+
+def _first_syllable_exact(head: str) -> str:
+    first, _, rest = head.partition(" ")
+    tail = rf"\s+(?i:{vocab.alternation([rest])})" if rest else ""
+    return rf"{re.escape(first)}{tail}"
 
 
 def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
@@ -161,7 +172,8 @@ def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     if not ws or _BREAK.search(text[ws[-1].end:pos]):
         return None
     for i in range(len(ws) - 1, max(-1, len(ws) - 9), -1):
-        if i < len(ws) - 1 and _BREAK.search(text[ws[i].end:ws[i + 1].start]):
+        gap = text[ws[i].end:ws[i + 1].start] if i < len(ws) - 1 else ""
+        if _BREAK.search(gap) and not (gap == "\n" and ws[i + 1].text[:1].islower()):
             return None
         if _stop_pattern().match(" " + text[ws[i].start:pos]) or ws[i].text in ("và", "các"):
             return None  # "UBND tỉnh tặng cờ ...": a verb; "A và các huyện B": two units
@@ -203,18 +215,41 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
     if not ws or _BREAK.search(text[pos:ws[0].start]):
         return None
     chosen: list[Word] = []
+    head = _head_word().match(text, ws[0].start)
     for i, w in enumerate(ws):
         prev = chosen[-1] if chosen else None
         if prev and not _gap_ok(text, prev, w):
             break
-        if not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
+        if not (head and w.end <= head.end()) and not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
-    span = _over_and(text, _trim(text, chosen), ceiling)
+    span = with_number(text, _over_and(text, _trim(text, chosen), ceiling))
     last = text[span[0]:span[1]].split()[-1] if span else ""
     if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
         span = _lower_tail(text, span, ceiling)
     return span
+
+
+_NUMBER_NAME = re.compile(r"\s\d{1,4}(?![\d/.,:-]*\d)(?!\s*(?:%|điểm|tỷ|triệu|người|lượt|năm))")
+
+
+def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A head word named by a number ("Lữ đoàn 962", "Hải đoàn 38"): the number is the name."""
+    if span is None:
+        return None
+    head = _head_word().fullmatch(text, span[0], span[1])
+    number = _NUMBER_NAME.match(text, span[1]) if head else None
+    return (span[0], number.end()) if number else span
+
+
+def _numbered_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """"Lữ đoàn 962" ending at `pos`."""
+    m = re.search(r"\s(\d{1,4})\s*$", text[max(floor, pos - 8):pos])
+    if not m:
+        return None
+    number_start = max(floor, pos - 8) + m.start(1)
+    head = unit_before(text, number_start - 1, floor)
+    return (head[0], number_start + len(m.group(1))) if head and with_number(text, head) != head else None
 
 
 _AND = re.compile(r"\s+và\s+")
@@ -339,7 +374,8 @@ _STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
     return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
-                      r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])")
+                      r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])"
+                      r"|(?P<role>\s[-–]\s(?=(?i:cụm|khối|trưởng|phó)(?![^\W_])))")
 
 
 def _starts_unit(text: str, pos: int, heads: re.Pattern) -> bool:

@@ -92,3 +92,13 @@ def test_cluster_named_by_its_organisation(extract):
     assert record.cluster is not None
     assert (record.cluster.kind, record.cluster.number) == ("cum", None)
     assert record.cluster.name.startswith("Cụm Đoàn thanh niên")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Năm 2023, tổng thu ngân sách trong toàn Cụm thi đua đạt trên 300 tỷ đồng.", "cum"),
+    ("Báo cáo tổng kết do đồng chí Lò Thị Xuân thường trực Khối trình bày.", "khoi"),
+])
+def test_cluster_named_by_its_word_alone(extract, sentence, kind):
+    record = extract("Đoàn kết, sáng tạo, hoàn thành xuất sắc nhiệm vụ", sentence)
+    assert record.cluster is not None
+    assert (record.cluster.kind, record.cluster.number) == (kind, None)

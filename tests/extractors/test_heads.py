@@ -128,3 +128,39 @@ def test_head_matches_a_member(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị bầu Sở Y tế làm Khối trưởng năm 2024.")
     (head,) = record.heads
     assert any(same_unit(m.unit, head.unit) for m in record.members)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Khối gồm 04 xã: xã Hòa Lộc - Khối trưởng, xã Tân Mỹ - Khối phó, xã Phú Đông, xã Long Khê.",
+     {("xã Hòa Lộc", "truong", 2023), ("xã Tân Mỹ", "pho", 2023)}),
+    ("Khối gồm xã Vĩnh Hậu (đơn vị Khối phó), xã Tân Mỹ, xã Phú Đông.", {("xã Vĩnh Hậu", "pho", 2023)}),
+    ("Trường Cao đẳng Nghề Phú An với vai trò là Khối trưởng đã báo cáo kết quả.",
+     {("Trường Cao đẳng Nghề Phú An", "truong", 2023)}),
+    ("Trong khối, Nhà hát tỉnh được giao nhiệm vụ khối trưởng năm 2023.", {("Nhà hát tỉnh", "truong", 2023)}),
+    ("Với vai trò Khối trưởng năm 2023, thay mặt Hội Cựu chiến binh tỉnh Phú An, ông Lê Văn Hòa phát biểu.",
+     {("Hội Cựu chiến binh tỉnh Phú An", "truong", 2023)}),
+    ("Là đơn vị Trưởng khối năm 2023, đại diện lãnh đạo UBND huyện Tân Lập đã phát động thi đua.",
+     {("UBND huyện Tân Lập", "truong", 2023)}),
+    ("Các đơn vị thống nhất tiêu chí chấm điểm…Là đơn vị Khối trưởng năm 2023, đại diện UBND huyện Mỹ Lộc "
+     "phát động thi đua.", {("UBND huyện Mỹ Lộc", "truong", 2023)}),
+])
+def test_role_beside_the_unit_in_other_wordings(extract, sentence, expected):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, sentence)
+    assert heads(record) == expected
+    assert {u for u, _, _ in expected} <= {m.unit for m in record.members}
+
+
+def test_two_deputies_named_after_a_counted_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Các đơn vị đã bầu Trường Chính trị tỉnh làm Khối trưởng và 02 Khối "
+                                                "phó là trung tâm GDNN huyện Hòa An và Mỹ Lộc.")
+    assert heads(record) == {("Trường Chính trị tỉnh", "truong", 2024), ("trung tâm GDNN huyện Hòa An", "pho", 2024),
+                             ("Mỹ Lộc", "pho", 2024)}
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Đại diện Thường trực Khối thi đua là Sở Tư pháp tỉnh Phú An chủ trì hội nghị.", "Sở Tư pháp tỉnh Phú An"),
+    ("Đồng chí Lê Thị Hoa, Phó Giám đốc Sở Y tế, Thường trực Khối thi đua chủ trì hội nghị.", "Sở Y tế"),
+])
+def test_standing_office_of_the_cluster_is_its_head(extract, sentence, unit):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, sentence)
+    assert heads(record) == {(unit, "truong", 2023)}

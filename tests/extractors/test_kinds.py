@@ -104,3 +104,29 @@ def test_a_bare_signing_in_the_headline_is_the_pact_but_not_in_the_body(extract)
                    "Tại hội nghị, các đơn vị đã ký kết quy chế phối hợp.")
     assert "ky_ket_giao_uoc" in kinds(headline)
     assert kinds(body) == {"tong_ket"}
+
+
+def test_results_of_the_first_nine_months_make_a_mid_year_review(extract):
+    record = extract("Khối thi đua số 5 đánh giá phong trào thi đua",
+                     "Ngày 6/10/2023, Khối thi đua số 5 tổ chức hội nghị kiểm tra kết quả thực hiện phong trào thi "
+                     "đua 9 tháng đầu năm.")
+    assert kinds(record) == {"so_ket"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thay mặt Khối trưởng, ông Lò Văn Pấng đã trình bày dự thảo báo cáo tổng kết công tác thi đua năm 2023.",
+     "tong_ket"),
+    ("Báo cáo sơ kết công tác thi đua 6 tháng do đồng chí Hà Thị Lụa trình bày nêu rõ kết quả đạt được.", "so_ket"),
+])
+def test_review_named_only_by_the_report_presented(extract, sentence, expected):
+    record = extract("Khối thi đua các sở tỉnh Phú An: đoàn kết, sáng tạo", sentence)
+    assert kinds(record) == {expected}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Hội nghị giao ban Cụm thi đua số 3 năm 2024", {"tong_ket"}),
+    ("Hội nghị giao ban Cụm thi đua số 3 quý II năm 2024", {"khac"}),
+])
+def test_yearly_briefing_is_the_years_review(extract, title, expected):
+    record = extract(title, "Ngày 20/12/2024, các đơn vị trong cụm đã tham dự đầy đủ.")
+    assert kinds(record) == expected

@@ -84,3 +84,48 @@ def test_member_evidence_is_the_unit_as_written(extract):
     for m in record.members:
         assert m.evidence is not None
         assert m.evidence.text == m.unit
+
+
+def test_ministries_listed_after_a_headed_group_keep_and_inside_names(extract):
+    record = extract(TITLE, LEAD, "Khối gồm 3 thành viên là các Bộ: Tài nguyên và Môi trường; Khoa học và Công nghệ; "
+                                  "Nội vụ.")
+    assert units(record) == ["Tài nguyên và Môi trường", "Khoa học và Công nghệ", "Nội vụ"]
+
+
+def test_group_nouns_joined_by_commas_open_a_list(extract):
+    record = extract(TITLE, LEAD, "Hội nghị có đại biểu Công an các huyện, thị xã miền núi (Sơn Lâm, Khe Mây, "
+                                  "Pù Luông), cùng đại diện các tỉnh, thành, đơn vị: Hải đoàn 17, Vạn Ninh, Đồi Cát.")
+    assert units(record) == ["Sơn Lâm", "Khe Mây", "Pù Luông", "Hải đoàn 17", "Vạn Ninh", "Đồi Cát"]
+
+
+def test_hard_wrapped_list_with_lower_case_head_words(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có đại diện các đơn vị trong khối gồm Liên\nđoàn lao động huyện (Khối "
+                                  "trưởng), Hội Cựu chiến binh huyện, Hội Nông dân huyện và\nHội Liên hiệp phụ nữ "
+                                  "huyện.")
+    assert [u.replace("\n", " ") for u in units(record)] == [
+        "Liên đoàn lao động huyện", "Hội Cựu chiến binh huyện", "Hội Nông dân huyện", "Hội Liên hiệp phụ nữ huyện"]
+    assert [(h.unit.replace("\n", " "), h.role) for h in record.heads] == [("Liên đoàn lao động huyện", "truong")]
+
+
+def test_numbered_districts_after_the_group_word(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm các quận: 3, 10, Tân Bình và Phú Nhuận, đã tổ chức hội nghị.")
+    assert units(record) == ["quận 3", "quận 10", "Tân Bình", "Phú Nhuận"]
+
+
+def test_counted_group_then_la_opens_a_list(extract):
+    record = extract(TITLE, LEAD, "Tham dự có lãnh đạo Công an 04 tỉnh khu vực Tây Nam Bộ, là Sóc Trăng, Bạc Liêu, "
+                                  "Cà Mau và Kiên Giang.")
+    assert units(record) == ["Sóc Trăng", "Bạc Liêu", "Cà Mau", "Kiên Giang"]
+
+
+def test_units_named_by_a_number(extract):
+    record = extract(TITLE, LEAD, "Tham dự có đại diện các đơn vị: Hải đội 5, Lữ đoàn 125, Đồn Biên phòng Cửa khẩu "
+                                  "Nam Giang.")
+    assert units(record) == ["Hải đội 5", "Lữ đoàn 125", "Đồn Biên phòng Cửa khẩu Nam Giang"]
+
+
+def test_units_holding_the_meeting_together(extract):
+    record = extract("Sơ kết công tác thi đua 6 tháng đầu năm",
+                     "Chiều 12-7, Trung đoàn 54 phối hợp với Trung đoàn 12 (Sư đoàn 3) tổ chức hội nghị sơ kết công "
+                     "tác thi đua.")
+    assert units(record) == ["Trung đoàn 54", "Trung đoàn 12"]

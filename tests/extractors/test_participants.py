@@ -194,3 +194,19 @@ def test_attendee_table_rows(extract):
     found = people(record)
     assert found["Trần Hữu Lộc"].title == "Giám đốc Bệnh viện Đa khoa tỉnh, Khối trưởng"
     assert found["Phạm Văn Bé"].title == "Trưởng phòng Tổ chức cán bộ"
+
+
+def test_abbreviated_party_titles_and_lower_case_later_syllables(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có đ/c Lò Văn Tâm - UVBCH đảng bộ tỉnh, Giám đốc Sở Tư pháp; "
+                                  "đ/c Hà Thị Mến - PBT HU, Chủ tịch UBND huyện; Thượng tá Vi Văn Khải, "
+                                  "Phó chỉ huy trưởng Bộ CHQS tỉnh phát biểu.")
+    got = {name: p.title for name, p in people(record).items()}
+    assert got == {"Lò Văn Tâm": "UVBCH đảng bộ tỉnh, Giám đốc Sở Tư pháp",
+                   "Hà Thị Mến": "PBT HU, Chủ tịch UBND huyện",
+                   "Vi Văn Khải": "Phó chỉ huy trưởng Bộ CHQS tỉnh"}
+
+
+def test_given_name_that_is_also_a_unit_word(extract):
+    record = extract(TITLE, LEAD, "Tại hội nghị, đồng chí Đinh Văn Phòng, Phó Chủ nhiệm Văn phòng Tỉnh ủy đã trình "
+                                  "bày báo cáo.")
+    assert [(p.name, p.title) for p in record.participants] == [("Đinh Văn Phòng", "Phó Chủ nhiệm Văn phòng Tỉnh ủy")]

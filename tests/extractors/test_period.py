@@ -46,3 +46,26 @@ def test_year_inside_a_decree_symbol_is_not_the_period(extract):
 def test_no_year_at_all_gives_none(extract):
     record = extract("Hội nghị Cụm thi đua số 8", "Vừa qua, Cụm thi đua số 8 tổ chức hội nghị chấm điểm thi đua.")
     assert record.meeting.period is None
+
+
+def test_school_year_gives_the_year_it_ends(extract):
+    record = extract("Khối thi đua các trường trung học ký giao ước thi đua",
+                     "Ngày 9/10/2021, Khối thi đua số 3 tổ chức ký kết giao ước thi đua năm học 2021 – 2022.")
+    assert record.meeting.period is not None
+    assert record.meeting.period.value == 2022
+
+
+def test_review_naming_only_the_year_ahead_covers_the_year_it_reviews(extract):
+    record = extract("Hội nghị tổng kết Khối thi đua số 6",
+                     "Năm 2022, các đơn vị trong Khối đã hoàn thành tốt các chỉ tiêu đề ra.",
+                     "Cũng tại hội nghị, các đơn vị đã ký giao ước thi đua và Sở Tư pháp được bầu làm Khối trưởng "
+                     "năm 2023.")
+    assert record.meeting.period is not None
+    assert record.meeting.period.value == 2022
+
+
+def test_excerpt_opening_on_the_year_it_reviews(extract):
+    record = extract("Sở Xây dựng đảm nhận vai trò dẫn đầu các sở ngành kinh tế",
+                     "Năm 2021, các thành viên trong Khối đã nỗ lực hoàn thành tốt mọi nhiệm vụ được giao.")
+    assert record.meeting.period is not None
+    assert record.meeting.period.value == 2021

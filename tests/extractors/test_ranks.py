@@ -123,3 +123,12 @@ def test_numbered_score_list_with_ranks_in_brackets(extract):
 def test_leading_the_cluster_with_a_score_out_of_a_total(extract):
     record = extract(TITLE, LEAD, "Công ty Điện lực Vĩnh Long (PC Vĩnh Long) đạt 985/1.000 điểm, đứng đầu cụm.")
     assert [(u, r, s) for u, r, s in ranks(record)] == [("Công ty Điện lực Vĩnh Long", 1, 985.0)]
+
+
+def test_second_place_named_after_then_a_third_with_its_own_cue(extract):
+    record = extract("Khối thi đua số 2 tổng kết công tác thi đua năm 2023",
+                     "Ngày 20/12/2023, Khối thi đua số 2 tổ chức hội nghị tổng kết năm 2023.",
+                     "Hội Nông dân tỉnh dẫn đầu khối. Đứng thứ hai là Tỉnh Đoàn Phú An và Hội Cựu chiến binh tỉnh "
+                     "đứng thứ ba.")
+    assert {(r.unit, r.rank) for r in record.ranks} == {
+        ("Hội Nông dân tỉnh", 1), ("Tỉnh Đoàn Phú An", 2), ("Hội Cựu chiến binh tỉnh", 3)}
