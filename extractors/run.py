@@ -31,6 +31,9 @@ def nlp(disable: tuple[str, ...] = ()) -> Language:
 @lru_cache(maxsize=None)
 def _build(disable: tuple[str, ...]) -> Language:
     language = load_model_from_config(load_config(CONFIG), auto_fill=True, validate=True)
+    # spaCy refuses texts over 1,000,000 characters (its parser's memory, not ours: there is none
+    # here); THIDUA_MAX_TEXT_CHARS is the bound, with room for what normalising adds.
+    language.max_length = max(language.max_length, 2 * get_settings().max_text_chars)
     for name in disable:
         language.disable_pipe(name)
     return language

@@ -65,14 +65,18 @@ def check_text_length(chars: int) -> None:
 
 @contextmanager
 def time_limit(seconds: float | None = None) -> Iterator[None]:
-    """Raise FileTimeout in this block after `seconds` (default THIDUA_FILE_TIMEOUT_S). A timer
-    signal needs the main thread: elsewhere (a thread of the caller's) the block runs unbounded,
-    and a process pool's workers, which do run files in their main thread, are where it counts."""
+    """Raise FileTimeout in this block after `seconds` (default THIDUA_FILE_TIMEOUT_S): by a timer
+    signal in the main thread (it also cuts a sleep or a wait short), otherwise (a Prefect task's
+    thread) by an exception set on the thread. Either way it is raised between two steps of Python
+    code: a library's single call into C finishes first; subprocesses have their own limits."""
     seconds = get_settings().file_timeout_s if seconds is None else seconds
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    main = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    with (_alarm if main else _thread_timer)(seconds):
         yield
-        return
 
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     def expired(signum, frame):
         raise FileTimeout(seconds)
 
@@ -86,3 +90,28 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
         if outer[0]:  # an enclosing limit keeps running
             signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - started), 0.001))
+
+
+@contextmanager
+def _thread_timer(seconds: float) -> Iterator[None]:
+    """CPython's PyThreadState_SetAsyncExc: the exception class is raised in the thread at its next
+    step; a lock makes sure it is never set once the block is left."""
+    import ctypes
+
+    target, lock, state = threading.get_ident(), threading.Lock(), {"done": False}
+    expired = type("FileTimeout", (FileTimeout,), {"__init__": lambda self: FileTimeout.__init__(self, seconds)})
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(expired))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+        timer.cancel()

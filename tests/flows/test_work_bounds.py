@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
+
 from pipeline.readers import read_document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
