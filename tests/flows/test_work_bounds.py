@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
+from storage_fixtures import assert_consistent, db_url, stems, storage_env  # noqa: F401 - fixtures
 
 from pipeline.readers import read_document
+from pipeline.storage import open_repository
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 GOOD = "hatinh_cum4_tongket_2022.txt"
@@ -150,3 +152,25 @@ def test_a_bad_limit_is_one_line_and_exit_2(tmp_path, folder, name, value, messa
     assert done.returncode == 2 and done.stdout == ""
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith(f"error: {name}={value} is not valid: ") and message in line, line
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_stores_the_good_file_and_fails_the_slow_one_on_time(storage_env, tmp_path, folder, report,  # noqa: F811
+                                                                    workers):
+    """In the extraction processes (2 workers) and in the flow's own thread (1): the same limit."""
+    slow = long_text(folder / "cham.txt", report, 1_500_000)
+    figures = tmp_path / "figures.json"
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(figures), *thidua("ingest", str(folder))],
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "COLUMNS": "400", "THIDUA_WORKERS": workers, "THIDUA_FILE_TIMEOUT_S": "3"})
+    measured = json.loads(figures.read_text())
+    assert measured["rc"] == 1 and "Traceback" not in done.stderr, done.stderr[-3000:]
+    (line,) = failed_lines(done.stderr)
+    assert line[0] == str(slow) and "took longer than 3 s to read and extract (time limit)" in line[1]
+    assert "2 file(s) in" in done.stderr and "1 stored, 0 skipped, 1 failed" in done.stderr
+    assert measured["max_rss_mb"] < MEMORY_MB, measured
+    with open_repository() as repo:
+        assert stems(repo.doc_ids()) == [Path(GOOD).stem]
+        assert_consistent(repo)
