@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
 from storage_fixtures import assert_consistent, db_url, stems, storage_env  # noqa: F401 - fixtures
 
+from benchmarks.bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
 from pipeline.readers import read_document
 from pipeline.storage import open_repository
 
