@@ -53,13 +53,13 @@ def check_pages(pages: int) -> None:
 def check_bytes_for_text(size: int) -> None:
     """Before decoding: no encoding takes more than 4 bytes a character."""
     if size > 4 * get_settings().max_text_chars:
-        check_text_length(size // 4)
+        check_text_length(size // 4, "at least ")
 
 
-def check_text_length(chars: int) -> None:
+def check_text_length(chars: int, about: str = "") -> None:
     limit = get_settings().max_text_chars
     if chars > limit:
-        raise ReadError(f"text too long ({chars:,} characters > {limit:,} limit)",
+        raise ReadError(f"text too long ({about}{chars:,} characters > {limit:,} limit)",
                         "split it, or raise THIDUA_MAX_TEXT_CHARS")
 
 

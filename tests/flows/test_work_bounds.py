@@ -100,6 +100,12 @@ def test_a_text_over_the_character_limit_fails_before_it_is_normalised(tmp_path,
     assert "> 2,000,000 limit" in extract(folder, tmp_path)[0].stderr
 
 
+def test_a_text_of_20_mb_fails_before_it_is_decoded(tmp_path, folder, report):
+    text = long_text(folder / "rat_dai.txt", report, 12_000_000)
+    assert 15 * 1024 * 1024 < text.stat().st_size < 20 * 1024 * 1024
+    assert_fails_alone(tmp_path, folder, text, "text too long (at least 3,", seconds=30)
+
+
 def test_the_character_limit_is_a_setting(tmp_path, folder, report):
     text = long_text(folder / "dai.txt", report, 30_000)
     assert_fails_alone(tmp_path, folder, text, "> 20,000 limit) (split it, or raise THIDUA_MAX_TEXT_CHARS)",
