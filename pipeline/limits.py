@@ -4,6 +4,8 @@ normalise. Each bound fails the file with a reason that names the setting to rai
 goes on. All bounds come from pipeline/settings.py (THIDUA_MAX_*, THIDUA_FILE_TIMEOUT_S)."""
 from __future__ import annotations
 
+import faulthandler
+import os
 import signal
 import threading
 import time
@@ -71,8 +73,38 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
     code: a library's single call into C finishes first; subprocesses have their own limits."""
     seconds = get_settings().file_timeout_s if seconds is None else seconds
     main = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    with (_alarm if main else _thread_timer)(seconds):
-        yield
+    if _grace is not None:  # an extraction process: if a library never returns, the process ends
+        _hung_files_end_the_process(seconds + _grace)
+    try:
+        with (_alarm if main else _thread_timer)(seconds):
+            yield
+    finally:
+        if _grace is not None:
+            faulthandler.cancel_dump_traceback_later()
+
+
+_grace: float | None = None
+
+
+def end_process_when_hung(grace: float = 30.0) -> None:
+    """In an extraction process (flows/pool.py): a file still running `grace` seconds after its time
+    limit is stuck where no exception reaches (a library's C code, signals blocked); the process
+    ends itself and the pool fails that file alone, as it does when a worker crashes."""
+    global _grace
+    _grace = grace
+
+
+def _hung_files_end_the_process(seconds: float) -> None:
+    """faulthandler's watchdog is a C thread: it ends the process even when a library's C code
+    holds the interpreter (no Python thread, no signal handler could run). Its traceback goes to
+    a null device, not to the user."""
+    global _null
+    if _null is None:
+        _null = open(os.devnull, "w")  # noqa: SIM115 - kept open for the process's life
+    faulthandler.dump_traceback_later(seconds, repeat=False, file=_null, exit=True)
+
+
+_null = None
 
 
 @contextmanager

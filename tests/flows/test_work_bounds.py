@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from storage_fixtures import assert_consistent, db_url, stems, storage_env  # noqa: F401 - fixtures
 
 from benchmarks.bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
+from flows.pool import run_in_pool
+from pipeline.document import DocumentResult, Status
 from pipeline.readers import read_document
 from pipeline.storage import open_repository
 
@@ -180,3 +183,23 @@ def test_ingest_stores_the_good_file_and_fails_the_slow_one_on_time(storage_env,
     with open_repository() as repo:
         assert stems(repo.doc_ids()) == [Path(GOOD).stem]
         assert_consistent(repo)
+
+
+def hang(path: str) -> DocumentResult:
+    """A file on which a library's C code never returns to Python (no signal handler can run)."""
+    from pipeline import limits
+
+    if path.endswith("hang"):
+        limits.end_process_when_hung(grace=1)
+        with limits.time_limit(1):
+            sum(range(10 ** 12))  # one C call: hours
+    return DocumentResult(path=path, doc_id=Path(path).stem, status=Status.OK)
+
+
+def test_a_worker_stuck_past_the_time_limit_ends_and_fails_that_file_only():
+    paths = ["/in/a.txt", "/in/b.hang", "/in/c.txt"]
+    started = time.monotonic()
+    results = run_in_pool(hang, [(p,) for p in paths], [Path(p) for p in paths], workers=2)
+    assert time.monotonic() - started < 60
+    assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.OK]
+    assert "hung past the time limit THIDUA_FILE_TIMEOUT_S" in results[1].reason
