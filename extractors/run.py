@@ -13,10 +13,11 @@ from spacy.util import load_config, load_model_from_config
 
 from extractors import components  # noqa: F401  (registers the language, tokenizer and components)
 from extractors.context import Context
-from pipeline import ocr
+from pipeline import limits, ocr
 from pipeline.document import Document, DocumentResult, ReadError, Status
 from pipeline.readers import read_document
 from pipeline.record import Record
+from pipeline.settings import get_settings
 
 log = logging.getLogger(__name__)
 CONFIG = Path(__file__).with_name("pipeline.cfg")
@@ -30,6 +31,9 @@ def nlp(disable: tuple[str, ...] = ()) -> Language:
 @lru_cache(maxsize=None)
 def _build(disable: tuple[str, ...]) -> Language:
     language = load_model_from_config(load_config(CONFIG), auto_fill=True, validate=True)
+    # spaCy refuses texts over 1,000,000 characters (its parser's memory, not ours: there is none
+    # here); THIDUA_MAX_TEXT_CHARS is the bound, with room for what normalising adds.
+    language.max_length = max(language.max_length, 2 * get_settings().max_text_chars)
     for name in disable:
         language.disable_pipe(name)
     return language
@@ -72,14 +76,16 @@ def _record(doc, ctx: Context) -> Record:
 
 
 def _prepare(path: Path) -> DocumentResult | Context:
-    """Read and normalise one file; an expected problem becomes a failed result."""
+    """Read and normalise one file, within the file's time limit; an expected problem becomes a
+    failed result."""
     try:
-        document = read_document(path)
-    except ReadError as exc:
+        with limits.time_limit():
+            document = read_document(path)
+            ctx = Context.of(document)
+    except (ReadError, limits.FileTimeout) as exc:
         return DocumentResult.failed(path, str(exc))
     except OSError as exc:
         return DocumentResult.failed(path, f"cannot read file: {exc.strerror or exc}")
-    ctx = Context.of(document)
     if not ctx.text.strip():
         return DocumentResult.failed(path, "no report text left after removing site furniture "
                                            "(menus, counters, links); is this an article page?")
@@ -103,8 +109,15 @@ def process_path(path: Path) -> DocumentResult:
     ctx = _prepare(path)
     if isinstance(ctx, DocumentResult):
         return ctx
+    return _extract_one(path, ctx)
+
+
+def _extract_one(path: Path, ctx: Context) -> DocumentResult:
     try:
-        return _ok(path, ctx, extract_context(ctx))
+        with limits.time_limit():
+            return _ok(path, ctx, extract_context(ctx))
+    except limits.FileTimeout as exc:
+        return DocumentResult.failed(path, str(exc))
     except Exception as exc:  # an extractor bug must cost one file, never the batch
         return _failed_extraction(path, exc)
 
@@ -124,9 +137,10 @@ def process_paths(paths: Iterable[Path], batch_size: int = 32) -> Iterator[Docum
 
 def _extract_batch(batch: list[tuple[Path, DocumentResult | Context]]) -> Iterator[DocumentResult]:
     contexts = [item for _, item in batch if isinstance(item, Context)]
-    try:
-        records = dict(zip(map(id, contexts), extract_many(contexts), strict=True))
-    except Exception:  # noqa: BLE001 - found again, file by file, below
+    try:  # the batch has the time of all its files; a file that takes longer is found below
+        with limits.time_limit(get_settings().file_timeout_s * max(1, len(contexts))):
+            records = dict(zip(map(id, contexts), extract_many(contexts), strict=True))
+    except (Exception, limits.FileTimeout):  # noqa: BLE001 - found again, file by file, below
         records = None
     for path, item in batch:
         if isinstance(item, DocumentResult):
@@ -134,7 +148,4 @@ def _extract_batch(batch: list[tuple[Path, DocumentResult | Context]]) -> Iterat
         elif records is not None:
             yield _ok(path, item, records[id(item)])
         else:
-            try:
-                yield _ok(path, item, extract_context(item))
-            except Exception as exc:  # an extractor bug must cost one file, never the batch
-                yield _failed_extraction(path, exc)
+            yield _extract_one(path, item)

@@ -102,6 +102,9 @@ def _worker_setup(parent: int) -> None:
     """In each worker: Ctrl-C is for the parent to handle (no traceback per worker), and the
     worker ends when the parent is gone, even if it was killed before it could stop the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from pipeline.limits import end_process_when_hung
+
+    end_process_when_hung()
 
     def watch() -> None:
         while True:
@@ -206,6 +209,7 @@ def _alone(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path, 
     if result is None:
         _discard_pool(pool)
         log.error("the extractor crashed on %s (its worker process died)", path)
-        return DocumentResult.failed(Path(path), "the extractor crashed on this file (its worker process died); "
-                                                 "please report it together with this file")
+        return DocumentResult.failed(Path(path), "the extractor crashed on this file, or hung past the time limit "
+                                                 "THIDUA_FILE_TIMEOUT_S (its worker process died); please report it "
+                                                 "together with this file")
     return result

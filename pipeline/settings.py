@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     database_url: str | None = None  # default: sqlite file in output_dir
     archive_dir: Path | None = None  # default: output_dir/archive
     max_file_mb: PositiveNumber = 20.0  # larger inputs are refused, not read into memory
+    # Bounds on the work one file may cost (pipeline/readers/limits.py): bytes are not work. A small
+    # .docx can unpack to a gigabyte, a small PDF can hold thousands of pages.
+    max_docx_mb: PositiveNumber = 100.0  # a .docx unpacked (all its parts together)
+    max_docx_parts: int = Field(default=2000, gt=0)  # members of a .docx package
+    max_pdf_pages: int = Field(default=500, gt=0)
+    max_text_chars: int = Field(default=2_000_000, gt=0)  # text read from one file, before normalising
+    file_timeout_s: PositiveNumber = 300.0  # reading and extracting one file
     log_level: str = "WARNING"  # what the terminal shows of the logs (Prefect's UI gets INFO)
     # Orchestration (flows/): documents per Prefect task, extraction processes, an optional Dask
     # scheduler for a backlog bigger than one machine, and how long an inbox file must be left

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Callable
 
-from pipeline import legacy
+from pipeline import legacy, limits
 from pipeline.document import Document, ReadError, shown_path
 from pipeline.readers import docx, html, image, office, pdf, txt
 from pipeline.settings import get_settings
@@ -74,6 +74,7 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
     # NUL characters (a damaged export, a text layer with unmapped glyphs) mean nothing in a report,
     # and PostgreSQL cannot store them.
     text = extras.pop("text").replace("\x00", "")
+    limits.check_text_length(len(text))  # before judging, normalising and extracting, which cost time per character
     if "header_footer" in extras:
         extras["header_footer"] = extras["header_footer"].replace("\x00", "")
     if not any(ch.isalnum() for ch in text):  # blank, or only zero-width spaces and punctuation

@@ -10,7 +10,7 @@ import logging
 import re
 import zipfile
 
-from pipeline import legacy
+from pipeline import legacy, limits
 from pipeline.document import ReadError
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,11 @@ def read(data: bytes) -> dict:
         hint = ("it may be a legacy .doc or encrypted; save it as .docx again" if data[:4] == b"\xd0\xcf\x11\xe0"
                 else "the file is damaged or not a Word document")
         raise ReadError("not a valid .docx (not a zip archive)", hint)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            limits.check_package(package)  # before python-docx unpacks anything
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"damaged .docx ({exc})", "open and re-save it in Word") from None
     import docx  # python-docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph

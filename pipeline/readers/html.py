@@ -21,20 +21,17 @@ FURNITURE = re.compile(r"(^|[\s_-])(menu|nav|navbar|footer|sidebar|breadcrumbs?|
 SKIP_LINK = re.compile(r"\s*(skip (to|navigation)( main)?( content| navigation| menu)?|bỏ qua (nội dung|điều hướng)"
                        r"( chính)?|chuyển (đến|tới) nội dung( chính)?|đi (đến|tới) nội dung( chính)?|"
                        r"nhảy (đến|tới) nội dung( chính)?)\s*", re.IGNORECASE)
+INLINE_TAGS = re.compile(r"</?(?:font|span|b|i|u|s|em|strong|small|big|sub|sup|strike|mark|tt|nobr|o:p)\b[^>]*>",
+                         re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article",
           "table", "blockquote", "figcaption", "figure", "ul", "ol", "dd", "dt", "pre", "time", "main"}
 
 
 def read(data: bytes) -> dict:
-    import lxml.html
-
     text, encoding = decode(data)
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares an encoding
-    try:
-        root = lxml.html.document_fromstring(text)
-    except Exception as exc:  # lxml raises ParserError / ValueError on empty or broken input
-        raise ReadError(f"unreadable HTML ({type(exc).__name__})", "save the page again") from None
+    root = _parse(text)
     title = (root.findtext(".//title") or "").strip()
     for el in list(root.iter(*DROP_TAGS)):
         if el.tag in ("header", "footer") and next(el.iterancestors("article"), None) is not None:
@@ -60,6 +57,31 @@ def read(data: bytes) -> dict:
     return {"text": out, "encoding": encoding}
 
 
+def _parse(text: str):
+    """The page's tree, all of it. libxml2 stops nesting at 255 levels (2048 with huge_tree) and
+    drops the rest without an error: old CMS pages leave thousands of <font>/<span> unclosed. Past
+    the limit the inline tags, which carry no structure, are removed and the page parsed again; a
+    page still too deep fails with a reason rather than losing text."""
+    root, too_deep = _parse_once(text)
+    if too_deep:
+        root, too_deep = _parse_once(INLINE_TAGS.sub("", text))
+    if too_deep:
+        raise ReadError("HTML nested too deep to read whole (over 2048 levels of blocks)",
+                        "open the page in a browser and save it again, or save its text as .txt")
+    return root
+
+
+def _parse_once(text: str):
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except Exception as exc:  # lxml raises ParserError / ValueError on empty or broken input
+        raise ReadError(f"unreadable HTML ({type(exc).__name__})", "save the page again") from None
+    return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
 def _drop(el) -> None:
     if el.getparent() is not None:
         el.drop_tree()  # keeps the text that follows the element
@@ -82,27 +104,32 @@ def _is_link_list(el) -> bool:
     return linked / len(text) > 0.7
 
 
-def _collect(el, lines: list[str]) -> None:
-    if el.tag == "tr":
-        cells = [" ".join(c.text_content().split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        lines.append(" | ".join(cells))
-        if el.tail and el.tail.strip():
-            lines.append(el.tail.strip())
-        return
-    block = el.tag in BLOCKS
-    if block:
-        lines.append("")
-    if el.text:
-        _append(lines, el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            _collect(child, lines)
-        elif child.tail:
-            _append(lines, child.tail)
-    if block:
-        lines.append("")
-    if el.tail:
-        _append(lines, el.tail)
+def _collect(root, lines: list[str]) -> None:
+    """The text of `root`, block by block, tables row by row. Iterative: a page nested thousands
+    of levels deep must not exhaust Python's stack."""
+    stack: list[tuple[object, str]] = [(root, "open")]
+    while stack:
+        el, step = stack.pop()
+        if step == "tail":
+            if el.tail:
+                _append(lines, el.tail)
+        elif step == "close":
+            if el.tag in BLOCKS:
+                lines.append("")
+            if el.tail:
+                _append(lines, el.tail)
+        elif el.tag == "tr":
+            cells = [" ".join(c.text_content().split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            lines.append(" | ".join(cells))
+            if el.tail and el.tail.strip():
+                lines.append(el.tail.strip())
+        else:
+            if el.tag in BLOCKS:
+                lines.append("")
+            if el.text:
+                _append(lines, el.text)
+            stack.append((el, "close"))
+            stack.extend((child, "open" if isinstance(child.tag, str) else "tail") for child in reversed(el))
 
 
 def _append(lines: list[str], text: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from pipeline import legacy, ocr
+from pipeline import legacy, limits, ocr
 from pipeline.document import ReadError
 from pipeline.settings import get_settings
 
@@ -25,9 +25,12 @@ def read(data: bytes) -> dict:
     used: set[str] = set()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            limits.check_pages(_page_count(pdf))
             for number, page in enumerate(pdf.pages, start=1):
+                limits.check_pages(number)  # the page tree's count may lie
                 text = _paragraphs(page, used)
                 pages.append(_scanned(page, number, text) if len(text.strip()) < MIN_CHARS_PER_PAGE else text)
+                page.close()  # pdfplumber keeps each page's objects until closed: ~1.5 MB a page
     except ReadError:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged files
@@ -51,6 +54,17 @@ def read(data: bytes) -> dict:
     if scanned:
         out.update(ocr_pages=scanned, ocr_confidence=joined.mean_confidence, word_confidence=joined.words)
     return out
+
+
+def _page_count(pdf) -> int:
+    """The page count the page tree declares, read without building every page."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"]).get("Count"))
+        return int(count) if isinstance(count, int) else 0
+    except Exception:  # noqa: BLE001 - a damaged tree: the pages are counted as they are read
+        return 0
 
 
 def _scanned(page, number: int, text: str) -> "ocr.OcrText | str":

@@ -7,7 +7,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from pipeline import legacy
+from pipeline import legacy, limits
 from pipeline.document import ReadError
 
 # Letters only Vietnamese text uses; a decoding that yields many of them is the right one.
@@ -16,12 +16,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read(data: bytes) -> dict:
+    limits.check_bytes_for_text(len(data))
     try:
         text, encoding = decode(data)
     except ReadError:
         if b"\x00" in data[:4096]:
             raise
         text, encoding = legacy.cp1252_view(data), "unknown"  # no code page fits: maybe TCVN3 (C0 codes)
+    limits.check_text_length(len(text))  # before the legacy readings, which cost time per character
     trial = legacy.best_reading(text, _byte_readings(data, encoding))
     if trial.encoding:
         text, encoding = trial.text, trial.encoding
