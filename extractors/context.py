@@ -34,11 +34,11 @@ class Context:
     doc: Doc | None = field(default=None, repr=False)  # the spaCy Doc over `text`, once the pipeline runs
 
     @classmethod
-    def of(cls, document: Document) -> "Context":
+    def of(cls, document: Document) -> Context:
         return cls(document=document, norm=normalize(document.text))
 
     @classmethod
-    def from_text(cls, text: str, doc_id: str = "inline") -> "Context":
+    def from_text(cls, text: str, doc_id: str = "inline") -> Context:
         """For tests and quick experiments: a context over an inline string."""
         doc = Document(id=doc_id, path=f"{doc_id}.txt", sha256="", format="txt", text=text)
         return cls.of(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from extractors import vocab
 
@@ -36,7 +36,7 @@ def surnames() -> frozenset[str]:
     return frozenset(vocab.phrases("surnames"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_start() -> re.Pattern:
     """A position, party membership or rank beginning here; positions of two words or more also in
     lower case ("phó chủ tịch UBND xã", "cụm trưởng"), as some reports write them."""
@@ -47,7 +47,7 @@ def title_start() -> re.Pattern:
     return re.compile(rf"(?:{vocab.alternation(phrases + lower)})(?![^\W_])")
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_start() -> re.Pattern:
     return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'head'))})\b")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -28,7 +28,7 @@ def nlp(disable: tuple[str, ...] = ()) -> Language:
     return _build(tuple(disable))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _build(disable: tuple[str, ...]) -> Language:
     language = load_model_from_config(load_config(CONFIG), auto_fill=True, validate=True)
     # spaCy refuses texts over 1,000,000 characters (its parser's memory, not ours: there is none

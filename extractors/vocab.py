@@ -4,7 +4,7 @@ builds the regular expressions and matchers the components use."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 
 import srsly
@@ -12,7 +12,7 @@ import srsly
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(name: str) -> tuple[dict, ...]:
     """The rows of patterns/<name>.jsonl (spaCy's pattern format; labels explained in patterns/README.md)."""
     return tuple(srsly.read_jsonl(PATTERNS_DIR / f"{name}.jsonl"))
@@ -22,7 +22,7 @@ def phrases(name: str, label: str | None = None) -> list[str]:
     return list(_phrases(name, label))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(name: str, label: str | None) -> tuple[str, ...]:
     return tuple(e["pattern"] for e in entries(name) if label is None or e.get("label") == label)
 
@@ -43,6 +43,6 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled(name: str, label: str | None = None, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(rf"(?:{alternation(phrases(name, label))})", flags)

@@ -19,7 +19,7 @@ import logging
 import time
 from collections import deque
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact

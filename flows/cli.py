@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 import typer
 from rich.console import Console
@@ -109,7 +109,7 @@ def _check_output(out: Path) -> None:
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", dir_okay=False,
+    out: Path | None = typer.Option(None, "--out", "-o", dir_okay=False,
                                        help="JSON Lines file to write (default: stdout)."),
     evidence: bool = typer.Option(False, "--evidence", help="Include evidence spans and confidences."),
 ) -> None:

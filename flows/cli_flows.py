@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
 
 import typer
 from rich.markup import escape
@@ -153,9 +153,9 @@ def finish(report: RunReport) -> None:
 def schedule(
     inbox: Path = typer.Option(..., "--inbox", help="Folder where new reports arrive (searched recursively)."),
     cron: str = typer.Option("0 2 * * *", "--cron", help="When to run, as a cron line (server's local time)."),
-    archive_to: Optional[Path] = typer.Option(None, "--archive-to",
+    archive_to: Path | None = typer.Option(None, "--archive-to",
                                               help="Where processed files go (default: INBOX/archive)."),
-    quarantine: Optional[Path] = typer.Option(None, "--quarantine",
+    quarantine: Path | None = typer.Option(None, "--quarantine",
                                               help="Where failed files go, with their reason (default: INBOX/quarantine)."),
     name: str = typer.Option("nightly", "--name", help="Deployment name (thidua-nightly/NAME)."),
 ) -> None:
@@ -202,10 +202,10 @@ def schedule(
 
 def deploy(
     pool: str = typer.Option(..., "--pool", help="Prefect work pool (prefect work-pool create NAME --type process)."),
-    inbox: Optional[Path] = typer.Option(None, "--inbox", help="Also deploy the nightly ingestion of this folder."),
+    inbox: Path | None = typer.Option(None, "--inbox", help="Also deploy the nightly ingestion of this folder."),
     cron: str = typer.Option("0 2 * * *", "--cron", help="When the nightly ingestion runs."),
-    archive_to: Optional[Path] = typer.Option(None, "--archive-to", help="Default: INBOX/archive."),
-    quarantine: Optional[Path] = typer.Option(None, "--quarantine", help="Default: INBOX/quarantine."),
+    archive_to: Path | None = typer.Option(None, "--archive-to", help="Default: INBOX/archive."),
+    quarantine: Path | None = typer.Option(None, "--quarantine", help="Default: INBOX/quarantine."),
 ) -> None:
     """Deploy the flows to a Prefect work pool, for `prefect worker start --pool POOL`.
 
@@ -293,12 +293,11 @@ def status() -> None:
     from flows.cli_storage import _repository, out, storage_errors
     from pipeline.settings import get_settings
 
-    with storage_errors():
-        with _repository() as repo:
-            documents = repo.count()
-            flagged = repo.count(needs_review=True)
-            runs = repo.runs(limit=10)
-            url = repo.db.display_url
+    with storage_errors(), _repository() as repo:
+        documents = repo.count()
+        flagged = repo.count(needs_review=True)
+        runs = repo.runs(limit=10)
+        url = repo.db.display_url
     out.print(f"archive   {escape(url)}; originals in {escape(str(get_settings().effective_archive_dir))}",
               highlight=False, soft_wrap=True)
     out.print(f"records   {documents} ({flagged} need review: thidua records list --needs-review)",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -67,14 +66,14 @@ def _cell(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _clusters(facts, query: Optional[str]):
+def _clusters(facts, query: str | None):
     if query:
         return [facts.cluster(query)]
     return facts.find_clusters(None)
 
 
 @report_app.command("clusters")
-def report_clusters(query: Optional[str] = typer.Argument(None, help="Only clusters matching these words.")) -> None:
+def report_clusters(query: str | None = typer.Argument(None, help="Only clusters matching these words.")) -> None:
     """List the registry's clusters: key, name and scope, years and documents."""
     with storage_errors():
         facts = _facts()
@@ -90,10 +89,10 @@ def report_clusters(query: Optional[str] = typer.Argument(None, help="Only clust
 
 @report_app.command("rankings")
 def report_rankings(
-    cluster: Optional[str] = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP + " Default: every cluster."),
-    year: Optional[int] = typer.Option(None, "--year", "-y", help="Only this year (the year under review)."),
-    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
-    charts: Optional[Path] = typer.Option(None, "--charts", help="Folder for one PNG chart per cluster "
+    cluster: str | None = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP + " Default: every cluster."),
+    year: int | None = typer.Option(None, "--year", "-y", help="Only this year (the year under review)."),
+    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    charts: Path | None = typer.Option(None, "--charts", help="Folder for one PNG chart per cluster "
                                           "(default with an .xlsx --out: <name>_charts/ beside it)."),
 ) -> None:
     """Ranking tables of a cluster, year by year, with the source documents; charts of ranks over years."""
@@ -125,8 +124,8 @@ def report_rankings(
 
 @report_app.command("heads")
 def report_heads(
-    cluster: Optional[str] = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP + " Default: every cluster."),
-    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    cluster: str | None = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP + " Default: every cluster."),
+    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """Heads (trưởng) and deputies (phó) of a cluster year by year, and who is due next."""
     from pipeline.reports import heads
@@ -161,7 +160,7 @@ def _heads_rows(report) -> list[list]:
 @report_app.command("unit")
 def report_unit(
     name: str = typer.Argument(..., help="Unit id, name or any spelling of it (abbreviations allowed)."),
-    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """A unit's clusters, ranks and head terms over the years."""
     from pipeline.registry import Registry
@@ -194,8 +193,8 @@ def report_unit(
 
 @report_app.command("checks")
 def report_checks(
-    cluster: Optional[str] = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP),
-    out_path: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    cluster: str | None = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP),
+    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """Consistency checks, each with the documents to fix; exit code 1 when any is found.
 
@@ -233,7 +232,7 @@ def _registry():
 
 @units_app.command("list")
 def units_list(
-    query: Optional[str] = typer.Argument(None, help="Only units whose name or a spelling holds these words."),
+    query: str | None = typer.Argument(None, help="Only units whose name or a spelling holds these words."),
     pending: bool = typer.Option(False, "--pending", help="Only names waiting for a person to decide."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
@@ -294,7 +293,7 @@ def units_rename(unit: str = typer.Argument(..., help="Unit id or name."),
 @units_app.command("split")
 def units_split(unit: str = typer.Argument(..., help="Unit id or name."),
                 names: list[str] = typer.Argument(..., help="Spellings that are really another unit."),
-                into: Optional[str] = typer.Option(None, "--into", help="Existing unit they belong to "
+                into: str | None = typer.Option(None, "--into", help="Existing unit they belong to "
                                                    "(default: a new unit named after the first spelling)."),
                 user: str = USER) -> None:
     """Undo a wrong match: move some spellings (and where they were named) to another unit."""

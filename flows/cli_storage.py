@@ -12,7 +12,8 @@ import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
+from collections.abc import Iterator
 
 import typer
 from rich.console import Console
@@ -109,11 +110,11 @@ def _when(at) -> str:
 
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1,
+    batch_size: int | None = typer.Option(None, "--batch-size", min=1,
                                              help="Files per Prefect task (default THIDUA_BATCH_SIZE, 100)."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1,
+    workers: int | None = typer.Option(None, "--workers", min=1,
                                           help="Extraction processes (default THIDUA_WORKERS, every core)."),
-    as_version_of: Optional[str] = typer.Option(None, "--as-version-of", metavar="DOC_ID",
+    as_version_of: str | None = typer.Option(None, "--as-version-of", metavar="DOC_ID",
                                                 help="Store the one file given as a new version of this "
                                                      "document, whatever its name or folder."),
 ) -> None:
@@ -145,10 +146,10 @@ def ingest(
 
 
 def reextract(
-    doc_ids: Optional[list[str]] = typer.Argument(None, help="Documents to extract again."),
+    doc_ids: list[str] | None = typer.Argument(None, help="Documents to extract again."),
     all_documents: bool = typer.Option(False, "--all", help="Extract every archived document again."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per Prefect task."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Extraction processes."),
+    batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="Documents per Prefect task."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Extraction processes."),
 ) -> None:
     """Extract again from the archived originals (the Prefect re-extraction flow), e.g. after an
     extractor upgrade.
@@ -179,8 +180,8 @@ def reextract(
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (GOLD_FORMAT), csv or xlsx."),
     out_path: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically; folder must exist)."),
-    cluster: Optional[str] = typer.Option(None, help="Only this cluster (number, or part of its name)."),
-    year: Optional[int] = typer.Option(None, min=0, max=9999,
+    cluster: str | None = typer.Option(None, help="Only this cluster (number, or part of its name)."),
+    year: int | None = typer.Option(None, min=0, max=9999,
                                        help="Only this year (meeting period, else meeting date)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
 ) -> None:
@@ -264,10 +265,10 @@ def _highlighted(snippet: str) -> Text:
 
 @records_app.command("list")
 def records_list(
-    cluster: Optional[str] = typer.Option(None, help="Cluster number, or part of its name."),
-    year: Optional[int] = typer.Option(None, min=0, max=9999, help="Meeting period (else the meeting date's year)."),
+    cluster: str | None = typer.Option(None, help="Cluster number, or part of its name."),
+    year: int | None = typer.Option(None, min=0, max=9999, help="Meeting period (else the meeting date's year)."),
     needs_review: bool = typer.Option(False, "--needs-review", help="Only records flagged for review."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
     """List stored records."""
@@ -299,7 +300,7 @@ def records_list(
 def records_show(
     doc_id: str = typer.Argument(...),
     evidence: bool = typer.Option(False, "--evidence", help="Full record with evidence spans and confidences."),
-    version: Optional[int] = typer.Option(None, "--version", help="A past version (GOLD_FORMAT snapshot)."),
+    version: int | None = typer.Option(None, "--version", help="A past version (GOLD_FORMAT snapshot)."),
     text: bool = typer.Option(False, "--text", help="Include the archived normalised text."),
 ) -> None:
     """Print one record as JSON: the effective values, corrections, review flags, file versions."""
@@ -353,8 +354,8 @@ def records_set(
     value: str = typer.Argument(..., help='JSON ("Hội trường A", 2, null, {...}); plain text is a string. '
                                           "null on a list item removes it; index = length appends."),
     user: str = typer.Option(..., "--user", "-u", help="Who makes the correction."),
-    reason: Optional[str] = typer.Option(None, "--reason", "-r", help="Why (kept in the audit log)."),
-    expect_version: Optional[int] = typer.Option(
+    reason: str | None = typer.Option(None, "--reason", "-r", help="Why (kept in the audit log)."),
+    expect_version: int | None = typer.Option(
         None, "--expect-version", help="Fail with a conflict unless the record is still at this version."),
 ) -> None:
     """Correct one field (kept apart from machine output; survives re-extraction).
@@ -383,7 +384,7 @@ def records_set(
 @records_app.command("history")
 def records_history(
     doc_id: str = typer.Argument(...),
-    field: Optional[str] = typer.Option(None, "--field", help="Only changes to this field (e.g. title)."),
+    field: str | None = typer.Option(None, "--field", help="Only changes to this field (e.g. title)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
     """Who changed what, when, and from what (machine extractions and people's corrections)."""
@@ -413,8 +414,8 @@ def records_history(
 def records_resolve(
     doc_id: str = typer.Argument(...),
     user: str = typer.Option(..., "--user", "-u", help="Who reviewed the record."),
-    reason: Optional[str] = typer.Option(None, "--reason", "-r"),
-    expect_version: Optional[int] = typer.Option(None, "--expect-version"),
+    reason: str | None = typer.Option(None, "--reason", "-r"),
+    expect_version: int | None = typer.Option(None, "--expect-version"),
 ) -> None:
     """Clear the review flag after looking at the record (change fields with `records set`)."""
     with storage_errors():

@@ -4,13 +4,12 @@ Exit codes: 0 everything whole, 1 damage found, 2 no archive (or a usage error).
 """
 from __future__ import annotations
 
-from typing import Optional
 
 import typer
 
 
 def verify(
-    sample: Optional[int] = typer.Option(None, "--sample", "-n", min=1,
+    sample: int | None = typer.Option(None, "--sample", "-n", min=1,
                                          help="Only this many originals, those verified longest ago "
                                               "(default: all, and files no record points to)."),
 ) -> None:

@@ -6,7 +6,6 @@ it is not a terminal (scripts), else asked twice without echo; they are stored a
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 from rich.markup import escape
@@ -98,7 +97,7 @@ def user_list() -> None:
 @user_app.command("set")
 def user_set(
     name: str = typer.Argument(...),
-    role: Optional[str] = typer.Option(None, "--role", help="New role."),
+    role: str | None = typer.Option(None, "--role", help="New role."),
     password: bool = typer.Option(False, "--password", help="Set a new password (stdin or prompt)."),
     disable: bool = typer.Option(False, "--disable", help="Lock the account and end its sessions."),
     enable: bool = typer.Option(False, "--enable", help="Unlock the account."),

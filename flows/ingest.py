@@ -20,7 +20,8 @@ import stat
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Literal, Sequence
+from typing import Literal
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from flows.pool import process_archived, process_path, run_in_pool, safe_extract
 from pipeline.document import DocumentResult, Status

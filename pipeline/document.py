@@ -87,7 +87,7 @@ class DocumentResult(BaseModel):
     record: object | None = Field(default=None, exclude=True)  # pipeline.record.Record
 
     @classmethod
-    def failed(cls, path: Path, reason: str) -> "DocumentResult":
+    def failed(cls, path: Path, reason: str) -> DocumentResult:
         path = Path(path)
         return cls(path=shown_path(path), doc_id=shown_path(path.stem), status=Status.FAILED, reason=reason)
 

@@ -22,7 +22,7 @@ class Evidence(BaseModel):
     text: str
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Evidence":
+    def of(cls, text: str, start: int, end: int) -> Evidence:
         return cls(start=start, end=end, text=text[start:end])
 
 

@@ -270,7 +270,7 @@ def make_bad_inputs(make_pdf):
         cases["garbage after %PDF header"] = (garbage_pdf, "damaged PDF")
 
         not_zip = folder / "khong_phai_zip.docx"
-        not_zip.write_bytes("Đây không phải tệp Word, chỉ là văn bản.".encode("utf-8") * 20)
+        not_zip.write_bytes("Đây không phải tệp Word, chỉ là văn bản.".encode() * 20)
         cases["docx that is not a zip"] = (not_zip, "not a valid .docx (not a zip archive)")
 
         zip_not_docx = folder / "zip_la.docx"

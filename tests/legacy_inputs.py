@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -149,7 +149,7 @@ def tcvn3_runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vn3_code(ch: str) -> str | None:
     """The Windows-1252 character of ch's TCVN3 code in 0xA1-0xFF (glibc), or None."""
     data = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=ch.encode(),

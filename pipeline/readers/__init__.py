@@ -11,7 +11,7 @@ import logging
 import os
 import stat
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from pipeline import legacy, limits
 from pipeline.document import Document, ReadError, shown_path

@@ -55,7 +55,7 @@ def read(data: bytes) -> dict:
     return out
 
 
-def _headers_and_footers(document, fonts: "_Fonts | None") -> list[str]:
+def _headers_and_footers(document, fonts: _Fonts | None) -> list[str]:
     """Header and footer lines of every section. A section that points at a header part the
     package does not hold (python-docx: KeyError) loses that header only; the body is still read."""
     lines: list[str] = []
@@ -74,7 +74,7 @@ def _headers_and_footers(document, fonts: "_Fonts | None") -> list[str]:
     return lines
 
 
-def _table_rows(table, fonts: "_Fonts | None") -> list[str]:
+def _table_rows(table, fonts: _Fonts | None) -> list[str]:
     """One line per row, cells joined by ' | ' (merged cells counted once)."""
     rows = []
     for row in table.rows:

@@ -67,7 +67,7 @@ def _page_count(pdf) -> int:
         return 0
 
 
-def _scanned(page, number: int, text: str) -> "ocr.OcrText | str":
+def _scanned(page, number: int, text: str) -> ocr.OcrText | str:
     """OCR of a page with (almost) no text layer and a picture (or only drawings) on it; a page
     with a few words and no picture keeps them, an empty page stays empty."""
     if not page.images and (page.chars or not (page.rects or page.curves)):

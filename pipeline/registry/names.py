@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 from pipeline.units import _units, canon
 

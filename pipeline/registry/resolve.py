@@ -38,7 +38,7 @@ class UnitIndex:
     units: dict[int, UnitRow] = field(default_factory=dict)  # held here, so the session never reloads them
 
     @classmethod
-    def load(cls, s: Session) -> "UnitIndex":
+    def load(cls, s: Session) -> UnitIndex:
         """One query per table; the units stay in the session, so later lookups cost nothing."""
         index = cls()
         units = index.units = {u.id: u for u in s.scalars(select(UnitRow))}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from pipeline.reports.facts import Facts
 from pipeline.reports.rankings import year_ranks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from pipeline.registry.names import slug
 from pipeline.reports.chart import Chart, rank_chart

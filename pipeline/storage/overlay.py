@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -68,7 +69,7 @@ class FieldPath:
         """The GOLD_FORMAT field this path belongs to (what the audit log diffs)."""
         return "cluster" if self.base.startswith("cluster") else self.base
 
-    def at(self, index: int) -> "FieldPath":
+    def at(self, index: int) -> FieldPath:
         return FieldPath(self.base, index, self.attr)
 
 

@@ -14,7 +14,8 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -144,7 +145,7 @@ class SaveOutcome:
 
 def _aware(when: dt.datetime) -> dt.datetime:
     """SQLite gives naive datetimes back; everything is stored in UTC."""
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 class Repository:
@@ -155,7 +156,7 @@ class Repository:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Repository":
+    def __enter__(self) -> Repository:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -17,7 +17,7 @@ import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session

@@ -10,7 +10,8 @@ import errno
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
+from collections.abc import Iterator, Sequence
 
 from pipeline.atomic import UnsafeOutput, atomic_write
 from pipeline.storage.errors import StorageError, StorageFull

@@ -158,4 +158,4 @@ def end_session(db: Database, token: str | None) -> None:
 
 
 def _aware(when: dt.datetime) -> dt.datetime:
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)

@@ -2,7 +2,6 @@
 organisation; not the byline, not photo credits, not people merely cited."""
 from __future__ import annotations
 
-import pytest
 
 TITLE = "Hội nghị tổng kết công tác thi đua Cụm thi đua số 3 năm 2023"
 LEAD = "Ngày 19/12/2023, Cụm thi đua số 3 tổ chức hội nghị tổng kết công tác thi đua năm 2023."

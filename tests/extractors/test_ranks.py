@@ -1,7 +1,6 @@
 """Ranks of units in the cluster, with scores when given; not rankings of other things."""
 from __future__ import annotations
 
-import pytest
 
 TITLE = "Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023"
 LEAD = "Ngày 18/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết công tác thi đua năm 2023."

@@ -1,7 +1,6 @@
 """Where the meeting was held: "tại ..." in the dateline."""
 from __future__ import annotations
 
-import pytest
 
 TITLE = "Cụm thi đua số 2 tổng kết công tác thi đua năm 2023"
 

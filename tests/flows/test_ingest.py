@@ -1,6 +1,5 @@
 """`ingest_paths` and `reextract`: one transaction per document, skip by hash, corrections survive."""
 import re
-import errno
 from pathlib import Path
 
 import pytest

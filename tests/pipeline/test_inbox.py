@@ -46,7 +46,7 @@ def test_files_are_filed_away_by_outcome_keeping_their_place_and_reason(tmp_path
     results = [DocumentResult(path=str(good), doc_id="a", status=Status.OK),
                DocumentResult(path=str(bad), doc_id="b", status=Status.FAILED, reason="empty file"),
                DocumentResult(path=str(gone), doc_id="c", status=Status.OK)]
-    when = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     moves = file_away(scan, results, tmp_path / "archive", tmp_path / "quarantine", when)
     assert moves.archived == [tmp_path / "archive" / "x" / "a.txt"]
     assert moves.quarantined == [tmp_path / "quarantine" / "b.txt"]

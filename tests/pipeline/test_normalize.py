@@ -135,7 +135,7 @@ def test_to_original_has_one_offset_per_character_and_never_goes_back():
 
     assert len(norm.to_original) == len(norm.text) + 1
     assert all(a <= b for a, b in zip(norm.to_original, norm.to_original[1:]))
-    assert 0 <= norm.to_original[0] and norm.to_original[-1] <= len(SOURCE)
+    assert norm.to_original[0] >= 0 and norm.to_original[-1] <= len(SOURCE)
 
 
 def test_every_span_of_words_maps_back_to_the_same_text():

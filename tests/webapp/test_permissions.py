@@ -125,7 +125,7 @@ def test_sessions_expire(make_browser, archive):
     browser = make_browser(EDITOR)
     assert browser.get("/", follow_redirects=False).status_code == 200
     with archive.db.session(write=True) as s:
-        s.execute(update(SessionRow).values(expires_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1)))
+        s.execute(update(SessionRow).values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
     assert browser.get("/", follow_redirects=False).status_code == 303
 
 

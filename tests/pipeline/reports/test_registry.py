@@ -115,7 +115,7 @@ def test_split_moves_a_spelling_off_a_unit_and_merge_brings_it_back(fresh_archiv
 
 
 def test_a_staff_name_survives_new_documents_with_longer_spellings(fresh_archive, tmp_path):
-    from report_corpus import bare, HN as HN_CLUSTER, Report, ingest
+    from report_corpus import HN as HN_CLUSTER, Report, ingest
 
     repo = fresh_archive
     registry = Registry(repo.db)

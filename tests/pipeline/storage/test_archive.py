@@ -10,7 +10,7 @@ import pytest
 from pipeline.storage.archive import FileChanged, OriginalsArchive
 from pipeline.storage.errors import StorageFull
 
-REPORT = "Cụm thi đua số 2 tổng kết năm 2023\n".encode("utf-8")
+REPORT = "Cụm thi đua số 2 tổng kết năm 2023\n".encode()
 
 
 @pytest.fixture

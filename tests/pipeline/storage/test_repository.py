@@ -149,11 +149,10 @@ def test_a_stale_row_update_is_a_conflict_on_postgres(repository, reports):
     (SQLite writers take the write lock when they begin, so their reads cannot go stale.)"""
     path = reports(1)[0]
     store(repository, path)
-    with pytest.raises(ConflictError):
-        with repository.db.session(write=True) as first:
-            doc = first.scalars(select(DocumentRow).where(DocumentRow.doc_id.startswith(path.stem + "-"))).one()
-            repository.correct(path.stem, "title", "Tiêu đề mới", user="Lan")  # commits in between
-            doc.title = "ghi đè"
+    with pytest.raises(ConflictError), repository.db.session(write=True) as first:
+        doc = first.scalars(select(DocumentRow).where(DocumentRow.doc_id.startswith(path.stem + "-"))).one()
+        repository.correct(path.stem, "title", "Tiêu đề mới", user="Lan")  # commits in between
+        doc.title = "ghi đè"
     assert repository.get(path.stem).record.title.value == "Tiêu đề mới"
 
 
