@@ -22,6 +22,8 @@ def gold_sets() -> list[tuple[str, Path, Path]]:
         ("dev", SHARED / "dev" / "gold", SHARED / "dev" / "texts"),
         ("seeds", SHARED / "gold", SHARED / "seeds"),
         ("samples", ROOT / "samples", ROOT / "samples"),
+        ("real", ROOT / "samples" / "real", ROOT / "samples" / "real"),
+        ("heldout", ROOT / "samples" / "heldout", ROOT / "samples" / "heldout"),
     ]
     return [s for s in sets if s[1].is_dir() and s[2].is_dir()]
 
@@ -70,6 +72,49 @@ def with_underthesea_pos() -> Iterator[None]:
         participants._unlisted_name = original
 
 
+@contextlib.contextmanager
+def with_underthesea_ner() -> Iterator[None]:
+    """Unlisted names must also be a person (B-PER, I-PER) to underthesea's NER tagger."""
+    from extractors import nlp, participants
+
+    original = participants._unlisted_name
+
+    def checked(ctx, run, sentence):
+        return [r for r in original(ctx, run, sentence)
+                if nlp.is_person(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)]
+
+    participants._unlisted_name = checked
+    try:
+        yield
+    finally:
+        participants._unlisted_name = original
+
+
+@contextlib.contextmanager
+def with_underthesea_line_ends() -> Iterator[None]:
+    """A line break before a capital letter does not end the sentence when underthesea tags the
+    line's last word as a word no sentence ends on ("... có ông" / "Nguyễn Tiến Dũng, ...")."""
+    from extractors import nlp
+    from extractors.context import Context
+
+    original = Context._wrapped
+
+    def wrapped(self, start, end):
+        if original(self, start, end):
+            return True
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return text[start - 1].isalnum() and text[end].isupper() and nlp.line_ends_open(text, line_start, start)
+
+    Context._wrapped = wrapped
+    try:
+        yield
+    finally:
+        Context._wrapped = original
+
+
 def run(data, disable: tuple[str, ...] = ()) -> list[tuple[float, float]]:
     from extractors.context import Context
     from extractors.run import extract_many
@@ -95,7 +140,9 @@ def main() -> None:
         if name != "record":
             variants.append((f"without component '{name}'", (name,), contextlib.nullcontext()))
     variants.append(("without hard-wrap sentence joining", (), no_wrap_joining()))
-    variants.append(("with underthesea POS check (not in the pipeline)", (), with_underthesea_pos()))
+    variants.append(("with underthesea POS check on unlisted names", (), with_underthesea_pos()))
+    variants.append(("with underthesea NER check on unlisted names", (), with_underthesea_ner()))
+    variants.append(("with underthesea POS of line ends (hard wraps)", (), with_underthesea_line_ends()))
     print(
         f"{'variant':<52}" + "".join(f"{name + ': micro-F1 (change), scalar-acc (change)':>48}" for name, _, _ in sets)
     )

@@ -61,9 +61,42 @@ def _align(syllables: list[str], tagged: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+# word classes a sentence cannot end on: classifier ("ông", "bà"), preposition, conjunction, determiner
+_OPEN_TAGS = frozenset({"Nc", "E", "C", "CC", "L"})
+
+
+def line_ends_open(text: str, line_start: int, end: int) -> bool:
+    """Does the line text[line_start:end] end on a word that cannot close a sentence, to underthesea
+    ("Tham dự hội nghị có ông" / "Nguyễn Tiến Dũng, ...")? Only the line's last words are tagged."""
+    from underthesea import pos_tag
+
+    chunk = text[max(line_start, end - 40):end]
+    with _UNDERTHESEA:
+        tagged = pos_tag(chunk)
+    return bool(tagged) and tagged[-1][1] in _OPEN_TAGS
+
+
 def is_proper_name(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
     """Does underthesea read text[start:end] as one proper noun (Np) in its sentence?"""
     doc = analyse(text, sentence_start, sentence_end)
     inside = [t for t in doc if start <= sentence_start + t.idx < end]
     return bool(inside) and inside[0].tag_ == "B-Np" and all(t.tag_ in ("B-Np", "I-Np") for t in inside) and \
         all(t.tag_ == "I-Np" for t in inside[1:])
+
+
+def is_person(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """Does underthesea's NER tagger read text[start:end] as one person (B-PER, then I-PER)?"""
+    from underthesea import ner
+
+    sentence = text[sentence_start:sentence_end]
+    with _UNDERTHESEA:
+        tagged = ner(sentence)
+    pos, tags = 0, []
+    for word, _, _, tag in tagged:
+        at = sentence.find(word, pos)
+        if at < 0:
+            continue
+        pos = at + len(word)
+        if start <= sentence_start + at < end:
+            tags.append(tag)
+    return bool(tags) and tags[0] == "B-PER" and all(t == "I-PER" for t in tags[1:])
