@@ -66,6 +66,8 @@ class _Builder:
 def _sub(chars: list[str], origin: list[int], pattern: re.Pattern, repl: str):
     """re.sub over a character list that keeps each output character's origin."""
     text = "".join(chars)
+    if not pattern.search(text):
+        return chars, origin
     out_c: list[str] = []
     out_o: list[int] = []
     pos = 0
@@ -196,6 +198,7 @@ def _strip(chars: list[str], origin: list[int]):
     return chars[start:end], origin[start:end]
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A comparison key: NFC, lower case, tones placed, whitespace collapsed."""
     text = unicodedata.normalize("NFC", text).translate(DASHES).lower()
