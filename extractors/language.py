@@ -27,12 +27,9 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for word, space, blank in _PIECES.findall(text):
-            words.append(word or blank)
-            spaces.append(bool(space))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        pieces = _PIECES.findall(text)
+        return Doc(self.vocab, words=[word or blank for word, _, blank in pieces],
+                   spaces=[space == " " for _, space, _ in pieces])
 
     def to_disk(self, path, **kwargs) -> None:  # nothing to save: the tokenizer has no data
         return None

@@ -61,7 +61,7 @@ def capitalised_runs(text: str, start: int, end: int) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
     for m in _WORD.finditer(text, start, end):
-        if not _capitalised(m.group(0)):
+        if not m.group(0)[0].isupper() or not _capitalised(m.group(0)):
             if current:
                 runs.append(current)
                 current = []

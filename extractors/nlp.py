@@ -32,7 +32,7 @@ def analyse(text: str, start: int, end: int):
     with _UNDERTHESEA:
         tagged = pos_tag(chunk)
     tags = _align(words, tagged)
-    for token, tag in zip(doc, tags):
+    for token, tag in zip(doc, tags, strict=True):
         token.tag_ = tag
     return doc
 

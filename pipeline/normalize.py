@@ -15,7 +15,8 @@ from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
 
-SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
+SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " ")
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 DROPPED = ZERO_WIDTH | {"\x00"}  # NUL: meaningless in a report, and PostgreSQL cannot store it
@@ -45,9 +46,15 @@ def boilerplate_patterns() -> list[re.Pattern]:
     return [re.compile(rf"(?:{p})", re.IGNORECASE) for p in lines if p.strip() and not p.startswith("#")]
 
 
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    """All of boilerplate.txt as one expression: a line is tried once, not once per pattern."""
+    return re.compile("|".join(p.pattern for p in boilerplate_patterns()), re.IGNORECASE)
+
+
 def is_boilerplate(line: str) -> bool:
     stripped = line.strip(" \t|•·-–—:")
-    return bool(stripped) and any(p.fullmatch(stripped) for p in boilerplate_patterns())
+    return bool(stripped) and _boilerplate().fullmatch(stripped) is not None
 
 
 class _Builder:
