@@ -311,18 +311,11 @@ def _split_glued(token: str) -> str:
     return " ".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _expansions() -> tuple[tuple[re.Pattern, str], ...]:
-    """Each abbreviation as a whole word, longest first, and what it stands for."""
-    return tuple((re.compile(rf"(?<![\w&-]){re.escape(abbr)}(?![\w&-])"), full)
-                 for abbr, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])))
-
-
 @lru_cache(maxsize=8192)
 def canonical(unit: str) -> str:
     """The unit with abbreviations written out, for the registry key and the export's extra key."""
     out = " ".join(_split_glued(w) if w.isupper() and len(w) > 3 else w for w in unit.split())
-    for abbr, full in _expansions():
+    for abbr, full in vocab.expansions():
         out = abbr.sub(full, out)
     return " ".join(out.split())
 

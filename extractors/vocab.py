@@ -46,3 +46,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 @cache
 def compiled(name: str, label: str | None = None, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(rf"(?:{alternation(phrases(name, label))})", flags)
+
+
+@cache
+def expansions() -> tuple[tuple[re.Pattern, str], ...]:
+    """Unit abbreviations (patterns/units.jsonl, label "abbr") as whole-word expressions, longest
+    first, each with what it stands for: compiled once, not on every unit name."""
+    abbr = {e["pattern"]: e["expansion"] for e in entries("units") if e["label"] == "abbr"}
+    return tuple((re.compile(rf"(?<![\w&-]){re.escape(a)}(?![\w&-])"), full)
+                 for a, full in sorted(abbr.items(), key=lambda kv: -len(kv[0])))
