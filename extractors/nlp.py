@@ -1,9 +1,17 @@
-"""underthesea's POS tags carried onto a spaCy Doc whose tokens sit on our own normalised-text offsets.
+"""underthesea on candidate spans and lines only (never whole documents), its tags carried onto a
+spaCy Doc whose tokens sit on our own normalised-text offsets.
 
-Not part of the extraction pipeline: as a check that a capitalised run with a title beside it is a
-proper name ("Y Bhăm Ênuôl, Giám đốc Sở ..."), it changed no score on dev, seeds or samples while
-taking about half the extraction time. benchmarks/ablation.py keeps measuring it. Models load
-lazily, once per process, from the package itself (no downloads).
+Not part of the extraction pipeline: every use tried changed no headline score on dev, seeds,
+samples, samples/real, samples/heldout or samples/heldout2 (benchmarks/ablation.py keeps measuring
+each one), so none is kept for show:
+- POS: a capitalised run with an unlisted family name and a title beside it is one proper noun
+  ("Y Bhăm Ênuôl, Giám đốc Sở ...") - `is_proper_name`;
+- NER: the same run is one person (B-PER, I-PER) - `is_person`;
+- POS: an unlisted name without a title, after a comma or "và" in a list of people - `is_proper_name`;
+- POS: a line that ends on a classifier, preposition, conjunction or determiner ("... có ông" /
+  "Nguyễn Tiến Dũng, ...") does not end its sentence - `line_ends_open`.
+Models are underthesea's bundled CRF models (no downloads), loaded lazily once per process, under a
+lock so that two extraction threads of one process never use them half-loaded.
 """
 from __future__ import annotations
 
