@@ -53,7 +53,8 @@ def _boilerplate() -> re.Pattern:
 
 
 def is_boilerplate(line: str) -> bool:
-    stripped = line.strip(" \t|•·-–—:")
+    # spaces and dashes as normalising leaves them, so that normalising twice removes nothing more
+    stripped = line.translate(SPACES).translate(DASHES).strip(" \t|•·-–—:")
     return bool(stripped) and _boilerplate().fullmatch(stripped) is not None
 
 
