@@ -22,6 +22,7 @@ ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 DROPPED = ZERO_WIDTH | {"\x00"}  # NUL: meaningless in a report, and PostgreSQL cannot store it
 QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
 _ONE_TO_ONE = {**SPACES, **DASHES, **QUOTES}
+_ODD_CHARACTER = re.compile("[" + re.escape("".join(map(chr, _ONE_TO_ONE))) + "]")
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -53,8 +54,10 @@ def _boilerplate() -> re.Pattern:
 
 
 def is_boilerplate(line: str) -> bool:
-    # spaces and dashes as normalising leaves them, so that normalising twice removes nothing more
-    stripped = line.translate(SPACES).translate(DASHES).strip(" \t|•·-–—:")
+    if _ODD_CHARACTER.search(line):
+        # spaces and dashes as normalising leaves them, so that normalising twice removes nothing more
+        line = line.translate(SPACES).translate(DASHES)
+    stripped = line.strip(" \t|•·-–—:")
     return bool(stripped) and _boilerplate().fullmatch(stripped) is not None
 
 
@@ -165,7 +168,8 @@ def _clean_chars(body: str, offset: int) -> tuple[list[str], list[int]]:
     i, n = 0, len(body)
     if unicodedata.is_normalized("NFC", body) and not _ZERO_WIDTH_RE.search(body) and "\x00" not in body:
         # the common case, character for character: the same result as the loop below, much faster
-        chars, origin, i = list(body.translate(_ONE_TO_ONE)), list(range(offset, offset + n)), n
+        unified = body.translate(_ONE_TO_ONE) if _ODD_CHARACTER.search(body) else body  # translate is slow
+        chars, origin, i = list(unified), list(range(offset, offset + n)), n
     while i < n:
         j = i + 1
         while j < n and unicodedata.combining(body[j]):
