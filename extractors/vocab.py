@@ -40,7 +40,12 @@ def alternation(words: list[str]) -> str:
 @lru_cache(maxsize=512)
 def _alternation(words: tuple[str, ...]) -> str:
     parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    if not parts or any(p[0].isspace() for p in parts):
+        return body
+    # Python's matcher tries every phrase at every position (case-insensitive ones without a quick first-
+    # character test); one look at the next character first makes the same matches several times faster.
+    return f"(?=[{re.escape(''.join(sorted({p[0] for p in parts})))}])(?:{body})"
 
 
 @cache
