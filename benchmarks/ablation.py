@@ -151,6 +151,30 @@ def with_underthesea_line_ends() -> Iterator[None]:
         Context._wrapped = original
 
 
+@contextlib.contextmanager
+def with_underthesea_sentences() -> Iterator[None]:
+    """A line break is inside a sentence when underthesea's sentence splitter (punkt) reads the end of
+    the line and the start of the next, joined, as one sentence."""
+    from extractors import nlp
+    from extractors.context import Context
+
+    original = Context._wrapped
+
+    def wrapped(self, start, end):
+        if original(self, start, end):
+            return True
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        return nlp.one_sentence(text[max(0, start - 60):start] + " " + text[end:end + 60])
+
+    Context._wrapped = wrapped
+    try:
+        yield
+    finally:
+        Context._wrapped = original
+
+
 def run(data, disable: tuple[str, ...] = ()) -> list[tuple[float, float]]:
     from extractors.context import Context
     from extractors.run import extract_many
@@ -180,6 +204,7 @@ def main() -> None:
     variants.append(("with underthesea NER check on unlisted names", (), with_underthesea_ner()))
     variants.append(("with underthesea Np names in lists of people", (), with_underthesea_list_names()))
     variants.append(("with underthesea POS of line ends (hard wraps)", (), with_underthesea_line_ends()))
+    variants.append(("with underthesea sentence splitter (hard wraps)", (), with_underthesea_sentences()))
     rows = []
     for label, disable, context in variants:
         print(f"measuring: {label}", file=sys.stderr, flush=True)

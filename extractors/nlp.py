@@ -9,7 +9,8 @@ each one), so none is kept for show:
 - NER: the same run is one person (B-PER, I-PER) - `is_person`;
 - POS: an unlisted name without a title, after a comma or "và" in a list of people - `is_proper_name`;
 - POS: a line that ends on a classifier, preposition, conjunction or determiner ("... có ông" /
-  "Nguyễn Tiến Dũng, ...") does not end its sentence - `line_ends_open`.
+  "Nguyễn Tiến Dũng, ...") does not end its sentence - `line_ends_open`;
+- sentence splitter: a line break inside what it reads as one sentence does not end it - `one_sentence`.
 Models are underthesea's bundled CRF models (no downloads), loaded lazily once per process, under a
 lock so that two extraction threads of one process never use them half-loaded.
 """
@@ -82,6 +83,14 @@ def line_ends_open(text: str, line_start: int, end: int) -> bool:
     with _UNDERTHESEA:
         tagged = pos_tag(chunk)
     return bool(tagged) and tagged[-1][1] in _OPEN_TAGS
+
+
+def one_sentence(chunk: str) -> bool:
+    """Does underthesea's sentence splitter read `chunk` as one sentence?"""
+    from underthesea import sent_tokenize
+
+    with _UNDERTHESEA:
+        return len(sent_tokenize(chunk)) <= 1
 
 
 def is_proper_name(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
