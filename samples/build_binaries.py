@@ -175,9 +175,9 @@ def write_pdf(s: dict, path: Path) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONT_BOLD))
+    for name, file in (("DejaVuSans", FONT), ("DejaVuSans-Bold", FONT_BOLD)):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, file))
     big = s.get("page_numbers", False)
     body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=12 if big else 10.5,
                           leading=19 if big else 15, alignment=TA_LEFT, spaceAfter=8)
