@@ -4,6 +4,8 @@ and writes one Doc extension; the order is in extractors/pipeline.cfg and `nlp.a
 checks that every component's `requires` is assigned before it."""
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
@@ -26,23 +28,44 @@ from extractors import (
 )
 from extractors import spans as doc_spans
 from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the language and extensions)
-from pipeline.record import Meeting, Record
+from pipeline.limits import FileTimeout
+from pipeline.record import Meeting, Problem, Record
+
+log = logging.getLogger(__name__)
+LISTS = {"legal_refs", "ranks", "kinds", "participants", "heads", "members"}  # empty is [], not None
 
 
 class Step:
-    """A component that runs one extractor's `find(ctx)` and stores the result in `doc._.<name>`."""
+    """A component that runs one extractor, `find(doc)`, and stores the result in `doc._.<name>`.
+    An extractor that raises costs its own field only: the field is left empty and the error is
+    kept in `doc._.problems`, which the record carries (and the review queue shows)."""
 
     def __init__(self, name: str, find):
         self.name, self.find = name, find
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, self.name, self.find(doc._.context))
+        try:
+            value = self.find(doc)
+        except FileTimeout:
+            raise  # the file's time is up: the whole file stops, as for a reader
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not cost the other fields
+            value = failed(doc, self.name, exc)
+        setattr(doc._, self.name, value)
         return doc
+
+
+def failed(doc: Doc, field: str, exc: Exception):
+    """Note that the extractor of `field` raised; returns the field's empty value."""
+    error = f"{type(exc).__name__}: {exc}"
+    log.warning("%s: the %s extractor failed (%s); that field is left empty", doc._.context.document.id, field, error)
+    log.debug("%s extractor traceback", field, exc_info=True)
+    doc._.problems = [*(doc._.problems or []), Problem(field=field, error=error)]
+    return [] if field in LISTS else None
 
 
 def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
     def make(nlp: Language, name: str) -> Step:
-        return Step(field, find)
+        return Step(field, lambda doc: find(doc._.context))
 
     Language.factory(f"thidua_{field}", assigns=[f"doc._.{field}"], requires=[f"doc._.{r}" for r in requires],
                      func=make)
@@ -65,7 +88,7 @@ _step("cluster", cluster.find)
 _step("legal_refs", legal_refs.find)
 _step("ranks", ranks.find)
 Language.factory("thidua_kinds", assigns=["doc._.kinds"], requires=["doc._.title", "doc._.ranks", "doc.spans"],
-                 func=lambda nlp, name: Step("kinds", kinds.find))
+                 func=lambda nlp, name: Step("kinds", lambda doc: kinds.find(doc._.context)))
 _step("period", period.find, ("title", "kinds"))
 _step("venue", venue.find, ("meeting_date",))
 _step("participants", participants.find, ("author",))
@@ -77,29 +100,36 @@ _step("heads", heads.find, ("period", "participants", "kinds", "ranks"))
 def make_meeting_date(nlp: Language, name: str):
     """The meeting's date; failing an explicit year, the period under review follows from it."""
 
-    def component(doc: Doc) -> Doc:
+    def find(doc: Doc):
         ctx = doc._.context
-        doc._.meeting_date = meeting_date.find(ctx, doc._.published, doc._.period, ctx.kind_values)
+        found = meeting_date.find(ctx, doc._.published, doc._.period, ctx.kind_values)
         if doc._.period is None:
-            doc._.period = period.from_meeting_date(ctx, doc._.meeting_date)
-        return doc
+            doc._.period = period.from_meeting_date(ctx, found)
+        return found
 
-    return component
+    return Step("meeting_date", find)
 
 
 @Language.factory("thidua_members", assigns=["doc._.members"], requires=["doc._.heads", "doc._.ranks"])
 def make_members(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.members = members.find(doc._.context, doc._.heads, doc._.ranks, doc._.participants)
-        return doc
-
-    return component
+    return Step("members", lambda doc: members.find(doc._.context, doc._.heads or [], doc._.ranks or [],
+                                                    doc._.participants or []))
 
 
 @Language.factory("thidua_spans", assigns=["doc.spans"], requires=["doc._.members", "doc._.participants"])
 def make_spans(nlp: Language, name: str):
     """Labelled spans for what was found (units, people, titles, dates, roles), for display and analysis."""
-    return doc_spans.write
+
+    def component(doc: Doc) -> Doc:
+        try:
+            return doc_spans.write(doc)
+        except FileTimeout:
+            raise
+        except Exception as exc:  # noqa: BLE001 - spans are for display; the record stands without them
+            failed(doc, "spans", exc)
+            return doc
+
+    return component
 
 
 @Language.factory("thidua_record", assigns=["doc._.record"],
@@ -115,7 +145,8 @@ def make_record(nlp: Language, name: str):
                               source_path=ctx.document.path, title=doc._.title, published=doc._.published,
                               author=doc._.author, cluster=doc._.cluster, legal_refs=doc._.legal_refs or [],
                               ranks=doc._.ranks or [], meeting=meeting, participants=doc._.participants or [],
-                              heads=doc._.heads or [], members=doc._.members or [])
+                              heads=doc._.heads or [], members=doc._.members or [],
+                              problems=doc._.problems or [])
         return doc
 
     return component

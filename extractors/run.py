@@ -68,7 +68,8 @@ def extract_many(contexts: Iterable[Context], disable: tuple[str, ...] = ()) -> 
 def _record(doc, ctx: Context) -> Record:
     record = doc._.record
     if record is None:
-        record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
+        record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path,
+                        problems=doc._.problems or [])
     record.origin = ctx.document.origin()
     if ctx.document.word_confidence:  # values read by OCR are only as sure as the words they came from
         ocr.lower_confidence(record, ctx.document.word_confidence, ctx.norm.original_span)

@@ -120,6 +120,11 @@ class DocumentResult(BaseModel):
     normalized_text: str | None = Field(default=None, exclude=True)
     record: object | None = Field(default=None, exclude=True)  # pipeline.record.Record
 
+    @property
+    def problems(self) -> list:
+        """The extractors that failed on an ok file (pipeline.record.Problem: field left empty, error)."""
+        return list(getattr(self.record, "problems", None) or [])
+
     @classmethod
     def failed(cls, path: Path, reason: str) -> DocumentResult:
         path = Path(path)
