@@ -36,7 +36,7 @@ LISTS = {"legal_refs", "ranks", "kinds", "participants", "heads", "members"}  # 
 
 
 class Step:
-    """A component that runs one extractor, `find(doc)`, and stores the result in `doc._.<name>`.
+    """A component that runs one extractor's `find(ctx)` and stores the result in `doc._.<name>`.
     An extractor that raises costs its own field only: the field is left empty and the error is
     kept in `doc._.problems`, which the record carries (and the review queue shows)."""
 
@@ -45,7 +45,7 @@ class Step:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            value = self.find(doc)
+            value = self.find(doc._.context)
         except FileTimeout:
             raise  # the file's time is up: the whole file stops, as for a reader
         except Exception as exc:  # noqa: BLE001 - one extractor's bug must not cost the other fields
@@ -65,7 +65,7 @@ def failed(doc: Doc, field: str, exc: Exception):
 
 def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
     def make(nlp: Language, name: str) -> Step:
-        return Step(field, lambda doc: find(doc._.context))
+        return Step(field, find)
 
     Language.factory(f"thidua_{field}", assigns=[f"doc._.{field}"], requires=[f"doc._.{r}" for r in requires],
                      func=make)
@@ -88,7 +88,7 @@ _step("cluster", cluster.find)
 _step("legal_refs", legal_refs.find)
 _step("ranks", ranks.find)
 Language.factory("thidua_kinds", assigns=["doc._.kinds"], requires=["doc._.title", "doc._.ranks", "doc.spans"],
-                 func=lambda nlp, name: Step("kinds", lambda doc: kinds.find(doc._.context)))
+                 func=lambda nlp, name: Step("kinds", kinds.find))
 _step("period", period.find, ("title", "kinds"))
 _step("venue", venue.find, ("meeting_date",))
 _step("participants", participants.find, ("author",))
@@ -100,8 +100,8 @@ _step("heads", heads.find, ("period", "participants", "kinds", "ranks"))
 def make_meeting_date(nlp: Language, name: str):
     """The meeting's date; failing an explicit year, the period under review follows from it."""
 
-    def find(doc: Doc):
-        ctx = doc._.context
+    def find(ctx):
+        doc = ctx.doc
         found = meeting_date.find(ctx, doc._.published, doc._.period, ctx.kind_values)
         if doc._.period is None:
             doc._.period = period.from_meeting_date(ctx, found)
@@ -112,8 +112,8 @@ def make_meeting_date(nlp: Language, name: str):
 
 @Language.factory("thidua_members", assigns=["doc._.members"], requires=["doc._.heads", "doc._.ranks"])
 def make_members(nlp: Language, name: str):
-    return Step("members", lambda doc: members.find(doc._.context, doc._.heads or [], doc._.ranks or [],
-                                                    doc._.participants or []))
+    return Step("members", lambda ctx: members.find(ctx, ctx.doc._.heads or [], ctx.doc._.ranks or [],
+                                                    ctx.doc._.participants or []))
 
 
 @Language.factory("thidua_spans", assigns=["doc.spans"], requires=["doc._.members", "doc._.participants"])

@@ -23,7 +23,6 @@ QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u201
 _ONE_TO_ONE = {**SPACES, **DASHES, **QUOTES}
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 
-TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 # oa/oe/uy at the end of a syllable: the tone goes on the first vowel (hòa, khỏe, thúy).
 # The vowel must carry only the tone (no circumflex/breve after it: "thuận", "hoặc" stay as they are).
 _TONE_SHIFT = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_]|[\u0300-\u036f])")

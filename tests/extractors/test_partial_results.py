@@ -23,7 +23,7 @@ ERROR = "RuntimeError: rank sentence misread"
 def ranks_broken(monkeypatch):
     """The ranks component's extractor raises, as a bug in extractors/ranks.py would."""
 
-    def broken(doc):
+    def broken(ctx):
         raise RuntimeError("rank sentence misread")
 
     monkeypatch.setattr(run.nlp().get_pipe("ranks"), "find", broken)
