@@ -105,10 +105,11 @@ class Meeting(BaseModel):
 
 
 class Problem(BaseModel):
-    """One extractor that failed on this document: its field is left empty, the rest of the record stands."""
+    """Something lost on the way to this record, the rest of which stands: an extractor that failed
+    (its field is left empty), or part of the text the reader could not read (field "text")."""
 
-    field: str  # the Doc extension / record field the extractor fills, e.g. "ranks"
-    error: str  # "ValueError: ..." (the extractor's bug, for the report to the developers)
+    field: str  # the record field the extractor fills, e.g. "ranks"; "text" for the reader's warnings
+    error: str  # "ValueError: ..." (an extractor's bug, for the report to the developers) or the reader's warning
 
 
 class Record(BaseModel):
@@ -126,7 +127,7 @@ class Record(BaseModel):
     heads: list[Head] = Field(default_factory=list)
     legal_refs: list[LegalRef] = Field(default_factory=list)
     origin: TextOrigin | None = None  # how the text was obtained (not part of GOLD_FORMAT)
-    problems: list[Problem] = Field(default_factory=list)  # extractors that failed (not part of GOLD_FORMAT)
+    problems: list[Problem] = Field(default_factory=list)  # what was lost on the way (not part of GOLD_FORMAT)
 
     def to_export(self) -> dict:
         """The GOLD_FORMAT object: plain values, no evidence."""

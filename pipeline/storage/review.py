@@ -10,9 +10,10 @@ from pipeline.record import Record
 
 LOW_CONFIDENCE = 0.5  # values below this are shown as doubtful and put the record in the queue
 
-# The queue's order: most urgent first. An extractor that failed left a field empty, like "empty".
-PRIORITY = {"conflict": 0, "empty": 1, "extractor_failed": 1, "implausible": 2, "low_confidence": 3}
-MACHINE_KINDS = ("empty", "extractor_failed", "implausible", "low_confidence")
+# The queue's order: most urgent first. An extractor that failed left a field empty, like "empty";
+# a reader's warning (part of the text unreadable) is a doubt about the text, like "implausible".
+PRIORITY = {"conflict": 0, "empty": 1, "extractor_failed": 1, "implausible": 2, "text_loss": 2, "low_confidence": 3}
+MACHINE_KINDS = ("empty", "extractor_failed", "implausible", "text_loss", "low_confidence")
 
 
 def _reason(kind: str, field: str, message: str) -> dict:
@@ -21,9 +22,15 @@ def _reason(kind: str, field: str, message: str) -> dict:
 
 def judge(record: Record) -> list[dict]:
     """The machine's own doubts about a record it just extracted."""
-    failed = [_reason("extractor_failed", p.field, f"the {p.field} extractor failed ({p.error}): {p.field} left "
-                                                   "empty, fill it in by hand") for p in record.problems]
-    return failed + _doubts(record)
+    return [_problem(p) for p in record.problems] + _doubts(record)
+
+
+def _problem(problem) -> dict:
+    if problem.field == "text":
+        return _reason("text_loss", "text", f"part of the text could not be read: {problem.error}; "
+                                            "check the values against the original file")
+    return _reason("extractor_failed", problem.field, f"the {problem.field} extractor failed ({problem.error}): "
+                                                      f"{problem.field} left empty, fill it in by hand")
 
 
 def _doubts(record: Record) -> list[dict]:

@@ -91,3 +91,21 @@ def test_the_archive_keeps_the_error_and_queues_the_record():
     shown = CliRunner().invoke(app, ["records", "show", outcome.doc_id])
     assert shown.exit_code == 0, shown.output
     assert ERROR in shown.output and json.loads(shown.output)["needs_review"] is True
+
+
+@pytest.mark.usefixtures("storage_env")
+def test_text_the_reader_could_not_read_is_named_on_the_record_and_queued(tmp_path):
+    pasted = tmp_path / "hatinh_pasted.txt"
+    pasted.write_bytes(SAMPLE.read_bytes() + b"Ghi ch\xfa cu\xf4i\n")  # a Windows-1258 line pasted in
+    result = run.process_path(pasted)
+
+    assert result.status == Status.OK
+    _assert_rest_of_record(result.record)
+    lost = "2 byte(s) that are not valid utf-8 shown as \ufffd"
+    assert [(p.field, p.error) for p in result.problems] == [("text", lost)]
+    with open_repository() as repository:
+        outcome = repository.store_extraction(pasted, result.document.sha256, result.document,
+                                              result.normalized_text, result.record)
+        stored = repository.get(outcome.doc_id)
+    assert stored.needs_review
+    assert any(m.startswith("part of the text could not be read: 2 byte(s)") for m in stored.review_reasons)
