@@ -28,11 +28,13 @@ from extractors import (
 )
 from extractors import spans as doc_spans
 from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the language and extensions)
-from pipeline.limits import FileTimeout
 from pipeline.record import Meeting, Problem, Record
 
 log = logging.getLogger(__name__)
 LISTS = {"legal_refs", "ranks", "kinds", "participants", "heads", "members"}  # empty is [], not None
+# the record field each Doc extension becomes, where the names differ
+RECORD_FIELD = {"meeting_date": "meeting.date", "venue": "meeting.venue", "kinds": "meeting.kinds",
+                "period": "meeting.period"}
 
 
 class Step:
@@ -44,23 +46,21 @@ class Step:
         self.name, self.find = name, find
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
+        try:  # (limits.FileTimeout is not an Exception: when the file's time is up, the whole file stops)
             value = self.find(doc._.context)
-        except FileTimeout:
-            raise  # the file's time is up: the whole file stops, as for a reader
         except Exception as exc:  # noqa: BLE001 - one extractor's bug must not cost the other fields
             value = failed(doc, self.name, exc)
         setattr(doc._, self.name, value)
         return doc
 
 
-def failed(doc: Doc, field: str, exc: Exception):
-    """Note that the extractor of `field` raised; returns the field's empty value."""
-    error = f"{type(exc).__name__}: {exc}"
-    log.warning("%s: the %s extractor failed (%s); that field is left empty", doc._.context.document.id, field, error)
-    log.debug("%s extractor traceback", field, exc_info=True)
+def failed(doc: Doc, name: str, exc: Exception):
+    """Note that the extractor of `doc._.<name>` raised; returns the field's empty value."""
+    field, error = RECORD_FIELD.get(name, name), f"{type(exc).__name__}: {exc}"
+    log.warning("%s: extracting %s failed (%s); it is left empty", doc._.context.document.id, field, error)
+    log.debug("%s extractor traceback", name, exc_info=True)
     doc._.problems = [*(doc._.problems or []), Problem(field=field, error=error)]
-    return [] if field in LISTS else None
+    return [] if name in LISTS else None
 
 
 def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
@@ -123,8 +123,6 @@ def make_spans(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         try:
             return doc_spans.write(doc)
-        except FileTimeout:
-            raise
         except Exception as exc:  # noqa: BLE001 - spans are for display; the record stands without them
             failed(doc, "spans", exc)
             return doc

@@ -108,7 +108,7 @@ class Problem(BaseModel):
     """Something lost on the way to this record, the rest of which stands: an extractor that failed
     (its field is left empty), or part of the text the reader could not read (field "text")."""
 
-    field: str  # the record field the extractor fills, e.g. "ranks"; "text" for the reader's warnings
+    field: str  # the record field the extractor fills ("ranks", "meeting.venue"); "text" for the reader's warnings
     error: str  # "ValueError: ..." (an extractor's bug, for the report to the developers) or the reader's warning
 
 

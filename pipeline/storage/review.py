@@ -29,8 +29,8 @@ def _problem(problem) -> dict:
     if problem.field == "text":
         return _reason("text_loss", "text", f"part of the text could not be read: {problem.error}; "
                                             "check the values against the original file")
-    return _reason("extractor_failed", problem.field, f"the {problem.field} extractor failed ({problem.error}): "
-                                                      f"{problem.field} left empty, fill it in by hand")
+    return _reason("extractor_failed", problem.field, f"extracting {problem.field} failed ({problem.error}): "
+                                                      "left empty, fill it in by hand")
 
 
 def _doubts(record: Record) -> list[dict]:

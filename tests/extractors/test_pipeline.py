@@ -97,7 +97,7 @@ def test_process_paths_batches_keep_order_and_one_failing_extractor_costs_only_i
         nlp.cache_clear()
     assert [r.path.rsplit("/", 1)[-1] for r in results] == names
     assert [r.status.value for r in results] == ["ok", "ok", "failed", "ok"]
-    assert [(p.field, p.error) for p in results[1].problems] == [("venue", "RuntimeError: extractor bug")]
+    assert [(p.field, p.error) for p in results[1].problems] == [("meeting.venue", "RuntimeError: extractor bug")]
     assert results[1].record.meeting.venue is None and results[1].record.meeting.date is not None
     assert results[0].problems == results[3].problems == []
     assert results[3].record.meeting.venue.value == "huyện Bình Minh"
