@@ -82,12 +82,12 @@ class Document(BaseModel):
     sha256: str
     format: str  # txt | html | docx | pdf | image | doc | rtf | odt
     text: str
-    read_from: Origin = Origin.TEXT
+    read_from: Origin = Origin.TEXT  # where the reader found the text (text layer, OCR, LibreOffice...)
     encoding: str | None = None  # of a text file: utf-8, cp1258, tcvn3, vni, viqr...
     pages: int | None = None
     tables: int = 0
     fonts: list[str] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)  # the reader's, e.g. a header part it could not read
+    warnings: list[str] = Field(default_factory=list)  # the reader's, e.g. bytes it could not decode
     # How the text was obtained (shown on the archived record, pipeline.record.TextOrigin)
     conversion: str | None = None  # legacy encoding converted to Unicode: tcvn3, vni, viqr
     converter: str | None = None  # e.g. "libreoffice 7.4.7.2" for a .doc
@@ -122,7 +122,7 @@ class DocumentResult(BaseModel):
 
     @property
     def problems(self) -> list:
-        """The extractors that failed on an ok file (pipeline.record.Problem: field left empty, error)."""
+        """What an ok file lost on the way (pipeline.record.Problem): a failed extractor's field, unreadable text."""
         return list(getattr(self.record, "problems", None) or [])
 
     @classmethod
