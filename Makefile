@@ -17,10 +17,11 @@ install: $(STAMP)
 
 # The main job as users run it: the Prefect backfill of samples/ into the archive (SQLite and the
 # originals, in THIDUA_OUTPUT_DIR, by default ~/.local/share/thidua; a re-run skips what is archived),
-# then the archived records as JSON lines, then where to look next.
+# then the archived records as JSON lines (RECORDS), then where to look next.
+RECORDS ?= outputs/samples.jsonl
 run: $(STAMP)
 	$(BIN)/thidua ingest samples
-	$(BIN)/thidua export --format jsonl --out outputs/samples.jsonl
+	$(BIN)/thidua export --format jsonl --out $(RECORDS)
 	@printf '%s\n' '' 'Next, look at the result:' \
 	  '  $(BIN)/thidua records list                  # every archived record (--needs-review: the review queue)' \
 	  '  $(BIN)/thidua records show DOC_ID           # one record: values, review reasons, file versions' \
