@@ -40,10 +40,6 @@ READERS: dict[str, tuple[str, Callable[[bytes], ReadResult]]] = {
 }
 
 
-def supported(path: Path) -> bool:
-    return path.suffix.lower() in READERS
-
-
 def read_document(path: Path, max_mb: float | None = None) -> Document:
     path = Path(path)
     limit = get_settings().max_file_mb if max_mb is None else max_mb
