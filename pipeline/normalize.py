@@ -25,7 +25,6 @@ _ONE_TO_ONE = {**SPACES, **DASHES, **QUOTES}
 _ODD_CHARACTER = re.compile("[" + re.escape("".join(map(chr, _ONE_TO_ONE))) + "]")
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 
-TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 # oa/oe/uy at the end of a syllable: the tone goes on the first vowel (hòa, khỏe, thúy).
 # The vowel must carry only the tone (no circumflex/breve after it: "thuận", "hoặc" stay as they are).
 _TONE_SHIFT = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_]|[\u0300-\u036f])")
@@ -144,7 +143,8 @@ def normalize(source: str) -> NormalizedText:
 def _add_line(out: _Builder, body: str, line_start: int, set_aside: list, blank_run: int) -> int:
     """One line of text, cleaned, into `out`; furniture set aside, blank lines collapsed to one.
     Returns how many blank lines now precede the next line."""
-    if is_boilerplate(unicodedata.normalize("NFC", body)):
+    # furniture is judged on what is seen: a zero-width space before "Xem với cỡ chữ" hides nothing
+    if is_boilerplate(_ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFC", body)).replace("\x00", "")):
         set_aside.append((line_start, line_start + len(body), body))
         return blank_run
     chars, origin = _clean_chars(body, line_start)
