@@ -92,16 +92,32 @@ def wait_for(server: subprocess.Popen, base: str, folder: Path) -> None:
     raise SystemExit(f"the server did not start: {(folder / 'server.log').read_text()}")
 
 
-def client(base: str, user: str, docs: list[str], until: float, tally: Tally, seed: int) -> None:
+class Window:
+    """The editing time every client shares: it starts once all of them have logged in."""
+
+    def __init__(self, clients: int, seconds: float):
+        self.seconds, self.start = seconds, 0.0
+        self.ready = threading.Barrier(clients, action=self._open)
+
+    def _open(self) -> None:
+        self.start = time.monotonic()
+
+    @property
+    def until(self) -> float:
+        return self.start + self.seconds
+
+
+def client(base: str, user: str, docs: list[str], window: Window, tally: Tally, seed: int) -> None:
     """One editor's session; anything unexpected (a timeout, a page without its form) is an error."""
     try:
-        _edit(base, user, docs, until, tally, seed)
+        _edit(base, user, docs, window, tally, seed)
     except Exception as exc:  # noqa: BLE001 - counted and reported, never lost in a thread
+        window.ready.abort()  # the others do not wait for this one
         with tally.lock:
             tally.errors.append(f"{user}: {type(exc).__name__}: {exc}")
 
 
-def _edit(base: str, user: str, docs: list[str], until: float, tally: Tally, seed: int) -> None:
+def _edit(base: str, user: str, docs: list[str], window: Window, tally: Tally, seed: int) -> None:
     import httpx
 
     rng = random.Random(seed)
@@ -109,6 +125,8 @@ def _edit(base: str, user: str, docs: list[str], until: float, tally: Tally, see
         login = http.get("/login")
         token = re.search(r'name="login_csrf" value="([^"]+)"', login.text).group(1)
         http.post("/login", data={"name": user, "password": PASSWORD, "login_csrf": token})
+        window.ready.wait(timeout=300)
+        until = window.until
         n = 0
         while time.monotonic() < until:
             doc = rng.choice(docs)
@@ -171,22 +189,22 @@ class LoadResult:
 def run_load(url: str, folder: Path, clients: int = 20, seconds: float = 30, docs: int = 40,
              workers: int = 2) -> LoadResult:
     """Prepare an archive in `url` (a database of its own) and `folder`, start `thidua serve` on it,
-    let `clients` editors save for `seconds`, stop the server, and check the archive."""
+    log `clients` editors in and let them save for `seconds`, stop the server, and check the archive."""
     (folder / "archive").mkdir(parents=True, exist_ok=True)
     server, base = start_server(url, folder, workers)
     try:
         doc_ids = prepare(url, folder, docs, clients)
         wait_for(server, base, folder)
         tally = Tally()
-        until = time.monotonic() + seconds
-        threads = [threading.Thread(target=client, args=(base, f"nv{n:02d}", doc_ids, until, tally, n))
+        window = Window(clients, seconds)
+        threads = [threading.Thread(target=client, args=(base, f"nv{n:02d}", doc_ids, window, tally, n))
                    for n in range(clients)]
         started = time.monotonic()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - (window.start or started)  # the editing window, logins before it
     finally:
         server.terminate()
         server.wait(20)

@@ -34,7 +34,7 @@ def test_twenty_editors_for_a_minute_on_postgres_lose_nothing(tmp_path):
     schema = create_schema()
     url = postgres_schema_url(schema)
     try:
-        result = run_load(url, tmp_path, clients=20, seconds=float(os.environ.get("THIDUA_WEB_LOAD_S", "60")),
+        result = run_load(url, tmp_path, clients=20, seconds=float(os.environ.get("THIDUA_TEST_WEB_LOAD_S", "60")),
                           docs=20, workers=2)
         assert_nothing_lost(url, tmp_path, result, clients=20)
     finally:
