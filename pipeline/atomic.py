@@ -9,13 +9,14 @@ into, and a missing folder is an error rather than silently created.
 """
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 class UnsafeOutput(OSError):
@@ -63,6 +64,16 @@ def atomic_write(out: Path, mode: str = "w", **open_args: Any) -> Iterator[IO]:
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+def write_jsonl(items: Iterable[Any], out: Path) -> int:
+    """Write one JSON object per line (UTF-8, Vietnamese as is) atomically; how many were written."""
+    count = 0
+    with atomic_write(out, "w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+            count += 1
+    return count
 
 
 def _umask() -> int:

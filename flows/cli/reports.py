@@ -1,69 +1,33 @@
-"""`thidua report ...` (rankings, heads, a unit's history, consistency checks, clusters) and
-`thidua units ...` (the unit registry: list, merge, rename, split). Thin: the steps live in
-pipeline.reports and pipeline.registry. Tables go to stdout; --out writes .csv or .xlsx."""
+"""`thidua report ...`: rankings, heads, a unit's history, consistency checks, clusters. Thin: the
+steps live in pipeline.reports. Tables go to stdout; --out also writes a .csv or .xlsx file."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from flows.cli_storage import _repository, say, storage_errors
+from flows.cli.output import archive, say, storage_errors, table, command_group
+from flows.cli.output import wide as out
 
-report_app = typer.Typer(no_args_is_help=True, help="Scoring reports from the archive's corrected records.")
-units_app = typer.Typer(no_args_is_help=True, help="The unit registry: one unit behind every spelling of its name.")
+app = command_group("Reports from the archive's records, corrections applied: rankings, "
+                  "heads, a unit's history, consistency checks.")
 
-OUT_HELP = "Also write the report to this .csv or .xlsx file (replaced atomically)."
-CLUSTER_HELP = "Cluster key (see `thidua report clusters`), or words of its name/province, e.g. 'cum 2 kien giang'."
-
-
-class _Out:
-    """stdout: the terminal's width on a terminal; wide (no folded names) in a pipe or a file."""
-
-    def print(self, *args, **kwargs) -> None:
-        console = Console(soft_wrap=True)
-        if not console.is_terminal:
-            console = Console(width=220, soft_wrap=True)
-        console.print(*args, **kwargs)
-
-
-out = _Out()
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(report_app, name="report")
-    app.add_typer(units_app, name="units")
+OUT_HELP = "Also write the report to this .csv or .xlsx file (replaced only once complete)."
+CLUSTER_HELP = ("A cluster's key (see `thidua report clusters`), or words of its name or province, "
+                "e.g. 'cum 2 kien giang'.")
+OUT = Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", show_default=False, help=OUT_HELP)]
+EVERY_CLUSTER = Annotated[str | None, typer.Option("--cluster", "-c", metavar="CLUSTER", show_default=False,
+                                                   help=CLUSTER_HELP + " Default: every cluster.")]
 
 
 def _facts():
     """The report facts, from a registry brought up to date first."""
     from pipeline.reports import load_facts
 
-    repo = _repository()
-    try:
+    with archive() as repo:
         return load_facts(repo.db)
-    finally:
-        repo.close()
-
-
-def _table(title: str, headers, rows) -> Table:
-    table = Table(title=title, show_header=True)
-    for h in headers:
-        table.add_column(h, overflow="fold")
-    for row in rows:
-        table.add_row(*(escape(_cell(v)) for v in row))
-    return table
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _clusters(facts, query: str | None):
@@ -72,8 +36,11 @@ def _clusters(facts, query: str | None):
     return facts.find_clusters(None)
 
 
-@report_app.command("clusters")
-def report_clusters(query: str | None = typer.Argument(None, help="Only clusters matching these words.")) -> None:
+@app.command("clusters")
+def report_clusters(
+    query: Annotated[str | None, typer.Argument(metavar="WORDS", show_default=False,
+                                                help="Only clusters matching these words.")] = None,
+) -> None:
     """List the registry's clusters: key, name and scope, years and documents."""
     with storage_errors():
         facts = _facts()
@@ -84,16 +51,19 @@ def report_clusters(query: str | None = typer.Argument(None, help="Only clusters
         years = sorted({d.year for d in docs if d.year is not None})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
         rows.append([c.key, c.label, span, len(docs)])
-    out.print(_table(f"{len(rows)} cluster(s)", ("key", "cluster", "years", "documents"), rows))
+    out.print(table(f"{len(rows)} cluster(s)", ("key", "cluster", "years", "documents"), rows))
 
 
-@report_app.command("rankings")
+@app.command("rankings")
 def report_rankings(
-    cluster: str | None = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP + " Default: every cluster."),
-    year: int | None = typer.Option(None, "--year", "-y", help="Only this year (the year under review)."),
-    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
-    charts: Path | None = typer.Option(None, "--charts", help="Folder for one PNG chart per cluster "
-                                          "(default with an .xlsx --out: <name>_charts/ beside it)."),
+    cluster: EVERY_CLUSTER = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", metavar="YEAR", show_default=False,
+                                             help="Only this year (the year under review).")] = None,
+    out_path: OUT = None,
+    charts: Annotated[Path | None, typer.Option(
+        "--charts", metavar="FOLDER", show_default=False,
+        help="Folder for one chart (PNG picture) per cluster; with an .xlsx --out, by default a folder "
+             "NAME_charts beside it.")] = None,
 ) -> None:
     """Ranking tables of a cluster, year by year, with the source documents; charts of ranks over years."""
     from pipeline.reports import rankings
@@ -110,7 +80,7 @@ def report_rankings(
             count = write_rankings(tables, out_path, drawn)
     for c, years in tables.items():
         for t in years:
-            out.print(_table(f"{c.label} — {t.year or 'year unknown'}",
+            out.print(table(f"{c.label} — {t.year or 'year unknown'}",
                              ("rank", "unit", "score", "tie", "as written", "documents"),
                              [[r.rank, r.unit.name + (" (?)" if r.unit.pending else ""), r.score,
                                "tie" if r.tie else "", "; ".join(r.written), "; ".join(r.doc_ids)] for r in t.rows]))
@@ -122,11 +92,8 @@ def report_rankings(
         say(f"wrote {count} row(s) to {escape(str(out_path))}")
 
 
-@report_app.command("heads")
-def report_heads(
-    cluster: str | None = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP + " Default: every cluster."),
-    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
-) -> None:
+@app.command("heads")
+def report_heads(cluster: EVERY_CLUSTER = None, out_path: OUT = None) -> None:
     """Heads (trưởng) and deputies (phó) of a cluster year by year, and who is due next."""
     from pipeline.reports import heads
     from pipeline.reports.output import write_heads
@@ -137,7 +104,7 @@ def report_heads(
         if out_path:
             count = write_heads(reports, out_path)
     for r in reports:
-        out.print(_table(r.cluster.label, ("year", "role", "unit", "elected before", "recorded serving", "documents"),
+        out.print(table(r.cluster.label, ("year", "role", "unit", "elected before", "recorded serving", "documents"),
                          _heads_rows(r)))
     if not reports:
         say("no heads recorded" + (f" in {cluster}" if cluster else ""))
@@ -157,10 +124,11 @@ def _heads_rows(report) -> list[list]:
     return rows
 
 
-@report_app.command("unit")
+@app.command("unit")
 def report_unit(
-    name: str = typer.Argument(..., help="Unit id, name or any spelling of it (abbreviations allowed)."),
-    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    name: Annotated[str, typer.Argument(metavar="UNIT", show_default=False,
+                                        help="The unit's id, name or any spelling of it (abbreviations too).")],
+    out_path: OUT = None,
 ) -> None:
     """A unit's clusters, ranks and head terms over the years."""
     from pipeline.registry import Registry
@@ -169,11 +137,8 @@ def report_unit(
 
     with storage_errors():
         facts = _facts()
-        repo = _repository()
-        try:
+        with archive() as repo:
             info = Registry(repo.db).unit(name)
-        finally:
-            repo.close()
         history = unit_history(facts, info.id, info.aliases)
         if out_path:
             write_unit(history, out_path)
@@ -181,20 +146,21 @@ def report_unit(
               f"{escape(info.province or 'province unknown')})")
     if info.aliases:
         out.print("also written: " + escape("; ".join(info.aliases)))
-    out.print(_table("clusters", ("cluster", "years"),
+    out.print(table("clusters", ("cluster", "years"),
                      [[label, ", ".join(map(str, ys))] for label, ys in history.clusters.items()]))
-    out.print(_table("ranks", ("year", "cluster", "rank", "score", "documents"),
+    out.print(table("ranks", ("year", "cluster", "rank", "score", "documents"),
                      [[y, label, rank, score, "; ".join(d)] for y, label, rank, score, d in history.ranks]))
-    out.print(_table("head terms", ("year", "cluster", "role", "documents"),
+    out.print(table("head terms", ("year", "cluster", "role", "documents"),
                      [[y, label, role, "; ".join(d)] for y, label, role, d in history.terms]))
     if out_path:
         say(f"wrote {escape(str(out_path))}")
 
 
-@report_app.command("checks")
+@app.command("checks")
 def report_checks(
-    cluster: str | None = typer.Option(None, "--cluster", "-c", help=CLUSTER_HELP),
-    out_path: Path | None = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    cluster: Annotated[str | None, typer.Option("--cluster", "-c", metavar="CLUSTER", show_default=False,
+                                                help=CLUSTER_HELP + " Default: every cluster.")] = None,
+    out_path: OUT = None,
 ) -> None:
     """Consistency checks, each with the documents to fix; exit code 1 when any is found.
 
@@ -206,95 +172,12 @@ def report_checks(
     with storage_errors():
         facts = _facts()
         keys = {c.key for c in _clusters(facts, cluster)}
-        repo = _repository()
-        try:
+        with archive() as repo:
             issues = [i for i in checks(facts, tie_reader(repo.db)) if i.cluster_key in keys]
-        finally:
-            repo.close()
         if out_path:
             write_checks(issues, out_path)
-    out.print(_table(f"{len(issues)} issue(s)", ("check", "cluster", "year", "problem", "documents"),
+    out.print(table(f"{len(issues)} issue(s)", ("check", "cluster", "year", "problem", "documents"),
                      [[i.check, i.cluster, i.year, i.message, "; ".join(i.doc_ids)] for i in issues]))
     if out_path:
         say(f"wrote {len(issues)} issue(s) to {escape(str(out_path))}")
     raise typer.Exit(1 if issues else 0)
-
-
-# --- units -------------------------------------------------------------------------------------
-
-def _registry():
-    from pipeline.registry import Registry
-
-    repo = _repository()
-    registry = Registry(repo.db)
-    return repo, registry
-
-
-@units_app.command("list")
-def units_list(
-    query: str | None = typer.Argument(None, help="Only units whose name or a spelling holds these words."),
-    pending: bool = typer.Option(False, "--pending", help="Only names waiting for a person to decide."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
-) -> None:
-    """Canonical units with their spellings (brought up to date with the archive first)."""
-    with storage_errors():
-        repo, registry = _registry()
-        try:
-            registry.sync()
-            rows = registry.pending() if pending else registry.units(query)
-        finally:
-            repo.close()
-    if as_json:
-        for r in rows:
-            out.print(json.dumps(r.__dict__, ensure_ascii=False), markup=False, highlight=False)
-        return
-    if pending:
-        out.print(_table(f"{len(rows)} name(s) waiting", ("name", "where", "confidence", "how", "now", "candidates"),
-                         [[p.name, p.scope, f"{p.confidence:.2f}", p.method, p.unit or "", "; ".join(p.candidates)]
-                          for p in rows]))
-        return
-    out.print(_table(f"{len(rows)} unit(s)", ("id", "unit", "kind", "province", "also written", "confidence"),
-                     [[u.id, u.name + (" ✎" if u.named_by_staff else ""), u.kind, u.province, "; ".join(u.aliases),
-                       f"{u.lowest_confidence:.2f}"] for u in rows]))
-
-
-def _change(action) -> None:
-    with storage_errors():
-        repo, registry = _registry()
-        try:
-            message = action(registry)
-        finally:
-            repo.close()
-    say(escape(message))
-
-
-USER = typer.Option(..., "--user", "-u", help="Who makes the change (kept with it).")
-
-
-@units_app.command("merge")
-def units_merge(source: str = typer.Argument(..., help="Unit id or name, or a written name waiting in --pending."),
-                target: str = typer.Argument(..., help="The unit it is part of (id or name)."),
-                user: str = USER) -> None:
-    """SOURCE is the same unit as TARGET: its spellings and every place it was named move to TARGET.
-
-    Merging a unit into itself confirms the registry's guesses for it; a written name waiting in
-    `units list --pending` can be merged into the unit it means."""
-    _change(lambda r: r.merge(source, target, user=user))
-
-
-@units_app.command("rename")
-def units_rename(unit: str = typer.Argument(..., help="Unit id or name."),
-                 new_name: str = typer.Argument(..., help="The canonical name to show in reports."),
-                 user: str = USER) -> None:
-    """Give a unit its proper name (the old one stays a known spelling)."""
-    _change(lambda r: r.rename(unit, new_name, user=user))
-
-
-@units_app.command("split")
-def units_split(unit: str = typer.Argument(..., help="Unit id or name."),
-                names: list[str] = typer.Argument(..., help="Spellings that are really another unit."),
-                into: str | None = typer.Option(None, "--into", help="Existing unit they belong to "
-                                                   "(default: a new unit named after the first spelling)."),
-                user: str = USER) -> None:
-    """Undo a wrong match: move some spellings (and where they were named) to another unit."""
-    _change(lambda r: r.split(unit, list(names), user=user, into=into))

@@ -4,30 +4,29 @@ Exit codes: 0 everything whole, 1 damage found, 2 no archive (or a usage error).
 """
 from __future__ import annotations
 
+from typing import Annotated
 
 import typer
 
+from flows.cli.output import archive, progress, say, storage_errors, within
+
 
 def verify(
-    sample: int | None = typer.Option(None, "--sample", "-n", min=1,
-                                         help="Only this many originals, those verified longest ago "
-                                              "(default: all, and files no record points to)."),
+    sample: Annotated[int | None, typer.Option(
+        "--sample", "-n", callback=within(1), metavar="N", show_default=False,
+        help="Only check this many originals, those checked longest ago (default: all of them, and also look "
+             "for files no record points to).")] = None,
 ) -> None:
-    """Check the archive's fixity: every original still hashes to its checksum and has its record,
-    every record has its original. One line per problem on stdout; exit code 1 when any."""
-    from flows.cli import _progress
-    from flows.cli_storage import _repository, say, storage_errors
+    """Check that every archived original is still intact and has its record, and every record its original.
+
+    One line per problem on stdout; exit code 1 when there is any."""
     from pipeline.storage.fixity import count_originals, verify as verify_archive
 
-    with storage_errors():
-        repo = _repository()
-        try:
-            total = count_originals(repo) if sample is None else min(sample, count_originals(repo))
-            with _progress() as progress:
-                task = progress.add_task("verifying", total=total, current="")
-                report = verify_archive(repo, sample, on_checked=lambda n: progress.advance(task, n))
-        finally:
-            repo.close()
+    with storage_errors(), archive() as repo:
+        total = count_originals(repo) if sample is None else min(sample, count_originals(repo))
+        with progress() as bar:
+            task = bar.add_task("verifying", total=total, current="")
+            report = verify_archive(repo, sample, on_checked=lambda n: bar.advance(task, n))
     for problem in report.problems:
         print(problem.line(), flush=True)
     say(report.summary().replace("[", "\\["))
