@@ -76,7 +76,7 @@ def extract(
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(
         metavar="GOLD_FOLDER", show_default=False,
-        help="Folder of hand-checked records, one <document id>.json file per report.")],
+        help="Folder of hand-checked records, one DOC_ID.json file per report.")],
     paths: Annotated[list[Path], typer.Argument(metavar="FILES", show_default=False,
                                                 help="Report files or folders to read and score.")],
     details: Annotated[bool, typer.Option(
