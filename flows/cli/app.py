@@ -27,17 +27,18 @@ class PlainHelp(TyperGroup):
 
     def __init__(self, **attrs):
         super().__init__(**attrs)
-        _hide_argument_types(self)
+        _plain_help(self)
 
 
-def _hide_argument_types(command) -> None:
+def _plain_help(command) -> None:
+    """For `command` and every command under it."""
     if command.help and not command.short_help:  # the listing shows the first sentence whole, not cut at 45 characters
         command.short_help = command.help.split("\n\n")[0].replace("\n", " ").strip()
     for param in command.params:
         if isinstance(param, TyperArgument):
             param.display_type_rich = _no_type  # what typer's help prints beside the argument's name
     for sub in getattr(command, "commands", {}).values():
-        _hide_argument_types(sub)
+        _plain_help(sub)
 
 
 def _no_type(ctx) -> None:
