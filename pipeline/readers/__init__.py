@@ -21,6 +21,9 @@ from pipeline.vietnamese import Plausibility
 
 log = logging.getLogger(__name__)
 NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
+# In folders, these are reports we cannot read yet: listed as failed so nothing goes unnoticed
+# (extension -> what to do). Anything else in a folder (gold .json, README.md) is not a report.
+NOT_YET_SUPPORTED: dict[str, str] = {}  # every report format found so far is read (scans by OCR)
 
 # extension -> (format name, reader taking the file's bytes)
 READERS: dict[str, tuple[str, Callable[[bytes], ReadResult]]] = {
@@ -46,8 +49,6 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
     size = _regular_file_size(path)
     fmt = READERS.get(path.suffix.lower())
     if fmt is None:
-        from pipeline.discover import NOT_YET_SUPPORTED
-
         if path.suffix.lower() in NOT_YET_SUPPORTED:
             raise ReadError(f"unsupported file type '{path.suffix}'", NOT_YET_SUPPORTED[path.suffix.lower()])
         known = ", ".join(sorted(READERS))

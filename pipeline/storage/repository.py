@@ -25,8 +25,9 @@ from pipeline.normalize import unaccent
 from pipeline.paths import absolute, make_doc_id
 from pipeline.record import Record, TextOrigin
 from pipeline.settings import get_settings
-from pipeline.storage import overlay as ov
-from pipeline.storage import review, values
+import pipeline.storage.overlay as ov
+import pipeline.storage.review as review
+import pipeline.storage.values as values
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
