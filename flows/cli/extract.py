@@ -91,7 +91,7 @@ def evaluate(
     results = run_extraction(paths, "scoring")
     preds = {r.doc_id: r.record.to_export() for r in results if r.status == Status.OK}
     s = score(golds, {k: v for k, v in preds.items() if k in golds})
-    shown = Console()
+    shown = Console(emoji=False)
     shown.print(f"documents: {s.documents} gold, {s.predicted} predicted")
     table = Table(show_header=True)
     for col in ("field", "P", "R", "F1", "gold", "pred"):

@@ -23,7 +23,7 @@ from rich.text import Text
 
 from pipeline.document import DocumentResult, Status
 
-console = Console(stderr=True)  # messages, progress, summaries
+console = Console(stderr=True, emoji=False)  # messages, progress, summaries
 out = Console(soft_wrap=True, emoji=False)  # results
 HELP_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -153,9 +153,9 @@ class _Wide:
     """stdout for reports: the terminal's width on a terminal; wide (no folded names) in a pipe or a file."""
 
     def print(self, *args, **kwargs) -> None:
-        shown = Console(soft_wrap=True)
+        shown = Console(soft_wrap=True, emoji=False)
         if not shown.is_terminal:
-            shown = Console(width=220, soft_wrap=True)
+            shown = Console(width=220, soft_wrap=True, emoji=False)
         shown.print(*args, **kwargs)
 
 
