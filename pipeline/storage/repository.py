@@ -25,6 +25,7 @@ from pipeline.normalize import unaccent
 from pipeline.paths import absolute, make_doc_id
 from pipeline.record import Record, TextOrigin
 from pipeline.settings import get_settings
+import pipeline.storage.columns as columns
 import pipeline.storage.overlay as ov
 import pipeline.storage.review as review
 import pipeline.storage.values as values
@@ -252,7 +253,7 @@ class Repository:
             reasons = review.judge(record)
             doc = DocumentRow(doc_id=doc_id, source_revision=1, needs_review=bool(reasons), review_reasons=reasons,
                               review_priority=review.priority(reasons), min_confidence=record.lowest_confidence(),
-                              effective=record.model_dump(mode="json"), **ov.summary_columns(record))
+                              effective=record.model_dump(mode="json"), **columns.summary_columns(record))
             s.add(doc)
             s.flush()
             source = SourceRow(document_id=doc.id, revision=1, **source_fields)
@@ -551,7 +552,7 @@ class Repository:
             if number is not None:
                 query = query.where(DocumentRow.cluster_number == number)
             else:
-                pattern = ov.normalise_key(cluster).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                pattern = columns.normalise_key(cluster).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 query = query.where(DocumentRow.cluster_key.like(f"%{pattern}%", escape="\\"))
         if year is not None:
             query = query.where(DocumentRow.year == year)
@@ -617,7 +618,7 @@ class Repository:
         doc.review_priority = review.priority(reasons)
         doc.min_confidence = record.lowest_confidence()
         doc.updated_at = utcnow()
-        for name, value in ov.summary_columns(record).items():
+        for name, value in columns.summary_columns(record).items():
             setattr(doc, name, value)
 
 
