@@ -92,6 +92,8 @@ class _Members:
         unit = unit.strip(" ,;:-")
         if not unit or units.is_generic(unit) or fold(unit) in self.people or _CLUSTER_START.match(unit):
             return
+        if end is not None and not self.ctx.text[end:].strip():
+            return  # the excerpt stops inside this name ("... cho Công an tỉ"): it is cut off
         if all(w.lower() in units.place_words() | _NOT_NAME_WORDS for w in unit.split()):
             return
         if any(units.same(m.unit, unit) for m in self.found):
@@ -141,15 +143,28 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
         s, e = sentence.start, sentence.end
         for m in _AWARD.finditer(text, s, e):
             to = _GIVEN_TO.match(text, m.end(), e)
-            span = units.unit_after(text, to.end(), e) if to else None
-            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
-                out.append(span)
+            # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of the list
+            spans = unit_lists.unit_list_after(text, to.end(), e) if to else []
+            out.extend(span for span in spans if _named_unit(text, span))
         for m in _RECEIVES.finditer(text, s, e):
             clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
             span = units.unit_before(text, m.start(), clause)
-            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
+            if span and _named_unit(text, span):
                 out.append(span)
     return out
+
+
+def _named_unit(text: str, span: tuple[int, int]) -> bool:
+    """A head word with a name ("Hội Nông dân xã A"), or a head that names one organisation by itself
+    ("Hội Liên hiệp phụ nữ", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn"), not a bare "Hội" or "Ủy ban"."""
+    if not units._head_at(text, span[0]):
+        return False
+    unit = text[span[0]:span[1]]
+    head = (units._head_type(unit) or "").split()
+    return bool(units._name_words(unit)) or len(head) >= 3 or (len(head) == 2 and head[0] in _LEVELS)
+
+
+_LEVELS = {"tỉnh", "thành", "huyện", "thị", "quận"}  # "Tỉnh đoàn", "Huyện ủy": the body of that level
 
 
 def statistics_members(ctx: Context) -> list[tuple[int, int]]:

@@ -51,7 +51,8 @@ def test_ranked_units_are_members(extract):
 
 
 def test_elected_units_are_members(extract):
-    record = extract(TITLE, LEAD, "Hội nghị bầu UBND huyện Thanh Miện làm Cụm trưởng, UBND huyện Ninh Giang làm Cụm phó năm 2024.")
+    record = extract(TITLE, LEAD, "Hội nghị bầu UBND huyện Thanh Miện làm Cụm trưởng, UBND huyện Ninh Giang làm "
+                                  "Cụm phó năm 2024.")
     assert units(record) == ["UBND huyện Thanh Miện", "UBND huyện Ninh Giang"]
 
 
@@ -70,12 +71,14 @@ def test_count_without_names_gives_no_members(extract):
 
 
 def test_list_of_people_is_not_a_list_of_units(extract):
-    record = extract(TITLE, LEAD, "Dự hội nghị có các đồng chí: Lê Văn Tám - Chủ tịch UBND huyện; Đào Thị Hoa - Phó Chủ tịch HĐND huyện.")
+    record = extract(TITLE, LEAD, "Dự hội nghị có các đồng chí: Lê Văn Tám - Chủ tịch UBND huyện; "
+                                  "Đào Thị Hoa - Phó Chủ tịch HĐND huyện.")
     assert units(record) == []
 
 
 def test_venue_only_unit_is_not_a_member(extract):
-    record = extract(TITLE, "Ngày 18/12/2023, tại trụ sở Hội Nông dân xã Phú Tiến, Cụm thi đua số 2 tổ chức hội nghị tổng kết.")
+    record = extract(TITLE, "Ngày 18/12/2023, tại trụ sở Hội Nông dân xã Phú Tiến, Cụm thi đua số 2 tổ chức "
+                            "hội nghị tổng kết.")
     assert units(record) == []
 
 
@@ -129,3 +132,20 @@ def test_units_holding_the_meeting_together(extract):
                      "Chiều 12-7, Trung đoàn 54 phối hợp với Trung đoàn 12 (Sư đoàn 3) tổ chức hội nghị sơ kết công "
                      "tác thi đua.")
     assert units(record) == ["Trung đoàn 54", "Trung đoàn 12"]
+
+
+def test_award_recipients_listed_after_cho_are_all_members(extract):
+    record = extract(TITLE, LEAD, "Hội nghị suy tôn, đề nghị tặng Bằng khen cho Hội Liên hiệp phụ nữ và Hội Chữ thập "
+                                  "đỏ huyện; tặng Giấy khen cho Ủy ban MTTQ huyện; Hội CCB huyện và Huyện đoàn.")
+    assert units(record) == ["Hội Liên hiệp phụ nữ", "Hội Chữ thập đỏ huyện", "Ủy ban MTTQ huyện", "Hội CCB huyện",
+                             "Huyện đoàn"]
+
+
+def test_a_bare_head_word_is_no_award_recipient(extract):
+    record = extract(TITLE, LEAD, "Hội nghị đề nghị tặng Cờ thi đua cho Hội và Trung tâm.")
+    assert units(record) == []
+
+
+def test_a_name_cut_off_by_the_end_of_the_excerpt_is_no_member(extract):
+    record = extract(TITLE, LEAD, "Cụm gồm: Sở Y tế, Sở Tư pháp. Hội nghị đề nghị tặng Cờ thi đua cho Ban Dân tộc tỉ")
+    assert units(record) == ["Sở Y tế", "Sở Tư pháp"]
