@@ -4,7 +4,7 @@ builds the regular expressions and matchers the components use."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import srsly

@@ -10,7 +10,7 @@ from flows.backfill import backfill
 from flows.nightly import nightly
 from pipeline.document import Status
 from pipeline.storage import open_repository
-from storage_fixtures import stem, stems, assert_consistent, db_url, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent, stem, stems
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 
