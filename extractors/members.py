@@ -35,8 +35,9 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
     headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                         rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,6}}?)\s*(?::\s*|\(\s*|,?\s+là\s+)",
-                         re.IGNORECASE)
+    # the group's descriptor may hold a comma before lower-case words ("14 tỉnh Trung du, miền núi phía Bắc: A, B")
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:(?:,\s+(?=[a-zà-ỹđ])|\s+)[^\s,;:()]+){{0,8}}?)"
+                         rf"\s*(?::\s*|\(\s*|,?\s+là\s+)", re.IGNORECASE)
     prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
     return people, headed, counted, prefix
 
@@ -126,7 +127,7 @@ def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[
     for a, b, conf, group in listed_units(ctx):
         unit = text[a:b]
         members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf)
-    for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx):
+    for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:
         members.add_found(head, 0.7)
@@ -197,4 +198,26 @@ def co_organisers(ctx: Context) -> list[tuple[int, int]]:
             if not (first and second and _HOLDS_MEETING.match(text, second[1], e)):
                 continue
             out.extend(span for span in (first, second) if units._head_at(text, span[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_group() -> re.Pattern:
+    """"6 tỉnh" / "các huyện" right before a capitalised name: a list of places without a colon."""
+    places = [g for g in vocab.phrases("members", "group") if all(w in units.place_words() | {"thành"}
+                                                                   for w in g.replace(",", " ").split())]
+    return re.compile(rf"(?<!số )\b(các|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
+
+
+def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
+    """"lãnh đạo Công an 6 tỉnh A, B, C, D, E, F", "Viện kiểm sát nhân dân các huyện A, B, C": bare place names
+    after a place group with no colon, taken when the count matches (or, after "các", three or more)."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        for m in _place_group().finditer(text, sentence.start, sentence.end):
+            items = unit_lists.unit_list_after(text, m.end(), sentence.end)
+            count = int(m.group(1)) if m.group(1).isdigit() else None
+            if (len(items) == count if count else len(items) >= 3) and all(
+                    len(text[a:b].split()) <= 4 and not units._head_at(text, a) for a, b in items):
+                out.extend(items)
     return out

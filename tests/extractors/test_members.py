@@ -149,3 +149,32 @@ def test_a_bare_head_word_is_no_award_recipient(extract):
 def test_a_name_cut_off_by_the_end_of_the_excerpt_is_no_member(extract):
     record = extract(TITLE, LEAD, "Cụm gồm: Sở Y tế, Sở Tư pháp. Hội nghị đề nghị tặng Cờ thi đua cho Ban Dân tộc tỉ")
     assert units(record) == ["Sở Y tế", "Sở Tư pháp"]
+
+
+def test_counted_group_with_a_comma_in_its_descriptor(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 bao gồm Hội Nông dân 5 tỉnh Tây Nguyên, duyên hải miền Trung: "
+                                  "Phú Yên, Gia Lai, Kon Tum, Đắk Lắc, Bình Định.")
+    assert units(record) == ["Phú Yên", "Gia Lai", "Kon Tum", "Đắk Lắc", "Bình Định"]
+
+
+def test_counted_places_without_a_colon(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có lãnh đạo Công an 4 tỉnh Sóc Trăng, Bạc Liêu, Hậu Giang và Cà Mau.")
+    assert units(record) == ["Sóc Trăng", "Bạc Liêu", "Hậu Giang", "Cà Mau"]
+
+
+def test_places_after_cac_without_a_colon(extract):
+    record = extract(TITLE, LEAD, "Tham dự có đại diện Hội Nông dân các huyện Tân Phú, Định Quán, Xuân Lộc.")
+    assert units(record) == ["Tân Phú", "Định Quán", "Xuân Lộc"]
+
+
+def test_a_count_that_does_not_match_the_names_is_no_list(extract):
+    record = extract("Cụm thi đua số 1 huyện Mỹ Hòa họp xét thi đua năm 2023",
+                     "Ngày 8/1/2024, Cụm thi đua số 1 huyện Mỹ Hòa tổ chức họp chấm điểm năm 2023.",
+                     "Công an 5 tỉnh Tây Nguyên, Cục Cảnh sát và Phòng Hậu cần dự hội nghị.")
+    assert units(record) == []
+
+
+def test_schools_listed_after_cac_truong(extract):
+    record = extract(TITLE, LEAD, "Hội nghị diễn ra với sự tham dự của đại diện các trường: Đại học Phú Lâm, Cao đẳng "
+                                  "Kỹ thuật Hòa Minh, Học viện Cán bộ Tây Sơn cùng đại diện Sở Giáo dục.")
+    assert units(record) == ["Đại học Phú Lâm", "Cao đẳng Kỹ thuật Hòa Minh", "Học viện Cán bộ Tây Sơn"]
