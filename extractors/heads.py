@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extractors import unit_lists, units, vocab
 from extractors.context import Context
+from pipeline.normalize import fold
 from pipeline.record import Head
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -77,13 +78,31 @@ class _Found:
     def add(self, span_or_unit, role, year, ev_start, ev_end, confidence) -> None:
         text = self.ctx.text
         unit = text[span_or_unit[0]:span_or_unit[1]] if isinstance(span_or_unit, tuple) else span_or_unit
-        if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit):
+        if unit and _PERSON_CUE.match(unit) or _person_named(self.ctx, unit or ""):
+            person = _person_named(self.ctx, unit)
+            unit = person.organization if person else None  # "đồng chí A - Cụm trưởng": A's organisation
+        if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit) or not _looks_like_unit(unit):
             return
         if any(h.role == role and h.year == year and units.same(h.unit, unit) for h in self.out):
             return
         ev_start, ev_end = min(ev_start, ev_end), max(ev_start, ev_end)  # the unit may come after the role
         self.out.append(Head(unit=unit, role=role, year=year, evidence=self.ctx.evidence(ev_start, ev_end),
                              confidence=confidence))
+
+
+_PERSON_CUE = re.compile(r"(?:đ/c|đồng chí|ông|bà)\s+", re.IGNORECASE)
+
+
+def _person_named(ctx: Context, phrase: str):
+    """The participant this phrase names ("Đồng chí Nguyễn Văn A", "đ/c Trần B - Giám đốc ..."), if any."""
+    cue = _PERSON_CUE.match(phrase)
+    rest = fold(phrase[cue.end():] if cue else phrase)
+    return next((p for p in ctx.participants if p.name and rest.startswith(fold(p.name))), None)
+
+
+def _looks_like_unit(unit: str) -> bool:
+    """Not a clause opener read as a name at the start of a sentence ("Sau khi nhận nhiệm vụ Khối trưởng")."""
+    return unit.split()[0].lower() not in vocab.phrases("units", "not_unit_start")
 
 
 def find(ctx: Context) -> list[Head]:
@@ -175,6 +194,11 @@ def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
             found.add(span, x.role, taker_year, m.start(), span[1], 0.75)
         return bool(spans)
     span = units.unit_after(text, after.end(), x.e)
+    person = None if span else _person_named(ctx, text[after.end():x.e])
+    if person and person.organization:  # "trao cờ Khối trưởng năm 2025 cho đ/c A - Giám đốc Sở B"
+        span = after.end(), after.end() + len(text[after.end():x.e].split(" - ")[0])
+        found.add(person.organization, x.role, taker_year, m.start(), span[1], 0.7)
+        return True
     if not span:
         return False
     found.add(span, x.role, taker_year, m.start(), span[1], 0.8)
