@@ -192,3 +192,17 @@ def test_a_clause_opener_is_no_head_unit(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD,
                      "Sau khi nhận nhiệm vụ Khối trưởng, đơn vị đã xây dựng kế hoạch thi đua năm 2023.")
     assert heads(record) == set()
+
+
+def test_unit_hosting_the_head_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Năm 2023, UBND huyện Tân Mỹ là đơn vị đăng cai khối trưởng Khối thi đua số 4, gồm 4 đơn vị là "
+                     "thị xã Bình An và các huyện Tân Mỹ, Hòa Lạc, Phú Sơn.")
+    assert heads(record) == {("UBND huyện Tân Mỹ", "truong", 2023)}
+
+
+def test_head_elected_for_a_term_holds_it_from_the_terms_first_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Khối thi đua cũng đã bầu chọn Trường Cao đẳng Phú Lâm là đơn vị trưởng khối "
+                     "giai đoạn 2023 - 2025.")
+    assert heads(record) == {("Trường Cao đẳng Phú Lâm", "truong", 2023)}
