@@ -86,10 +86,12 @@ class _Members:
     """Members found so far: a unit once, never a person's name, a bare place word or the cluster itself."""
 
     def __init__(self, ctx: Context, participants: list[Participant]):
-        self.ctx, self.found = ctx, []
+        self.ctx, self.found, self.origins = ctx, [], []
         self.people = {fold(p.name) for p in participants or []}
 
-    def add(self, unit: str, start: int | None, end: int | None, confidence: float) -> None:
+    def add(self, unit: str, start: int | None, end: int | None, confidence: float, origin: int | None = None) -> None:
+        """`origin` is where the unit's list starts: two names of one list are two units ("Đại học Sài Gòn,
+        Đại học Quốc tế Sài Gòn") unless they spell out the same name ("LĐLĐ huyện A, Liên đoàn Lao động huyện A")."""
         unit = unit.strip(" ,;:-")
         if not unit or units.is_generic(unit) or fold(unit) in self.people or _CLUSTER_START.match(unit):
             return
@@ -97,10 +99,12 @@ class _Members:
             return  # the excerpt stops inside this name ("... cho Công an tỉ"): it is cut off
         if all(w.lower() in units.place_words() | _NOT_NAME_WORDS for w in unit.split()):
             return
-        if any(units.same(m.unit, unit) for m in self.found):
+        if any(units.same(m.unit, unit) and (origin is None or o != origin or m.canonical == units.canonical(unit))
+               for m, o in zip(self.found, self.origins, strict=True)):
             return
         ev = self.ctx.evidence(start, end) if start is not None else None
         self.found.append(Member(unit=unit, canonical=units.canonical(unit), evidence=ev, confidence=confidence))
+        self.origins.append(origin)
 
     def add_found(self, value, confidence: float) -> None:
         """A unit another component found (head, ranked unit), with its evidence."""
@@ -108,8 +112,9 @@ class _Members:
         self.add(value.unit, ev.start if ev else None, ev.end if ev else None, confidence)
 
 
-def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None]]:
-    """(start, end, confidence, group word of a numbered item) of every unit in a member list, in text order."""
+def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
+    """(start, end, confidence, group word of a numbered item, start of the list) of every unit in a member list,
+    in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
         numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
@@ -117,16 +122,16 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None]]:
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
-            listed.extend((a, b, conf, numbered.group(1) if numbered else None) for a, b in items)
+            listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
     return sorted(listed)
 
 
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
     text = ctx.text
     members = _Members(ctx, participants)
-    for a, b, conf, group in listed_units(ctx):
+    for a, b, conf, group, origin in listed_units(ctx):
         unit = text[a:b]
-        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf)
+        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
     for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:

@@ -178,3 +178,10 @@ def test_schools_listed_after_cac_truong(extract):
     record = extract(TITLE, LEAD, "Hội nghị diễn ra với sự tham dự của đại diện các trường: Đại học Phú Lâm, Cao đẳng "
                                   "Kỹ thuật Hòa Minh, Học viện Cán bộ Tây Sơn cùng đại diện Sở Giáo dục.")
     assert units(record) == ["Đại học Phú Lâm", "Cao đẳng Kỹ thuật Hòa Minh", "Học viện Cán bộ Tây Sơn"]
+
+
+def test_two_names_of_one_list_are_two_units_even_when_one_holds_the_other(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Trường Đại học Phú Lâm, Trường Đại học Quốc tế Phú Lâm, Trường "
+                                  "Cao đẳng Y tế Hòa Minh.")
+    assert units(record) == ["Trường Đại học Phú Lâm", "Trường Đại học Quốc tế Phú Lâm",
+                             "Trường Cao đẳng Y tế Hòa Minh"]
