@@ -121,7 +121,8 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
         items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
-        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
+        gloss = text[start - 1:start] == "(" and len(items) == 1 and len(text[slice(*items[0])].split()) == 1
+        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":(" and not gloss):  # not "trường (ĐH)"
             listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
     return sorted(listed)
 

@@ -185,3 +185,11 @@ def test_two_names_of_one_list_are_two_units_even_when_one_holds_the_other(extra
                                   "Cao đẳng Y tế Hòa Minh.")
     assert units(record) == ["Trường Đại học Phú Lâm", "Trường Đại học Quốc tế Phú Lâm",
                              "Trường Cao đẳng Y tế Hòa Minh"]
+
+
+def test_schools_with_and_in_their_names_and_an_abbreviation_in_brackets(extract):
+    record = extract("Khối các trường đại học (ĐH), cao đẳng (CĐ) tỉnh Hòa Minh tổng kết năm học 2022 - 2023", LEAD,
+                     "Khối gồm: ĐH Phú Lâm, CĐ Văn hóa Nghệ thuật và Du lịch Hòa Minh, Cao đẳng Y tế và Dược Tây Sơn, "
+                     "Học viện Nông nghiệp Hòa Minh.")
+    assert units(record) == ["ĐH Phú Lâm", "CĐ Văn hóa Nghệ thuật và Du lịch Hòa Minh", "Cao đẳng Y tế và Dược Tây Sơn",
+                             "Học viện Nông nghiệp Hòa Minh"]
