@@ -1,5 +1,5 @@
 """Date expressions as Vietnamese reports write them: 23/3/2018, 25.03.2018, 22-01-2010,
-03/ 02 /2017, 08 tháng 01 năm 2016, 2025-11-26, or a day and month with no year (15/4, 25-2)."""
+03/ 02 /2017, 08 tháng 01 năm 2016, 25 tháng 6, 2016, 2025-11-26, or a day and month with no year (15/4, 25-2)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 DATE = re.compile(
     r"(?P<iso>(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
     r"|(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2}|\d{2}(?!\d)))?(?![\d/])"
-    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>(?:19|20)\d{2}))?",
+    r"|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:(?:\s+năm\s+|,\s*)(?P<wy>(?:19|20)\d{2})(?!\d))?",
     re.IGNORECASE,
 )
 
