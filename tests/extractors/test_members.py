@@ -193,3 +193,9 @@ def test_schools_with_and_in_their_names_and_an_abbreviation_in_brackets(extract
                      "Học viện Nông nghiệp Hòa Minh.")
     assert units(record) == ["ĐH Phú Lâm", "CĐ Văn hóa Nghệ thuật và Du lịch Hòa Minh", "Cao đẳng Y tế và Dược Tây Sơn",
                              "Học viện Nông nghiệp Hòa Minh"]
+
+
+def test_the_giver_of_the_next_award_is_no_recipient(extract):
+    record = extract(TITLE, LEAD, "Cụm đề nghị Bộ Y tế tặng Cờ thi đua cho Bệnh viện Đa khoa Phú Lâm và UBND tỉnh tặng "
+                                  "cờ thi đua cho Trung tâm Y tế Hòa Minh.")
+    assert units(record) == ["Bệnh viện Đa khoa Phú Lâm", "Trung tâm Y tế Hòa Minh"]
