@@ -209,3 +209,10 @@ def test_given_name_that_is_also_a_unit_word(extract):
     record = extract(TITLE, LEAD, "Tại hội nghị, đồng chí Đinh Văn Phòng, Phó Chủ nhiệm Văn phòng Tỉnh ủy đã trình "
                                   "bày báo cáo.")
     assert [(p.name, p.title) for p in record.participants] == [("Đinh Văn Phòng", "Phó Chủ nhiệm Văn phòng Tỉnh ủy")]
+
+
+def test_rank_and_name_after_a_comma_open_the_next_person(extract):
+    record = extract(TITLE, LEAD, "Tham dự có Thiếu tướng Lê Văn Bình – Phó Cục trưởng Cục Hậu cần, Đại tá Cao Văn "
+                                  "Tài – Phó Chánh văn phòng Bộ Công an cùng lãnh đạo Công an 3 tỉnh.")
+    got = {name: p.title for name, p in people(record).items()}
+    assert got == {"Lê Văn Bình": "Phó Cục trưởng Cục Hậu cần", "Cao Văn Tài": "Phó Chánh văn phòng Bộ Công an"}
