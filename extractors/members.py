@@ -133,7 +133,8 @@ def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[
     for a, b, conf, group, origin in listed_units(ctx):
         unit = text[a:b]
         members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
-    for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx):
+    implied = award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx)
+    for a, b in implied + exemplars(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:
         members.add_found(head, 0.7)
@@ -169,7 +170,10 @@ def _named_unit(text: str, span: tuple[int, int]) -> bool:
         return False
     unit = text[span[0]:span[1]]
     head = (units._head_type(unit) or "").split()
-    return bool(units._name_words(unit)) or len(head) >= 3 or (len(head) == 2 and head[0] in _LEVELS)
+    if units._name_words(unit):
+        return True
+    legal_form = head[:2] == ["công", "ty"]  # "Công ty cổ phần" names no company
+    return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS)
 
 
 _LEVELS = {"tỉnh", "thành", "huyện", "thị", "quận"}  # "Tỉnh đoàn", "Huyện ủy": the body of that level
@@ -227,4 +231,23 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
             if (len(items) == count if count else len(items) >= 3) and all(
                     len(text[a:b].split()) <= 4 and not units._head_at(text, a) for a, b in items):
                 out.extend(items)
+    return out
+
+
+_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*", re.IGNORECASE)
+_MEMBERS_AT_WORK = re.compile(r"\bcác\s+(?:đơn vị|doanh nghiệp|thành viên|ngành)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;,]\s+(?:các cấp\s+)?|\bcủa\s+")
+
+
+def exemplars(ctx: Context) -> list[tuple[int, int]]:
+    """Units named as examples of what the cluster's units did ("các doanh nghiệp trong khối ... Điển hình như
+    Công ty A nộp ngân sách 600 tỷ đồng, Công ty B ...; mô hình ... của Hội C"): each is a member."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        for m in _EXEMPLARS.finditer(text, sentence.start, sentence.end):
+            if not _MEMBERS_AT_WORK.search(text, max(0, m.start() - 400), m.start()):
+                continue
+            starts = [m.end()] + [c.end() for c in _CLAUSE.finditer(text, m.end(), sentence.end)]
+            spans = [units.unit_after(text, pos, sentence.end) for pos in starts]
+            out.extend(span for span in spans if span and span[0] in starts and _named_unit(text, span))
     return out

@@ -199,3 +199,22 @@ def test_the_giver_of_the_next_award_is_no_recipient(extract):
     record = extract(TITLE, LEAD, "Cụm đề nghị Bộ Y tế tặng Cờ thi đua cho Bệnh viện Đa khoa Phú Lâm và UBND tỉnh tặng "
                                   "cờ thi đua cho Trung tâm Y tế Hòa Minh.")
     assert units(record) == ["Bệnh viện Đa khoa Phú Lâm", "Trung tâm Y tế Hòa Minh"]
+
+
+def test_units_given_as_examples_of_the_members_work(extract):
+    record = extract(TITLE, LEAD, "Năm 2023, các doanh nghiệp trong khối đã có nhiều việc làm thiết thực. Điển hình "
+                                  "như Công ty CP Phú Lâm nộp ngân sách 60 tỷ đồng, Công ty CP Hòa Minh có số nộp 20,4 tỷ "
+                                  "đồng, Công ty TNHH Tây Sơn nộp 24 tỷ đồng.")
+    assert units(record) == ["Công ty CP Phú Lâm", "Công ty CP Hòa Minh", "Công ty TNHH Tây Sơn"]
+
+
+def test_units_whose_models_are_given_as_examples(extract):
+    record = extract(TITLE, LEAD, "Các đơn vị trong khối đã xây dựng nhiều mô hình hay. Tiêu biểu như: mô hình “Chợ "
+                                  "sạch” của Hội Liên hiệp phụ nữ huyện; mô hình “Vườn mẫu” của Hội Nông dân huyện.")
+    assert units(record) == ["Hội Liên hiệp phụ nữ huyện", "Hội Nông dân huyện"]
+
+
+def test_examples_not_about_the_members_are_no_members(extract):
+    record = extract(TITLE, LEAD, "Tỉnh có nhiều mô hình kinh tế hay. Điển hình như Công ty CP Phú Lâm nộp ngân sách "
+                                  "60 tỷ đồng.")
+    assert units(record) == []
