@@ -203,8 +203,8 @@ def test_the_giver_of_the_next_award_is_no_recipient(extract):
 
 def test_units_given_as_examples_of_the_members_work(extract):
     record = extract(TITLE, LEAD, "Năm 2023, các doanh nghiệp trong khối đã có nhiều việc làm thiết thực. Điển hình "
-                                  "như Công ty CP Phú Lâm nộp ngân sách 60 tỷ đồng, Công ty CP Hòa Minh có số nộp 20,4 tỷ "
-                                  "đồng, Công ty TNHH Tây Sơn nộp 24 tỷ đồng.")
+                                  "như Công ty CP Phú Lâm nộp ngân sách 60 tỷ đồng, Công ty CP Hòa Minh có số nộp "
+                                  "20,4 tỷ đồng, Công ty TNHH Tây Sơn nộp 24 tỷ đồng.")
     assert units(record) == ["Công ty CP Phú Lâm", "Công ty CP Hòa Minh", "Công ty TNHH Tây Sơn"]
 
 
