@@ -17,8 +17,8 @@ LEAD_SENTENCES = 1
 _ANCHOR = re.compile(r"^(?:\W*)(?:tại|cuối|kết thúc|trong khuôn khổ|trong chương trình)\s+(?:hội nghị|buổi|cuộc họp)|"
                      r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+|còn\s+)?(?:đã|thống nhất|tiến hành)|"
                      r"^(?:\W*)(?:dịp này|đồng thời|sau đó|cũng tại hội nghị|tại đây)\b|"
-                     r"\b(?:các đơn vị|các thành viên|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?"
-                     r"(?:ký kết|ký giao ước)", re.IGNORECASE)
+                     r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)|"
+                     r"\bcác thành viên[^.;]{0,60}\bcùng\s+(?:ký kết|ký giao ước)", re.IGNORECASE)
 # a lead usually opens on the meeting's date ("Ngày 12/1/2025, ...", "Sáng 8/1, ...", "Chiều nay 12/3 ...")
 _DATED = re.compile(r"^\W*(?:(?:sáng|chiều|tối|trưa)(?:\s+(?:nay|qua|ngày))?|ngày|hôm nay|vào ngày)"
                     r"\s+\d{1,2}\s*[/.\-]\s*\d{1,2}", re.IGNORECASE)

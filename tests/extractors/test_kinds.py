@@ -152,3 +152,11 @@ def test_members_signing_together_with_no_dated_lead(extract):
                      "Nhận nhiệm vụ, Sở Tư pháp trình dự thảo Kế hoạch phát động phong trào thi đua năm 2024 của "
                      "Khối; các thành viên trong Khối nhất trí thông qua, cùng ký kết giao ước thi đua năm 2024.")
     assert kinds(record) == {"trien_khai", "ky_ket_giao_uoc"}
+
+
+def test_members_taking_part_in_someone_elses_signing_is_background(extract):
+    record = extract("Khối thi đua Nội chính sơ kết 6 tháng đầu năm 2024",
+                     "Ngày 12/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+                     "Các thành viên đã thực hiện tốt việc tham gia ký kết giao ước thi đua do Hội đồng thi đua tỉnh "
+                     "tổ chức.")
+    assert kinds(record) == {"so_ket"}
