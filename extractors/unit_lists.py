@@ -84,8 +84,10 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     while stop > start and text[stop - 1] in " .:-":
         stop -= 1
     piece = text[start:stop]
+    # a headed name may run long ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh")
+    longest = 20 if _head_word().match(piece) else 12
     if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()
-                         or _lower_head_start().match(piece)) or len(piece.split()) > 12:
+                         or _lower_head_start().match(piece)) or len(piece.split()) > longest:
         return None, True
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True

@@ -218,3 +218,13 @@ def test_examples_not_about_the_members_are_no_members(extract):
     record = extract(TITLE, LEAD, "Tỉnh có nhiều mô hình kinh tế hay. Điển hình như Công ty CP Phú Lâm nộp ngân sách "
                                   "60 tỷ đồng.")
     assert units(record) == []
+
+
+def test_long_headed_names_in_lower_case_stay_whole(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Sở Xây dựng, Ban Quản lý dự án đầu tư xây dựng các công trình "
+                                  "thủy lợi và phát triển nông thôn huyện, Ban Quản lý khu du lịch và các khu công "
+                                  "nghiệp huyện và Ban Quản lý dự án đầu tư xây dựng các công trình giao thông.")
+    assert units(record) == [
+        "Sở Xây dựng", "Ban Quản lý dự án đầu tư xây dựng các công trình thủy lợi và phát triển nông thôn huyện",
+        "Ban Quản lý khu du lịch và các khu công nghiệp huyện",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông"]
