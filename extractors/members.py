@@ -152,9 +152,8 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
         for m in _AWARD.finditer(text, s, e):
             to = _GIVEN_TO.match(text, m.end(), e)
             # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of the list
-            spans = unit_lists.unit_list_after(text, to.end(), e) if to else []
-            # "... cho Trường A và UBND tỉnh tặng cờ cho Trường B": the giver of the next award is no recipient
-            out.extend(span for span in spans if _named_unit(text, span) and not _AWARD.match(text, span[1] + 1))
+            spans = unit_lists.recipients_after(text, to.end(), e) if to else []
+            out.extend(span for span in spans if _named_unit(text, span))
         for m in _RECEIVES.finditer(text, s, e):
             clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
             span = units.unit_before(text, m.start(), clause)

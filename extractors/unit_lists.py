@@ -66,6 +66,15 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False, numbere
     return items
 
 
+_GIVES = re.compile(r"\s+(?:trao\s+)?tặng\b", re.IGNORECASE)
+
+
+def recipients_after(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Units an award goes to ("... cho A và B; UBND tỉnh tặng bằng khen cho C"): the list after "cho", without
+    the giver of the next award, who opens a new clause."""
+    return [span for span in unit_list_after(text, pos, end) if not _GIVES.match(text, span[1])]
+
+
 _NUMBER_ITEM = re.compile(r"\d{1,3}(?=\s*(?:[,;.]|và\b|$))")  # "các quận: 7, 12, Bình Tân": quận 7, quận 12
 _PLACE_GROUP = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
 
