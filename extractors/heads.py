@@ -132,8 +132,8 @@ def _apposition(ctx: Context, x: _Mention, found: _Found) -> bool:
     if not appos or _NAMED_AFTER.match(text, m.end(), x.e):
         return False
     span = units.unit_before(text, appos.start(), x.s)
-    if span:
-        found.add(span, x.role, x.current, span[0], m.end(), 0.8)
+    for one in _sharing_the_bracket(text, span, x.s) if span else []:
+        found.add(one, x.role, x.current, one[0], m.end(), 0.8)
     return bool(span)
 
 
@@ -141,8 +141,27 @@ def _in_brackets_after_unit(ctx: Context, x: _Mention, found: _Found) -> bool:
     """"Châu Thành (Cụm trưởng)"."""
     if ctx.text[max(x.s, x.m.start() - 1):x.m.start()] != "(":
         return False
-    found.add(units.unit_before(ctx.text, x.m.start() - 1, x.s), x.role, x.current, x.m.start() - 1, x.m.end(), 0.85)
+    span = units.unit_before(ctx.text, x.m.start() - 1, x.s)
+    for one in _sharing_the_bracket(ctx.text, span, x.s) if span else [span]:
+        found.add(one, x.role, x.current, x.m.start() - 1, x.m.end(), 0.85)
     return True
+
+
+_LIST_BACK = re.compile(r"(?:,|\svà)\s*$")
+
+
+def _sharing_the_bracket(text: str, span: tuple[int, int], floor: int) -> list[tuple[int, int]]:
+    """"A (Cụm trưởng) và B, C (Cụm phó)": the units listed since the previous bracket share this one."""
+    spans, pos = [span], span[0]
+    while m := _LIST_BACK.search(text, max(floor, pos - 5), pos):
+        if m.group(0).strip() == "và":
+            return spans if text[max(floor, m.start() - 1):m.start()] == ")" else [span]
+        prev = units.unit_before(text, m.start(), floor)
+        if not prev:
+            break
+        spans.insert(0, prev)
+        pos = prev[0]
+    return [span]
 
 
 def _unit_in_brackets(ctx: Context, x: _Mention, found: _Found) -> bool:

@@ -206,3 +206,16 @@ def test_head_elected_for_a_term_holds_it_from_the_terms_first_year(extract):
                      "Khối thi đua cũng đã bầu chọn Trường Cao đẳng Phú Lâm là đơn vị trưởng khối "
                      "giai đoạn 2023 - 2025.")
     assert heads(record) == {("Trường Cao đẳng Phú Lâm", "truong", 2023)}
+
+
+def test_units_listed_since_the_previous_bracket_share_the_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Đồng chí Lê Văn Tám tặng hoa chúc mừng tỉnh Phú Lâm (đơn vị khối trưởng năm 2024) và Hòa Minh, "
+                     "Tây Sơn (đơn vị khối phó năm 2024).")
+    assert heads(record) == {("tỉnh Phú Lâm", "truong", 2024), ("Hòa Minh", "pho", 2024), ("Tây Sơn", "pho", 2024)}
+
+
+def test_a_bracket_in_a_plain_enumeration_names_one_unit(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Khối gồm: huyện Phú Lâm (Khối trưởng), Hòa Minh, Tây Sơn (Khối phó), "
+                                                "Bình An.")
+    assert heads(record) == {("huyện Phú Lâm", "truong", 2023), ("Tây Sơn", "pho", 2023)}
