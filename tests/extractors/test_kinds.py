@@ -160,3 +160,14 @@ def test_members_taking_part_in_someone_elses_signing_is_background(extract):
                      "Các thành viên đã thực hiện tốt việc tham gia ký kết giao ước thi đua do Hội đồng thi đua tỉnh "
                      "tổ chức.")
     assert kinds(record) == {"so_ket"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tại đây, các trường trong khối đã bỏ phiếu kín bầu chọn cho các danh hiệu thi đua năm học.",
+    "Hội nghị đã tiến hành bình bầu các tập thể xuất sắc đề nghị khen thưởng.",
+], ids=["bau-chon-danh-hieu", "binh-bau"])
+def test_voting_for_emulation_titles_is_scoring(extract, sentence):
+    record = extract("Khối thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 12/12/2023, Khối thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     sentence)
+    assert kinds(record) == {"tong_ket", "cham_diem"}
