@@ -233,9 +233,11 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*", re.IGNORECASE)
-_MEMBERS_AT_WORK = re.compile(r"\bcác\s+(?:đơn vị|doanh nghiệp|thành viên|ngành)\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;,]\s+(?:các cấp\s+)?|\bcủa\s+")
+_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*", re.IGNORECASE)
+_MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng)\s+(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
+                              re.IGNORECASE)
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+_CLAUSE = re.compile(r"[;,]\s+(?:các cấp\s+)?|\bcủa\s+|\(\s*")
 
 
 def exemplars(ctx: Context) -> list[tuple[int, int]]:
@@ -246,7 +248,15 @@ def exemplars(ctx: Context) -> list[tuple[int, int]]:
         for m in _EXEMPLARS.finditer(text, sentence.start, sentence.end):
             if not _MEMBERS_AT_WORK.search(text, max(0, m.start() - 400), m.start()):
                 continue
-            starts = [m.end()] + [c.end() for c in _CLAUSE.finditer(text, m.end(), sentence.end)]
-            spans = [units.unit_after(text, pos, sentence.end) for pos in starts]
-            out.extend(span for span in spans if span and span[0] in starts and _named_unit(text, span))
+            stop = _ELLIPSIS.search(text, m.end(), sentence.end)  # the examples end at "…"
+            end = stop.start() if stop else sentence.end
+            starts = [m.end()] + [c.end() for c in _CLAUSE.finditer(text, m.end(), end)]
+            spans = [units.unit_after(text, pos, end) for pos in starts]
+            out.extend(span for span in spans if span and span[0] in starts and _exemplar_unit(text, span))
     return out
+
+
+def _exemplar_unit(text: str, span: tuple[int, int]) -> bool:
+    """A named unit, or a place named with its level ("(tỉnh Bến Tre)" after the movement it launched)."""
+    unit = text[span[0]:span[1]]
+    return _named_unit(text, span) or (unit.split()[0] in units.place_words() and bool(units._name_words(unit)))

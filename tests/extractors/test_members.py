@@ -228,3 +228,16 @@ def test_long_headed_names_in_lower_case_stay_whole(extract):
         "Sở Xây dựng", "Ban Quản lý dự án đầu tư xây dựng các công trình thủy lợi và phát triển nông thôn huyện",
         "Ban Quản lý khu du lịch và các khu công nghiệp huyện",
         "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông"]
+
+
+def test_places_credited_in_brackets_with_the_movements_they_launched(extract):
+    record = extract(TITLE, LEAD, "Các tỉnh đã cụ thể hóa phong trào thi đua phù hợp với từng địa phương như: “Nông "
+                                  "thôn sáng” (tỉnh Phú Lâm); “Đô thị xanh” giai đoạn 2021 - 2025 (tỉnh Hòa Minh)… Qua "
+                                  "đó, các tỉnh đã kịp thời khen thưởng.")
+    assert units(record) == ["tỉnh Phú Lâm", "tỉnh Hòa Minh"]
+
+
+def test_a_document_cited_after_the_examples_names_no_member(extract):
+    record = extract(TITLE, LEAD, "Các tỉnh trong cụm gặp nhiều khó khăn như: hạn hán, dịch bệnh…Thực hiện Chỉ thị "
+                                  "34-CT/TW của Bộ Chính trị, các tỉnh đã đổi mới công tác thi đua.")
+    assert units(record) == []
