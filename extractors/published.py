@@ -15,8 +15,8 @@ TOP_LINES = 8
 _PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?",
                          re.IGNORECASE)
 # what may surround the date on a publication line besides a cue: times, weekdays, separators
-_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?"
-                     r"|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
+_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\bin bài viết\b"
+                     r"|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
 
 
 def find(ctx: Context) -> Value[dt.date] | None:

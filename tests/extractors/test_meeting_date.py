@@ -122,3 +122,11 @@ def test_school_year_dates_a_day_with_no_year(extract, day, kind, expected):
                      f"{day}, Cụm thi đua số 3 tổ chức hội nghị {kind} năm học 2022-2023.")
     assert record.meeting.date is not None
     assert record.meeting.date.value == expected
+
+
+def test_a_meeting_over_two_days_is_dated_by_the_first(extract):
+    record = extract("Khối thi đua các trường học ký kết giao ước thi đua năm học 2023-2024",
+                     "Chiều ngày 25, 26/9/2023 tại Hội trường Phòng Giáo dục, khối thi đua tổ chức ký kết giao ước "
+                     "thi đua năm học 2023-2024.")
+    assert record.meeting.date is not None
+    assert record.meeting.date.value == dt.date(2023, 9, 25)

@@ -18,8 +18,9 @@ BODY = "Chiều 14/12, Cụm thi đua số 4 tổ chức hội nghị tổng k�
     ("Thứ Bảy, 16/12/2023 - 07:30", dt.date(2023, 12, 16)),
     ("Ngày: 16.12.2023", dt.date(2023, 12, 16)),
     ("Thứ Bảy, 16 tháng 12, 2023", dt.date(2023, 12, 16)),
+    ("01:19 AM 16/12/2023 |   Lượt xem: 307 |   In bài viết |", dt.date(2023, 12, 16)),
 ], ids=["ngay-dang", "dang-ngay", "cap-nhat-dashes", "time-pipe-date", "weekday-gmt", "weekday-dash-time", "dotted",
-        "month-in-words-comma-year"])
+        "month-in-words-comma-year", "page-tools"])
 def test_publication_line_forms(extract, line, expected):
     record = extract(TITLE, line, BODY)
     assert record.published is not None
