@@ -33,7 +33,7 @@ def find(ctx: Context) -> Value[str] | None:
             if not text:
                 return None  # an empty "Tác giả" field
         elif len(text) > 60:
-            return None  # reached body text: the excerpt has no byline
+            return _glued_byline(ctx, line)  # reached body text: no byline, unless one ends its last sentence
         elif not_byline.match(text) or _SIGNATURE.search(text):
             continue
         elif vocab.compiled("domain", "institution_byline").match(text):
@@ -78,3 +78,16 @@ def _without_menu(lines: list) -> list:
 def _menu_item(text: str) -> bool:
     text = text.strip()
     return len(text.split()) >= 2 and text.isupper()
+
+
+_GLUED = re.compile(r"[.!?…]\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*\|?\s*$")
+
+
+def _glued_byline(ctx: Context, line) -> Value[str] | None:
+    """"... tặng Bằng khen. Nguyễn Thị Vân |": a page that runs the byline on after the last sentence,
+    a full name (family name first) with no closing full stop."""
+    m = _GLUED.search(line.text)
+    if not m or m.group(1).split()[0] not in vocab.phrases("surnames", "surname"):
+        return None
+    start = line.start + m.start(1)
+    return Value[str](value=m.group(1), evidence=ctx.evidence(start, start + len(m.group(1))), confidence=0.6)
