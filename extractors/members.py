@@ -121,8 +121,9 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
         items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
-        gloss = text[start - 1:start] == "(" and len(items) == 1 and len(text[slice(*items[0])].split()) == 1
-        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":(" and not gloss):  # not "trường (ĐH)"
+        # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
+        # "các đơn vị cấp cơ sở (Quân khu 9)")
+        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":"):
             listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
     return sorted(listed)
 

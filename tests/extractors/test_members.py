@@ -241,3 +241,9 @@ def test_a_document_cited_after_the_examples_names_no_member(extract):
     record = extract(TITLE, LEAD, "Các tỉnh trong cụm gặp nhiều khó khăn như: hạn hán, dịch bệnh…Thực hiện Chỉ thị "
                                   "34-CT/TW của Bộ Chính trị, các tỉnh đã đổi mới công tác thi đua.")
     assert units(record) == []
+
+
+def test_one_unit_in_brackets_after_a_group_is_its_parent_not_a_list(extract):
+    record = extract("Cụm thi đua các đơn vị cấp cơ sở (Sư đoàn 7): Sơ kết công tác thi đua 6 tháng đầu năm 2023",
+                     "Chiều 13-7, Cụm thi đua các đơn vị cấp cơ sở tổ chức hội nghị sơ kết.")
+    assert units(record) == []
