@@ -1,5 +1,5 @@
 """Date expressions as Vietnamese reports write them: 23/3/2018, 25.03.2018, 22-01-2010,
-03/ 02 /2017, 08 tháng 01 năm 2016, 25 tháng 6, 2016, 2025-11-26, 25, 26/9/2019 (two days), or a day
+03/ 02 /2017, 08 tháng 01 năm 2016, 16 tháng 12, 2023, 2025-11-26, 14, 15/9/2023 (two days), or a day
 and month with no year (15/4, 25-2)."""
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     for m in DATE.finditer(text, start, len(text) if end is None else end):
         if m.group("iso"):
             d, mo, y = int(m.group("id")), int(m.group("im")), int(m.group("iy"))
-        elif m.group("rd"):  # "ngày 25, 26/9/2019": a meeting over two days starts on the first
+        elif m.group("rd"):  # "ngày 14, 15/9/2023": a meeting over two days starts on the first
             d, mo, y = int(m.group("rd")), int(m.group("rm")), int(m.group("ry")) if m.group("ry") else None
         elif m.group("d"):
             d, mo = int(m.group("d")), int(m.group("m"))

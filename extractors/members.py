@@ -90,8 +90,8 @@ class _Members:
         self.people = {fold(p.name) for p in participants or []}
 
     def add(self, unit: str, start: int | None, end: int | None, confidence: float, origin: int | None = None) -> None:
-        """`origin` is where the unit's list starts: two names of one list are two units ("Đại học Sài Gòn,
-        Đại học Quốc tế Sài Gòn") unless they spell out the same name ("LĐLĐ huyện A, Liên đoàn Lao động huyện A")."""
+        """`origin` is where the unit's list starts: two names of one list are two units ("Đại học Phú Lâm,
+        Đại học Quốc tế Phú Lâm") unless they spell out the same name ("LĐLĐ huyện A, Liên đoàn Lao động huyện A")."""
         unit = unit.strip(" ,;:-")
         if not unit or units.is_generic(unit) or fold(unit) in self.people or _CLUSTER_START.match(unit):
             return
@@ -122,7 +122,7 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
-        # "các đơn vị cấp cơ sở (Quân khu 9)")
+        # "các đơn vị cấp cơ sở (Sư đoàn 7)")
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":"):
             listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
     return sorted(listed)
@@ -258,6 +258,6 @@ def exemplars(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _exemplar_unit(text: str, span: tuple[int, int]) -> bool:
-    """A named unit, or a place named with its level ("(tỉnh Bến Tre)" after the movement it launched)."""
+    """A named unit, or a place named with its level ("(tỉnh Phú Lâm)" after the movement it launched)."""
     unit = text[span[0]:span[1]]
     return _named_unit(text, span) or (unit.split()[0] in units.place_words() and bool(units._name_words(unit)))

@@ -63,7 +63,7 @@ _BRACKETED_END = re.compile(r"\(\s*([^()]{6,12})\s*\)\s*$")
 
 
 def _listing_date(ctx: Context) -> Value[dt.date] | None:
-    """A headline closed by a full date in brackets, as listing pages print it ("... năm 2020 (26/11/2020)")."""
+    """A headline closed by a full date in brackets, as listing pages print it ("... năm 2023 (16/12/2023)")."""
     title = ctx.title_span
     m = _BRACKETED_END.search(ctx.text, title.start, title.end) if title else None
     dates = find_dates(ctx.text, m.start(1), m.end(1)) if m else []

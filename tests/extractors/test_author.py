@@ -98,13 +98,13 @@ def test_editorial_office_byline_is_kept_whole(extract):
 
 
 def test_byline_run_on_after_the_last_sentence(extract):
-    record = extract(TITLE, BODY, "Tại hội nghị, các đơn vị đã bình xét, suy tôn 01 đơn vị xuất sắc đề nghị tặng Cờ "
-                                  "thi đua của Chính phủ. Lương Thị Mai |")
+    record = extract(TITLE, BODY, "Kết thúc hội nghị, các đơn vị thống nhất kế hoạch thi đua của năm tới và phân công "
+                                  "nhiệm vụ cụ thể. Lương Thị Mai |")
     assert record.author is not None
     assert record.author.value == "Lương Thị Mai"
 
 
 def test_capitalised_words_cut_off_after_the_last_sentence_are_no_byline(extract):
-    record = extract(TITLE, BODY, "Tại hội nghị, các đơn vị đã bình xét, suy tôn 01 đơn vị xuất sắc đề nghị tặng Cờ "
-                                  "thi đua của Chính phủ. Phát Biểu Tại")
+    record = extract(TITLE, BODY, "Kết thúc hội nghị, các đơn vị thống nhất kế hoạch thi đua của năm tới và phân công "
+                                  "nhiệm vụ cụ thể. Phát Biểu Tại")
     assert record.author is None

@@ -196,21 +196,20 @@ def test_a_clause_opener_is_no_head_unit(extract):
 
 def test_unit_hosting_the_head_role(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD,
-                     "Năm 2023, UBND huyện Tân Mỹ là đơn vị đăng cai khối trưởng Khối thi đua số 4, gồm 4 đơn vị là "
-                     "thị xã Bình An và các huyện Tân Mỹ, Hòa Lạc, Phú Sơn.")
+                     "UBND huyện Tân Mỹ là đơn vị đăng cai khối trưởng năm 2023; khối có bốn đơn vị là thị xã Bình "
+                     "An và các huyện Tân Mỹ, Hòa Lạc, Phú Sơn.")
     assert heads(record) == {("UBND huyện Tân Mỹ", "truong", 2023)}
 
 
 def test_head_elected_for_a_term_holds_it_from_the_terms_first_year(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD,
-                     "Khối thi đua cũng đã bầu chọn Trường Cao đẳng Phú Lâm là đơn vị trưởng khối "
-                     "giai đoạn 2023 - 2025.")
+                     "Hội nghị bầu Trường Cao đẳng Phú Lâm làm khối trưởng nhiệm kỳ 2023 - 2025.")
     assert heads(record) == {("Trường Cao đẳng Phú Lâm", "truong", 2023)}
 
 
 def test_units_listed_since_the_previous_bracket_share_the_role(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD,
-                     "Đồng chí Lê Văn Tám tặng hoa chúc mừng tỉnh Phú Lâm (đơn vị khối trưởng năm 2024) và Hòa Minh, "
+                     "Hội nghị biểu dương tỉnh Phú Lâm (đơn vị khối trưởng năm 2024) và Hòa Minh, "
                      "Tây Sơn (đơn vị khối phó năm 2024).")
     assert heads(record) == {("tỉnh Phú Lâm", "truong", 2024), ("Hòa Minh", "pho", 2024), ("Tây Sơn", "pho", 2024)}
 

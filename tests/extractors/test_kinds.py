@@ -136,7 +136,7 @@ def test_yearly_briefing_is_the_years_review(extract, title, expected):
 def test_meeting_that_also_went_on_to_score(extract):
     record = extract("Cụm thi đua số 9 sơ kết công tác thi đua 6 tháng đầu năm 2023",
                      "Ngày 12/7/2023, Cụm thi đua số 9 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm.",
-                     "Hội nghị còn tiến hành bình xét, đề nghị UBND tỉnh tặng cờ thi đua cho hai đơn vị.")
+                     "Hội nghị còn tiến hành chấm điểm chéo giữa các đơn vị theo bộ tiêu chí mới.")
     assert kinds(record) == {"so_ket", "cham_diem"}
 
 
@@ -157,13 +157,13 @@ def test_members_signing_together_with_no_dated_lead(extract):
 def test_members_taking_part_in_someone_elses_signing_is_background(extract):
     record = extract("Khối thi đua Nội chính sơ kết 6 tháng đầu năm 2024",
                      "Ngày 12/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
-                     "Các thành viên đã thực hiện tốt việc tham gia ký kết giao ước thi đua do Hội đồng thi đua tỉnh "
-                     "tổ chức.")
+                     "Năm qua, các thành viên đã tích cực tham gia việc ký kết giao ước thi đua do Ban Thi đua tỉnh "
+                     "chủ trì.")
     assert kinds(record) == {"so_ket"}
 
 
 @pytest.mark.parametrize("sentence", [
-    "Tại đây, các trường trong khối đã bỏ phiếu kín bầu chọn cho các danh hiệu thi đua năm học.",
+    "Tại đây, từng đơn vị đã bỏ phiếu bầu chọn cho các danh hiệu thi đua của năm.",
     "Hội nghị đã tiến hành bình bầu các tập thể xuất sắc đề nghị khen thưởng.",
 ], ids=["bau-chon-danh-hieu", "binh-bau"])
 def test_voting_for_emulation_titles_is_scoring(extract, sentence):

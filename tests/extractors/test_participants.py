@@ -212,7 +212,7 @@ def test_given_name_that_is_also_a_unit_word(extract):
 
 
 def test_rank_and_name_after_a_comma_open_the_next_person(extract):
-    record = extract(TITLE, LEAD, "Tham dự có Thiếu tướng Lê Văn Bình – Phó Cục trưởng Cục Hậu cần, Đại tá Cao Văn "
-                                  "Tài – Phó Chánh văn phòng Bộ Công an cùng lãnh đạo Công an 3 tỉnh.")
+    record = extract(TITLE, LEAD, "Dự hội nghị có Đại tá Trịnh Văn Lợi, Phó Giám đốc Công an tỉnh, Thượng tá Mai Thị "
+                                  "Hà – Trưởng phòng Tham mưu.")
     got = {name: p.title for name, p in people(record).items()}
-    assert got == {"Lê Văn Bình": "Phó Cục trưởng Cục Hậu cần", "Cao Văn Tài": "Phó Chánh văn phòng Bộ Công an"}
+    assert got == {"Trịnh Văn Lợi": "Phó Giám đốc Công an tỉnh", "Mai Thị Hà": "Trưởng phòng Tham mưu"}
