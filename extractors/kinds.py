@@ -40,7 +40,7 @@ _BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|th�
 # kinds that later sentences may add; reviews and launches must be named in the title or lead, except a
 # launch ("phát động") done at the meeting, and a review when neither title nor lead names any kind
 LATE_KINDS = {"ky_ket_giao_uoc", "cham_diem"}
-LATE_LAUNCH = re.compile(r"phát động", re.IGNORECASE)
+LATE_LAUNCH = re.compile(r"phát động|kế hoạch triển khai", re.IGNORECASE)
 _NOT_MEETING = re.compile(r"(tiêu chí|thang|cách|bảng|quy chế[^.;]{0,30})\s*$", re.IGNORECASE)
 
 

@@ -171,3 +171,11 @@ def test_voting_for_emulation_titles_is_scoring(extract, sentence):
                      "Ngày 12/12/2023, Khối thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
                      sentence)
     assert kinds(record) == {"tong_ket", "cham_diem"}
+
+
+def test_plan_to_deploy_adopted_at_the_meeting_is_a_launch(extract):
+    record = extract("Khối thi đua Nội chính ký kết giao ước thi đua năm 2024",
+                     "Sáng 12/3/2024, Khối thi đua Nội chính tổ chức lễ ký kết giao ước thi đua năm 2024.",
+                     "Tại buổi lễ, Sở Tư pháp, đơn vị Khối trưởng đã thông qua Kế hoạch triển khai thực hiện phong "
+                     "trào thi đua năm 2024 của Khối.")
+    assert kinds(record) == {"ky_ket_giao_uoc", "trien_khai"}
