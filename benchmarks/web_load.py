@@ -66,28 +66,58 @@ def prepare(url: str, folder: Path, docs: int, clients: int) -> list[str]:
 
 
 def start_server(url: str, folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
-    import httpx
-
+    """`thidua serve` on the archive, started (it boots while the caller prepares the archive)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "THIDUA_DATABASE_URL": url, "THIDUA_ARCHIVE_DIR": str(folder / "archive"),
            "THIDUA_OUTPUT_DIR": str(folder / "out"), "THIDUA_LOGIN_ATTEMPTS": "1000"}
+    log = (folder / "server.log").open("w")  # a file, not a pipe nobody reads while the clients run
     server = subprocess.Popen([*thidua_command(), "serve", "--port", str(port), "--workers", str(workers)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def wait_for(server: subprocess.Popen, base: str, folder: Path) -> None:
+    import httpx
+
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
             httpx.get(base + "/login", timeout=2)
-            return server, base
+            return
         except httpx.TransportError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit(f"the server did not start: {server.stderr.read()}")
+    raise SystemExit(f"the server did not start: {(folder / 'server.log').read_text()}")
 
 
-def client(base: str, user: str, docs: list[str], until: float, tally: Tally, seed: int) -> None:
+class Window:
+    """The editing time every client shares: it starts once all of them have logged in."""
+
+    def __init__(self, clients: int, seconds: float):
+        self.seconds, self.start = seconds, 0.0
+        self.ready = threading.Barrier(clients, action=self._open)
+
+    def _open(self) -> None:
+        self.start = time.monotonic()
+
+    @property
+    def until(self) -> float:
+        return self.start + self.seconds
+
+
+def client(base: str, user: str, docs: list[str], window: Window, tally: Tally, seed: int) -> None:
+    """One editor's session; anything unexpected (a timeout, a page without its form) is an error."""
+    try:
+        _edit(base, user, docs, window, tally, seed)
+    except Exception as exc:  # noqa: BLE001 - counted and reported, never lost in a thread
+        window.ready.abort()  # the others do not wait for this one
+        with tally.lock:
+            tally.errors.append(f"{user}: {type(exc).__name__}: {exc}")
+
+
+def _edit(base: str, user: str, docs: list[str], window: Window, tally: Tally, seed: int) -> None:
     import httpx
 
     rng = random.Random(seed)
@@ -95,6 +125,8 @@ def client(base: str, user: str, docs: list[str], until: float, tally: Tally, se
         login = http.get("/login")
         token = re.search(r'name="login_csrf" value="([^"]+)"', login.text).group(1)
         http.post("/login", data={"name": user, "password": PASSWORD, "login_csrf": token})
+        window.ready.wait(timeout=300)
+        until = window.until
         n = 0
         while time.monotonic() < until:
             doc = rng.choice(docs)
@@ -146,6 +178,40 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else float("nan")
 
 
+@dataclass
+class LoadResult:
+    tally: Tally
+    elapsed: float
+    lost: int         # accepted saves missing from the audit log
+    wrong_final: int  # records whose final value is not the last accepted save
+
+
+def run_load(url: str, folder: Path, clients: int = 20, seconds: float = 30, docs: int = 40,
+             workers: int = 2) -> LoadResult:
+    """Prepare an archive in `url` (a database of its own) and `folder`, start `thidua serve` on it,
+    log `clients` editors in and let them save for `seconds`, stop the server, and check the archive."""
+    (folder / "archive").mkdir(parents=True, exist_ok=True)
+    server, base = start_server(url, folder, workers)
+    try:
+        doc_ids = prepare(url, folder, docs, clients)
+        wait_for(server, base, folder)
+        tally = Tally()
+        window = Window(clients, seconds)
+        threads = [threading.Thread(target=client, args=(base, f"nv{n:02d}", doc_ids, window, tally, n))
+                   for n in range(clients)]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - (window.start or started)  # the editing window, logins before it
+    finally:
+        server.terminate()
+        server.wait(20)
+    lost, wrong_final = check(url, folder, tally)
+    return LoadResult(tally, elapsed, lost, wrong_final)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
@@ -157,28 +223,11 @@ def main() -> None:
     if made is None:
         raise SystemExit(2)
     schema, url = made
-    server = None
     try:
         with tempfile.TemporaryDirectory(prefix="thidua-web-load-") as tmp:
-            folder = Path(tmp)
-            docs = prepare(url, folder, args.docs, args.clients)
-            server, base = start_server(url, folder, args.workers)
-            tally = Tally()
-            until = time.monotonic() + args.seconds
-            threads = [threading.Thread(target=client, args=(base, f"nv{n:02d}", docs, until, tally, n))
-                       for n in range(args.clients)]
-            started = time.monotonic()
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            elapsed = time.monotonic() - started
-            lost, wrong_final = check(url, folder, tally)
-            report(args, tally, elapsed, lost, wrong_final)
+            result = run_load(url, Path(tmp), args.clients, args.seconds, args.docs, args.workers)
+            report(args, result.tally, result.elapsed, result.lost, result.wrong_final)
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(20)
         drop_schema(schema)
 
 

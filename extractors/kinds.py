@@ -12,7 +12,6 @@ from extractors import vocab
 from extractors.context import Context, Span
 from pipeline.record import Value
 
-LEAD_SENTENCES = 1
 # later sentences that report what the meeting itself did ("Tại hội nghị, các đơn vị đã ký kết ...")
 _ANCHOR = re.compile(r"^(?:\W*)(?:tại|cuối|kết thúc|trong khuôn khổ|trong chương trình)\s+(?:hội nghị|buổi|cuộc họp)|"
                      r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+|còn\s+)?(?:đã|thống nhất|tiến hành)|"

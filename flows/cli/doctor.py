@@ -8,7 +8,7 @@ from rich.table import Table
 
 
 def doctor() -> None:
-    """List the tools thidua uses for scans and legacy Word files, with versions.
+    """List the tools thidua uses for scans and old Word files, with their versions.
 
     Exit code 1 when one is missing: files that need it fail with the command that installs it,
     every other file is read as usual."""
