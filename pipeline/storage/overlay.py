@@ -23,7 +23,6 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
-from pipeline.normalize import unaccent
 from pipeline.record import Record
 from pipeline.storage.errors import InvalidCorrection
 
