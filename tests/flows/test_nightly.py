@@ -31,7 +31,7 @@ def inbox(tmp_path) -> Path:
     written an hour ago; and one report still being copied (written just now)."""
     folder = tmp_path / "inbox"
     (folder / "thang_11").mkdir(parents=True)
-    for name, target in zip(GOOD, [folder / GOOD[0], folder / GOOD[1], folder / "thang_11" / GOOD[2]]):
+    for name, target in zip(GOOD, [folder / GOOD[0], folder / GOOD[1], folder / "thang_11" / GOOD[2]], strict=True):
         age(Path(shutil.copyfile(SAMPLES / name, target)))
     (folder / "rong.txt").write_bytes(b"")
     age(folder / "rong.txt")
