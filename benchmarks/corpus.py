@@ -20,8 +20,8 @@ VENUES = ["Hội trường UBND {d}", "Hội trường Liên đoàn Lao động 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Phan", "Võ", "Đặng", "Bùi"]
 MIDDLE = ["Văn", "Thị", "Minh", "Hữu", "Quốc", "Thanh", "Ngọc"]
 GIVEN = ["An", "Bình", "Chiến", "Dũng", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Sơn", "Tâm", "Tuấn"]
-TITLES = ["Phó Chủ tịch UBND {d}", "Chủ tịch UBND {d}", "Phó Giám đốc Sở Nội vụ", "Trưởng Ban Thi đua - Khen thưởng tỉnh",
-          "Bí thư Huyện ủy {d}"]
+TITLES = ["Phó Chủ tịch UBND {d}", "Chủ tịch UBND {d}", "Phó Giám đốc Sở Nội vụ",
+          "Trưởng Ban Thi đua - Khen thưởng tỉnh", "Bí thư Huyện ủy {d}"]
 KINDS = [("tổng kết công tác thi đua, khen thưởng năm {y}", "tổng kết"),
          ("sơ kết 6 tháng đầu năm {y}", "sơ kết"),
          ("ký kết giao ước thi đua năm {y}", "ký kết giao ước thi đua"),

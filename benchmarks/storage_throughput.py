@@ -111,8 +111,8 @@ def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> di
     assert done.returncode == 0, done.stderr[-2000:]
 
     row = {"db": label, "docs": n, "extract_only_s": extract_s, "ingest_s": ingest_s, "docs_per_s": n / ingest_s,
-           "rerun_s": rerun_s, "startup_s": startup_s, "search_ms": search_ms, "search_hits": len(hits), "common_search_ms": common_ms,
-           "common_hits": len(common), "export_s": export_s}
+           "rerun_s": rerun_s, "startup_s": startup_s, "search_ms": search_ms, "search_hits": len(hits),
+           "common_search_ms": common_ms, "common_hits": len(common), "export_s": export_s}
     print(f"{label:<10} {n:>6} docs | extract only {extract_s:6.1f} s | ingest {ingest_s:6.1f} s "
           f"= {n / ingest_s:6.0f} docs/s | no-change re-run (CLI) {rerun_s:5.2f} s | "
           f"search {search_ms:5.1f} ms ({len(hits)} hits), common words {common_ms:5.1f} ms | "

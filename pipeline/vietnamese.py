@@ -20,8 +20,18 @@ MIN_WORDS = 5  # fewer checked words than this: too little text to judge by the 
 TONE_MARKS = {"\u0300": "huyen", "\u0301": "sac", "\u0303": "nga", "\u0309": "hoi", "\u0323": "nang"}
 _STOP_TONES = {None, "sac", "nang"}  # the only tones a syllable ending in p, t, c, ch may carry
 
-_RHYMES = ["a", "ai", "ao", "au", "ay", "am", "an", "ang", "anh", "ap", "at", "ac", "ach", "ăm", "ăn", "ăng", "ăp", "ăt", "ăc", "âu", "ây", "âm", "ân", "âng", "âp", "ât", "âc", "e", "eo", "em", "en", "eng", "ep", "et", "ec", "ê", "êu", "êm", "ên", "ênh", "êp", "êt", "êch", "i", "ia", "iu", "im", "in", "inh", "ip", "it", "ich", "iêu", "iêm", "iên", "iêng", "iêp", "iêt", "iêc", "ya", "yêu", "yêm", "yên", "yêng", "yêt", "y", "o", "oi", "om", "on", "ong", "op", "ot", "oc", "ô", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ôc", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "ơng", "u", "ua", "ui", "um", "un", "ung", "up", "ut", "uc", "uôi", "uôm", "uôn", "uông", "uôt", "uôc", "ư", "ưa", "ưi", "ưu", "ưm", "ưn", "ưng", "ưt", "ưc", "ươi", "ươu", "ươm", "ươn", "ương", "ươp", "ươt", "ươc", "oa", "oai", "oay", "oan", "oang", "oanh", "oat", "oac", "oach", "oam", "oap", "oăn", "oăng", "oăt", "oăc", "oăm", "oe", "oeo", "oen", "oet", "oem", "oong", "ooc", "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uêu", "uy", "uya", "uyu", "uych", "uynh", "uyt", "uyp", "uyên", "uyêt", "uyn", "uơ"]
-_ONSETS = ["ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"]
+_RHYMES = ["a", "ai", "ao", "au", "ay", "am", "an", "ang", "anh", "ap", "at", "ac", "ach", "ăm", "ăn", "ăng", "ăp",
+           "ăt", "ăc", "âu", "ây", "âm", "ân", "âng", "âp", "ât", "âc", "e", "eo", "em", "en", "eng", "ep", "et", "ec",
+           "ê", "êu", "êm", "ên", "ênh", "êp", "êt", "êch", "i", "ia", "iu", "im", "in", "inh", "ip", "it", "ich",
+           "iêu", "iêm", "iên", "iêng", "iêp", "iêt", "iêc", "ya", "yêu", "yêm", "yên", "yêng", "yêt", "y", "o", "oi",
+           "om", "on", "ong", "op", "ot", "oc", "ô", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ôc", "ơ", "ơi", "ơm", "ơn",
+           "ơp", "ơt", "ơng", "u", "ua", "ui", "um", "un", "ung", "up", "ut", "uc", "uôi", "uôm", "uôn", "uông", "uôt",
+           "uôc", "ư", "ưa", "ưi", "ưu", "ưm", "ưn", "ưng", "ưt", "ưc", "ươi", "ươu", "ươm", "ươn", "ương", "ươp",
+           "ươt", "ươc", "oa", "oai", "oay", "oan", "oang", "oanh", "oat", "oac", "oach", "oam", "oap", "oăn", "oăng",
+           "oăt", "oăc", "oăm", "oe", "oeo", "oen", "oet", "oem", "oong", "ooc", "uân", "uâng", "uât", "uây", "uê",
+           "uêch", "uênh", "uêu", "uy", "uya", "uyu", "uych", "uynh", "uyt", "uyp", "uyên", "uyêt", "uyn", "uơ"]
+_ONSETS = ["ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g", "h", "k", "l",
+           "m", "n", "p", "r", "s", "t", "v", "x"]
 _FRONT = ("i", "e", "ê", "y")  # vowels that take k, gh, ngh instead of c, g, ng
 
 _WORD = re.compile(r"[^\W\d_]+")

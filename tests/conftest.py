@@ -120,7 +120,8 @@ def html_page(article: list[str] = HTML_ARTICLE) -> str:
 <body>
 <div id="topbar"><a href="/">Trang chủ</a> <a href="/gt">Giới thiệu chung</a></div>
 <nav><ul><li><a href="/vb">Văn bản chỉ đạo</a></li><li><a href="/tdkt">Tin tức</a></li></ul></nav>
-<div class="main-menu"><ul><li><a href="/c">Thi đua khen thưởng</a></li><li><a href="/d">Cải cách hành chính</a></li></ul></div>
+<div class="main-menu"><ul><li><a href="/c">Thi đua khen thưởng</a></li>\
+<li><a href="/d">Cải cách hành chính</a></li></ul></div>
 <div class="content">
   <div class="tools">Xem với cỡ chữ <a href="#">A</a> <a href="#">A+</a></div>
   <h1>{article[0]}</h1>

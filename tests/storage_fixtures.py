@@ -41,7 +41,8 @@ def require_postgres() -> None:
     if problem:
         if os.environ.get("CI"):
             pytest.fail(f"{problem} (CI is set, so PostgreSQL tests must run)")
-        pytest.skip(f"{problem}; start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
+        pytest.skip(f"{problem}; start it with: "
+                    "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
 
 
 def postgres_schema_url(schema: str) -> str:

@@ -24,6 +24,6 @@ def doctor() -> None:
     Console(soft_wrap=True, emoji=False).print(table)
     missing = [t for t in tools if not t.ok]
     for tool in missing:
-        Console(stderr=True, emoji=False).print(f"to enable {escape(tool.enables)}: {escape(tool.install or '')}", highlight=False,
-                                   soft_wrap=True)
+        Console(stderr=True, emoji=False).print(f"to enable {escape(tool.enables)}: {escape(tool.install or '')}",
+                                                highlight=False, soft_wrap=True)
     raise typer.Exit(1 if missing else 0)

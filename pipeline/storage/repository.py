@@ -246,7 +246,8 @@ class Repository:
         doc = self._document(s, as_version_of) if as_version_of else self._document_at(s, where)
         source_fields = dict(sha256=sha256, ext=path.suffix.lower().lstrip("."), format=document.format,
                              size=path.stat().st_size, source_path=where, normalized_text=normalized_text,
-                             search_text=unaccent(normalized_text), **origin_columns(record.origin or document.origin()))
+                             search_text=unaccent(normalized_text),
+                             **origin_columns(record.origin or document.origin()))
         if doc is None:
             doc_id = self._new_doc_id(s, path, sha256)
             record = record.model_copy(update={"doc_id": doc_id, "source_path": where})
@@ -570,7 +571,8 @@ class Repository:
         if doc is None:
             pattern = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
             candidates = [d for d in s.scalars(select(DocumentRow).where(
-                DocumentRow.doc_id.like(pattern, escape="\\")).limit(20)) if _ID_SUFFIX.fullmatch(d.doc_id[len(doc_id):])]
+                DocumentRow.doc_id.like(pattern, escape="\\")).limit(20))
+                if _ID_SUFFIX.fullmatch(d.doc_id[len(doc_id):])]
             if len(candidates) > 1:
                 names = ", ".join(sorted(d.doc_id for d in candidates))
                 raise NotFound(f"{doc_id!r} is the name of {len(candidates)} documents: {names}; give the full id")

@@ -24,7 +24,8 @@ def test_empty_author_field_is_none(extract):
 
 
 def test_excerpt_cut_mid_sentence_has_no_byline(extract):
-    record = extract(TITLE, BODY, "Phát biểu kết luận hội nghị, đồng chí Trưởng cụm đề nghị các đơn vị tiếp tục đẩy mạnh các phong tr")
+    record = extract(TITLE, BODY, "Phát biểu kết luận hội nghị, đồng chí Trưởng cụm đề nghị các đơn vị "
+                                  "tiếp tục đẩy mạnh các phong tr")
     assert record.author is None
 
 

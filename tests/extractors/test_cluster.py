@@ -88,7 +88,8 @@ def test_cluster_evidence_holds_its_name(extract):
 
 def test_cluster_named_by_its_organisation(extract):
     record = extract("Thanh niên 8 tỉnh ký giao ước thi đua",
-                     "Ngày 25-2, tại Nam Định, Cụm Đoàn thanh niên các tỉnh duyên hải Bắc Bộ đã tổ chức ký giao ước thi đua năm 2013.")
+                     "Ngày 25-2, tại Nam Định, Cụm Đoàn thanh niên các tỉnh duyên hải Bắc Bộ "
+                     "đã tổ chức ký giao ước thi đua năm 2013.")
     assert record.cluster is not None
     assert (record.cluster.kind, record.cluster.number) == ("cum", None)
     assert record.cluster.name.startswith("Cụm Đoàn thanh niên")

@@ -29,7 +29,8 @@ def test_mister_name_comma_titles(extract):
 
 
 def test_representative_has_no_title_but_an_organization(extract):
-    record = extract(TITLE, LEAD, "Bà Vy Thị Hồng Nhung đại diện cho Ban Thi đua - Khen thưởng tỉnh phát biểu tại hội nghị.")
+    record = extract(TITLE, LEAD,
+                     "Bà Vy Thị Hồng Nhung đại diện cho Ban Thi đua - Khen thưởng tỉnh phát biểu tại hội nghị.")
     (p,) = record.participants
     assert p.name == "Vy Thị Hồng Nhung"
     assert p.title is None
@@ -37,7 +38,8 @@ def test_representative_has_no_title_but_an_organization(extract):
 
 
 def test_military_rank_before_the_name_is_dropped(extract):
-    record = extract(TITLE, LEAD, "Dự hội nghị có Thiếu tướng Đỗ Văn Khải, Cục trưởng Cục Công tác đảng và công tác chính trị.")
+    record = extract(TITLE, LEAD,
+                     "Dự hội nghị có Thiếu tướng Đỗ Văn Khải, Cục trưởng Cục Công tác đảng và công tác chính trị.")
     (p,) = record.participants
     assert p.name == "Đỗ Văn Khải"
     assert "tướng" not in (p.title or "")
@@ -107,19 +109,22 @@ def test_cluster_head_role_of_the_person_is_kept_in_the_title(extract):
 
 
 def test_unit_deputy_descriptor_is_dropped_from_the_title(extract):
-    record = extract(TITLE, LEAD, "Dự hội nghị có đồng chí Đặng Thị Thu, Phó Chủ tịch UBND huyện Gia Lộc - đơn vị cụm phó.")
+    record = extract(TITLE, LEAD,
+                     "Dự hội nghị có đồng chí Đặng Thị Thu, Phó Chủ tịch UBND huyện Gia Lộc - đơn vị cụm phó.")
     (p,) = record.participants
     assert p.title == "Phó Chủ tịch UBND huyện Gia Lộc"
 
 
 def test_in_charge_of_the_cluster_is_dropped_from_the_title(extract):
-    record = extract(TITLE, LEAD, "Dự hội nghị có đồng chí Đặng Thị Thu, Phó Trưởng Ban Thi đua - Khen thưởng tỉnh phụ trách cụm.")
+    record = extract(TITLE, LEAD,
+                     "Dự hội nghị có đồng chí Đặng Thị Thu, Phó Trưởng Ban Thi đua - Khen thưởng tỉnh phụ trách cụm.")
     (p,) = record.participants
     assert p.title == "Phó Trưởng Ban Thi đua - Khen thưởng tỉnh"
 
 
 def test_byline_is_not_a_participant(extract):
-    record = extract(TITLE, LEAD, "Đồng chí Đặng Thị Thu phát biểu tại hội nghị.", "Lê Thu Trang - Ban Dân vận Huyện ủy Tứ Kỳ")
+    record = extract(TITLE, LEAD,
+                     "Đồng chí Đặng Thị Thu phát biểu tại hội nghị.", "Lê Thu Trang - Ban Dân vận Huyện ủy Tứ Kỳ")
     assert set(people(record)) == {"Đặng Thị Thu"}
 
 
@@ -129,7 +134,8 @@ def test_photo_credit_line_is_not_a_participant(extract):
 
 
 def test_photo_credit_in_a_caption_is_not_a_participant(extract):
-    record = extract(TITLE, LEAD, "Toàn cảnh hội nghị (Ảnh: Bùi Thanh Hà).", "Đồng chí Đặng Thị Thu phát biểu tại hội nghị.")
+    record = extract(TITLE, LEAD,
+                     "Toàn cảnh hội nghị (Ảnh: Bùi Thanh Hà).", "Đồng chí Đặng Thị Thu phát biểu tại hội nghị.")
     assert set(people(record)) == {"Đặng Thị Thu"}
 
 
@@ -182,7 +188,8 @@ def test_title_shared_by_a_list_after_a_colon(extract):
 
 
 def test_a_unit_holding_a_cluster_role_is_not_a_person(extract):
-    record = extract(TITLE, LEAD, "Năm 2024, Cụm trưởng được giao cho Trường THPT Duy Tân, Cụm phó là Trường THPT Lê Lợi.")
+    record = extract(TITLE, LEAD,
+                     "Năm 2024, Cụm trưởng được giao cho Trường THPT Duy Tân, Cụm phó là Trường THPT Lê Lợi.")
     assert people(record) == {}
 
 

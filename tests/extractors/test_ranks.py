@@ -28,7 +28,8 @@ def test_ordinal_word_two(extract):
 
 
 def test_place_before_the_unit(extract):
-    record = extract(TITLE, LEAD, "Kết quả: Nhất cụm: thị trấn Cái Đôi Vàm; Nhì cụm: xã Phú Tân; Ba cụm: xã Việt Thắng.")
+    record = extract(TITLE, LEAD,
+                     "Kết quả: Nhất cụm: thị trấn Cái Đôi Vàm; Nhì cụm: xã Phú Tân; Ba cụm: xã Việt Thắng.")
     assert ranks(record) == [("thị trấn Cái Đôi Vàm", 1, None), ("xã Phú Tân", 2, None), ("xã Việt Thắng", 3, None)]
 
 
@@ -76,7 +77,8 @@ def test_counted_units_second_in_the_block(extract):
 
 
 def test_national_index_ranking_is_not_a_rank(extract):
-    record = extract(TITLE, LEAD, "Năm 2023, tỉnh Hải Dương xếp thứ 48/63 tỉnh, thành phố về chỉ số cải cách hành chính.")
+    record = extract(TITLE, LEAD,
+                     "Năm 2023, tỉnh Hải Dương xếp thứ 48/63 tỉnh, thành phố về chỉ số cải cách hành chính.")
     assert ranks(record) == []
 
 
@@ -116,7 +118,8 @@ def test_each_ordinal_named_after_the_rank(extract):
 def test_numbered_score_list_with_ranks_in_brackets(extract):
     record = extract(TITLE, LEAD, "Kết quả chấm điểm:", "1. UBND xã Tân Phú: 95,5 điểm (Xếp thứ Nhất);",
                      "2. UBND xã Phước Hòa: 93 điểm (Xếp thứ Nhì).")
-    assert sorted((r, u, s) for u, r, s in ranks(record)) == [(1, "UBND xã Tân Phú", 95.5), (2, "UBND xã Phước Hòa", 93.0)]
+    assert sorted((r, u, s) for u, r, s in ranks(record)) == [(1, "UBND xã Tân Phú", 95.5),
+                                                              (2, "UBND xã Phước Hòa", 93.0)]
 
 
 def test_leading_the_cluster_with_a_score_out_of_a_total(extract):

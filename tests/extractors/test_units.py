@@ -72,7 +72,8 @@ def _list(text: str, cue: str, headed: bool = False) -> list[str]:
 
 def test_list_keeps_names_with_and_and_comma_whole():
     text = "gồm: Sở Kế hoạch và Đầu tư, Sở Văn hóa, Thể thao và Du lịch, Sở Y tế và Sở Tài chính."
-    assert _list(text, "gồm: ") == ["Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế", "Sở Tài chính"]
+    assert _list(text, "gồm: ") == ["Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế",
+                                    "Sở Tài chính"]
 
 
 def test_list_drops_remarks_in_brackets():

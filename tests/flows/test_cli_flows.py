@@ -84,7 +84,8 @@ def test_a_run_stopped_by_a_full_disk_is_the_summary_one_error_line_and_exit_1(s
     assert result.exit_code == 1, result.output
     assert "│    2 │  2 │       0 │      0 │" in result.output
     last = result.output.strip().splitlines()[-1]
-    assert last == "error: disk full while archiving; free some space and run again (stopped after 2 file(s); run again to continue)"
+    assert last == ("error: disk full while archiving; free some space and run again "
+                    "(stopped after 2 file(s); run again to continue)")
     assert "Traceback" not in result.output
 
 

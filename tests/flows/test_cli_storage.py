@@ -56,7 +56,8 @@ def test_records_set_show_list_and_history(ingested):
     doc = ingested[1].stem
     assert thidua("records", "set", doc, "meeting.venue", "Hội trường A", "--user", "Lan",
                   "--reason", "theo biên bản").exit_code == 0  # a bare string
-    assert thidua("records", "set", doc, "participants[0].title", '"Chủ tịch UBND huyện"', "--user", "Minh").exit_code == 0
+    assert thidua("records", "set", doc, "participants[0].title", '"Chủ tịch UBND huyện"',
+                  "--user", "Minh").exit_code == 0
     assert thidua("records", "set", doc, "title", "2023", "--user", "Minh").exit_code == 0  # number → text field
     shown = json.loads(thidua("records", "show", doc).stdout)
     assert shown["version"] == 4

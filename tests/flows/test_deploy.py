@@ -37,8 +37,8 @@ def test_deployments_on_a_process_pool_are_run_by_a_prefect_worker(storage_env, 
     assert made["nightly"].schedules[0].schedule.cron == "30 1 * * *"
     assert made["nightly"].parameters["inbox"] == str(inbox.resolve())
 
-    flow_run = run_deployment("thidua-backfill/backfill", parameters={"paths": [str(SAMPLES / "hatinh_cum4_tongket_2022.txt")]},
-                              timeout=0)
+    flow_run = run_deployment("thidua-backfill/backfill",
+                              parameters={"paths": [str(SAMPLES / "hatinh_cum4_tongket_2022.txt")]}, timeout=0)
     elsewhere = tmp_path / "worker"  # a worker on another machine: not in the directory the deployment came from
     elsewhere.mkdir()
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}

@@ -87,7 +87,8 @@ def test_a_file_stored_by_a_run_cut_off_before_moving_is_filed_away_next_time(st
     backfill([inbox / GOOD[0]])  # stored, but never moved (as if the nightly run died there)
     report = nightly(inbox, return_state=True).result()
     results = {Path(r.path).name: r for r in report.results}
-    assert results[GOOD[0]].status == Status.SKIPPED and stem(results[GOOD[0]].reason) == f"already archived as {Path(GOOD[0]).stem}"
+    assert (results[GOOD[0]].status == Status.SKIPPED
+            and stem(results[GOOD[0]].reason) == f"already archived as {Path(GOOD[0]).stem}")
     assert (inbox / "archive" / GOOD[0]).exists() and not (inbox / GOOD[0]).exists()
 
 

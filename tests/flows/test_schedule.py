@@ -123,7 +123,8 @@ def test_the_scheduler_itself_starts_a_run_that_ingests_the_inbox(storage_env, t
     env["THIDUA_INBOX_MIN_AGE_S"] = "0"
     log_path = tmp_path / "schedule.log"
     with log_path.open("w") as log:
-        proc = subprocess.Popen(thidua("schedule", "--inbox", str(inbox), "--cron", "* * * * *", "--name", "every-minute"),
+        proc = subprocess.Popen(thidua("schedule", "--inbox", str(inbox), "--cron", "* * * * *",
+                                       "--name", "every-minute"),
                                 env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         api = api_url_from(log_path, timeout=120)

@@ -47,7 +47,8 @@ def test_table_comes_out_row_by_row(html_report):
 
 def test_title_tag_fills_in_when_the_body_has_no_headline(tmp_path):
     doc = _read(tmp_path, "<html><head><title>Cụm thi đua số 5 ký kết giao ước | Báo Kiên Giang</title></head>"
-                          "<body><p>Sáng 5/3, Cụm thi đua số 5 tổ chức ký kết giao ước thi đua năm 2024.</p></body></html>")
+                          "<body><p>Sáng 5/3, Cụm thi đua số 5 tổ chức ký kết giao ước thi đua năm 2024.</p>"
+                          "</body></html>")
 
     assert doc.text.splitlines()[0] == "Cụm thi đua số 5 ký kết giao ước"
     assert "Báo Kiên Giang" not in doc.text
@@ -55,7 +56,8 @@ def test_title_tag_fills_in_when_the_body_has_no_headline(tmp_path):
 
 def test_headline_is_not_repeated_with_the_site_name(tmp_path):
     doc = _read(tmp_path, "<html><head><title>Cụm thi đua số 5 ký kết giao ước - Báo Kiên Giang</title></head>"
-                          "<body><h1>Cụm thi đua số 5 ký kết giao ước</h1><p>Sáng 5/3, hội nghị diễn ra.</p></body></html>")
+                          "<body><h1>Cụm thi đua số 5 ký kết giao ước</h1><p>Sáng 5/3, hội nghị diễn ra.</p>"
+                          "</body></html>")
 
     assert doc.text.count("Cụm thi đua số 5 ký kết giao ước") == 1
     assert "Báo Kiên Giang" not in doc.text
@@ -66,7 +68,8 @@ def test_furniture_class_on_body_or_wrapper_does_not_drop_the_article(tmp_path):
     wordpress = _read(tmp_path, f'<html><body class="post-template single has-sidebar">{article}'
                                 f'<div class="sidebar"><p>Tin nổi bật trong tuần</p></div></body></html>', "wp.html")
     wrapped = _read(tmp_path, f'<html><body><div id="page" class="layout-with-sidebar">{article}'
-                              f'<div class="sidebar"><p>Tin nổi bật trong tuần</p></div></div></body></html>', "wrap.html")
+                              f'<div class="sidebar"><p>Tin nổi bật trong tuần</p></div></div></body></html>',
+                              "wrap.html")
 
     for doc in (wordpress, wrapped):
         assert "Sáng 10/01, Cụm thi đua số 3 tổ chức hội nghị." in doc.text
