@@ -2,7 +2,7 @@
 
 For N generated reports (benchmarks/corpus.py, default 1,000):
 
-- plain:    a `python` process running the plain pipeline steps (flows/ingest.py: hash and skip,
+- plain:    a `python` process running the plain pipeline steps (pipeline/ingest.py: hash and skip,
             extract in the process pool, store, batch after batch, the next batch extracted
             while one is stored), no Prefect imported;
 - prefect:  `thidua ingest DIR`: the Prefect backfill flow on the local server it starts (what a
@@ -40,7 +40,7 @@ def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
     would cost if orchestration were free."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from flows import ingest as steps
+    from pipeline import ingest as steps
     from pipeline.discover import discover
     from pipeline.storage import open_repository
 
@@ -54,9 +54,9 @@ def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
             pending.append((batch, threads.submit(steps.extract_batch, batch, workers)))
             if len(pending) >= 2:  # as the flow: the next batch is extracted while one is stored
                 done, future = pending.pop(0)
-                stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result())))
+                stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result()), strict=False))
         for done, future in pending:
-            stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result())))
+            stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result()), strict=False))
     return steps.finish_ingest(plan, stored)
 
 

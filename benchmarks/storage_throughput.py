@@ -64,7 +64,7 @@ def drop_schema(schema: str) -> None:
 
 def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> dict:
     from extractors.run import process_path
-    from flows.ingest import ingest_paths
+    from pipeline.ingest import ingest
     from pipeline.settings import get_settings
     from pipeline.storage import open_repository
     from pipeline.storage.search import search
@@ -81,7 +81,7 @@ def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> di
 
     with open_repository() as repo:
         t = time.perf_counter()
-        results = ingest_paths(files, repository=repo)
+        results = ingest(repo, files)
         ingest_s = time.perf_counter() - t
         assert sum(r.status.value == "ok" for r in results) == n, "some documents failed"
 

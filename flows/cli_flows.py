@@ -106,7 +106,7 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
     before: list[int] = []
 
     def meanwhile() -> None:
-        from flows.pool import warm_up
+        from pipeline.pool import warm_up
         from flows.runtime import stop_if_interrupted
         from pipeline.settings import get_settings
 

@@ -24,7 +24,7 @@ from prefect.types.entrypoint import EntrypointType
 from prefect.utilities.annotations import quote
 
 from flows.backfill import IO_TASK, finish, ingest_files
-from flows.runtime import default_task_runner
+from flows.runners import SettingsTaskRunner
 from pipeline import inbox as steps
 from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport
@@ -85,7 +85,7 @@ def record_failure(flow, flow_run, state) -> None:
         log.error("could not record the failed run in the archive: %s", exc)
 
 
-@flow(name="thidua-nightly", task_runner=default_task_runner(), persist_result=False, log_prints=False,
+@flow(name="thidua-nightly", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False,
       on_failure=[record_failure], on_crashed=[record_failure])
 def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None = None,
             min_age_s: float | None = None, batch_size: int | None = None,

@@ -363,45 +363,6 @@ def reporting_progress(progress: Progress) -> Iterator[None]:
         progress_hook.reset(token)
 
 
-def default_task_runner():
-    """Dask when THIDUA_DASK_ADDRESS names a scheduler (batches then run on its workers, one
-    process per worker thread), else threads in this process, each batch spreading its files
-    over a local process pool."""
-    from pipeline.settings import get_settings
-
-    address = get_settings().dask_address
-    if address:
-        from prefect_dask import DaskTaskRunner
-
-        return DaskTaskRunner(address=address)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return ThreadPoolTaskRunner(max_workers=4)
-
-
-def parallelism() -> tuple[int, int]:
-    """(processes per batch, batches in flight) for the current flow run's task runner: on this
-    machine one batch at a time uses every core and the next is extracted while one is stored;
-    on Dask each batch is one task on one worker thread, and there is a batch per thread."""
-    from prefect.context import FlowRunContext
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from pipeline.settings import get_settings
-
-    context = FlowRunContext.get()
-    runner = context.task_runner if context else None
-    if runner is None or isinstance(runner, ThreadPoolTaskRunner):
-        return get_settings().effective_workers, 2
-    threads = 0
-    client = getattr(runner, "client", None)
-    if client is not None:
-        try:
-            threads = sum(client.nthreads().values())
-        except Exception:  # noqa: BLE001 - an unknown runner: be modest
-            threads = 0
-    return 1, max(2, 2 * threads)
-
-
 def next_scheduled_run(deployment: str, timeout_s: float):
     """When the Prefect scheduler plans the next run of `deployment` ("flow/name"), waiting up to
     `timeout_s` for the deployment to exist and for its first scheduled run; None if it plans none."""

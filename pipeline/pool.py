@@ -5,7 +5,7 @@ process per core while the calling process keeps the database to itself. The poo
 once (forkserver: the workers are forked from a clean process that has imported the extractors
 already, never from a process running Prefect's threads) and reused until the process exits.
 
-The forkserver also loads the NLP models (flows/_pool_preload.py), so the workers forked from it
+The forkserver also loads the NLP models (pipeline/_pool_preload.py), so the workers forked from it
 share them. A file that kills its worker (a crash inside a native library) fails alone: the batch is
 finished in a fresh pool, the files left are extracted one by one, and only the culprit is
 reported. Plain functions, no Prefect; imported by the workers, so it stays light.
@@ -75,7 +75,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
             if _pool is not None:
                 _pool.shutdown(wait=True, cancel_futures=True)
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["flows.pool", "extractors.run", "flows._pool_preload"])
+            context.set_forkserver_preload(["pipeline.pool", "extractors.run", "pipeline._pool_preload"])
             _start_forkserver()
             _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
                                         initargs=(os.getpid(),))
@@ -166,18 +166,18 @@ def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...
     """fn(*job) for every job, spread over `workers` processes; one result per job, in order.
     `paths[i]` names job i in a failure. With one worker everything runs here, in this process."""
     if workers <= 1 or len(jobs) <= 1:
-        return [_call(fn, job, path) for job, path in zip(jobs, paths)]
+        return [_call(fn, job, path) for job, path in zip(jobs, paths, strict=False)]
     pool = extraction_pool(workers)
     results: list[DocumentResult | None] = []
     try:
         futures: list[Future | None] = [pool.submit(fn, *job) for job in jobs]
     except BrokenProcessPool:
         futures = [None] * len(jobs)
-    for future, path in zip(futures, paths):
+    for future, path in zip(futures, paths, strict=False):
         results.append(_collect(future, path))
     if any(r is None for r in results):  # a worker died: find the file that kills it
         _discard_pool(pool)
-        for i, (job, path) in enumerate(zip(jobs, paths)):
+        for i, (job, path) in enumerate(zip(jobs, paths, strict=False)):
             if results[i] is None:
                 results[i] = _alone(fn, job, path, workers)
     return results  # type: ignore[return-value]
