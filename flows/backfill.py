@@ -30,7 +30,7 @@ from prefect.states import Failed, State
 from prefect.utilities.annotations import opaque, quote
 
 from flows.runners import SettingsTaskRunner, parallelism
-from flows.runtime import progress_hook
+from flows.runtime import current_progress
 from pipeline import ingest as steps
 from pipeline.discover import Found, find_reports
 from pipeline.document import DocumentResult, Status, shown_path
@@ -118,7 +118,7 @@ def run_plan(make_plan, *, label: str, batch_size: int | None = None, workers: i
              as_version_of: str | None = None) -> tuple[Plan | None, dict[int, DocumentResult], StorageError | None]:
     """Plan (`make_plan()`, a task), then extract and store in batches: (the plan or None, the
     stored results by index, the problem that stopped the run or None). Call it inside a flow."""
-    progress = progress_hook.get()
+    progress = current_progress()
     stored: dict[int, DocumentResult] = {}
     plan: Plan | None = None
     try:
@@ -181,7 +181,7 @@ def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batc
 
 
 def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, as_version_of: str | None) -> None:
-    progress = progress_hook.get()
+    progress = current_progress()
     number, batch, future = pending.popleft()
     started = time.perf_counter()
     future.wait()

@@ -126,6 +126,7 @@ def ingest(
     a path does not exist (nothing is done); a folder without reports is a warning (exit 0 if
     nothing else)."""
     from flows.cli_flows import check_paths, finish, run_flow
+    from pipeline.ingest import nothing_new
 
     if not check_paths(paths):
         return
@@ -139,7 +140,8 @@ def ingest(
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         return_state=True)
 
-    report = run_flow(start, "flows.backfill")
+    report = None if as_version_of else nothing_new(paths)  # decided before Prefect or the models start
+    report = report or run_flow(start, "flows.backfill")
     print_summary(report.results, "Ingest")
     say(report.throughput())
     finish(report)

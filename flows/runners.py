@@ -5,7 +5,7 @@ extraction pool (pipeline/pool.py), and the flow stores one batch while the next
 With THIDUA_DASK_ADDRESS, Prefect's DaskTaskRunner sends each batch to a Dask worker.
 """
 from prefect.context import FlowRunContext
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from pipeline.settings import get_settings
 
@@ -58,6 +58,8 @@ def parallelism() -> tuple[int, int]:
     runner = getattr(runner, "chosen", None) or runner  # SettingsTaskRunner: the runner it chose
     if runner is None or isinstance(runner, ThreadPoolTaskRunner):
         return get_settings().effective_workers, 2
+    if isinstance(runner, ProcessPoolTaskRunner):  # each batch in one of its processes
+        return 1, 2 * get_settings().effective_workers
     threads = 0
     client = getattr(runner, "client", None)
     if client is not None:

@@ -44,6 +44,14 @@ def process_path(path: Path) -> DocumentResult:
     return run(Path(path))
 
 
+def process_many(paths: Sequence[Path]) -> list[DocumentResult]:
+    """Extract several files through the spaCy pipeline's `nlp.pipe` (as `thidua extract` does),
+    one result each, in order; a failing file costs only itself."""
+    from extractors.run import process_paths
+
+    return list(process_paths([Path(p) for p in paths]))
+
+
 def process_archived(archived: Path, doc_id: str, process: Callable[[Path], DocumentResult] | None = None
                      ) -> DocumentResult:
     """Extract an archived original under its document's name (the doc_id is the file stem),
@@ -181,6 +189,39 @@ def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...
             if results[i] is None:
                 results[i] = _alone(fn, job, path, workers)
     return results  # type: ignore[return-value]
+
+
+def extract_in_pool(paths: Sequence[Path], workers: int, chunk: int = 16) -> list[DocumentResult]:
+    """process_path for every file, over `workers` processes, `chunk` files per job (each job
+    through nlp.pipe); one result per file, in order. A job whose worker died is done again
+    file by file, so that only the file that kills its worker fails."""
+    paths = [Path(p) for p in paths]
+    if workers <= 1 or len(paths) <= 1:
+        return process_many(paths)
+    chunk = max(1, min(chunk, -(-len(paths) // workers)))
+    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    pool = extraction_pool(workers)
+    try:
+        futures: list[Future | None] = [pool.submit(process_many, c) for c in chunks]
+    except BrokenProcessPool:
+        futures = [None] * len(chunks)
+    done = [_chunk_result(future) for future in futures]
+    lost = [path for part, result in zip(chunks, done, strict=True) if result is None for path in part]
+    if lost:  # file by file, in a fresh pool: the culprit alone fails
+        _discard_pool(pool)
+        redone = iter(run_in_pool(process_path, [(p,) for p in lost], lost, workers))
+        done = [result if result is not None else [next(redone) for _ in part]
+                for part, result in zip(chunks, done, strict=True)]
+    return [r for result in done for r in result]
+
+
+def _chunk_result(future: Future | None) -> list[DocumentResult] | None:
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a dead worker (BrokenProcessPool) or a result that would not pickle
+        return None
 
 
 def _call(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path) -> DocumentResult:
