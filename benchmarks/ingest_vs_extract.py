@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -65,10 +66,18 @@ def thidua() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-c", "from flows.cli import main; main()"]
 
 
+CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last command's whole process tree
+
+
 def timed(args: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of `thidua ARGS`; its CPU seconds (itself and every process it waited for:
+    extraction workers, the Prefect server) go into CPU["last"]."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([*thidua(), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["last"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         sys.exit(f"thidua {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return seconds
@@ -82,7 +91,9 @@ def measure(work: Path, n: int, env: dict[str, str], extract: bool = True) -> di
     figures = {}
     if extract:
         figures["extract"] = timed(["extract", str(corpus), "-o", str(work / f"records-{n}.jsonl")], out)
+        figures["extract_cpu"] = CPU["last"]
     figures["ingest"] = timed(["ingest", str(corpus)], out)
+    figures["ingest_cpu"] = CPU["last"]
     figures["rerun"] = timed(["ingest", str(corpus)], out)
     return figures
 
@@ -112,6 +123,10 @@ def main() -> None:
         print(f"single-process `thidua extract`: {extract:7.1f} s  {args.docs / extract:6.1f} docs/s")
         print(f"`thidua ingest` (both cores):    {ingest:7.1f} s  {args.docs / ingest:6.1f} docs/s")
         print(f"ratio ingest/extract:            {ingest / extract:7.2f}   (goal: at most 0.60)")
+        cpus = os.cpu_count() or 1
+        print(f"CPU seconds, all processes: extract {figures['extract_cpu']:.1f}, ingest {figures['ingest_cpu']:.1f}; "
+              f"on {cpus} idle CPU(s): extract about {figures['extract_cpu']:.1f} s, ingest at least "
+              f"{figures['ingest_cpu'] / cpus:.1f} s (ratio at best {figures['ingest_cpu'] / cpus / figures['extract_cpu']:.2f})")
         print(f"no-change re-run, {args.docs} files:   {rerun:7.2f} s  (start-up included)")
         if args.big:
             big = measure(work, 10_000, env, extract=False)

@@ -2,12 +2,13 @@
 
 Wiring only; every step is a plain function (pipeline/ingest.py):
 
-    find files (I/O) -> open the archive (I/O) -> hash and skip what is archived (I/O)
+    find files (I/O) -> start the run's record (I/O) -> hash and skip what is archived (I/O)
       -> per batch: extract (CPU, one process per core; Dask workers with THIDUA_DASK_ADDRESS)
                     -> store (database and archive, always in the flow's own process)
       -> report (a Markdown artifact and the summary in the log)
 
-One task per batch, never per document. Only the I/O tasks retry (a database restart, a
+One task per batch, never per document. Tasks get paths and items, never a live connection:
+each I/O task opens the archive the settings name. Only the I/O tasks retry (a database restart, a
 network share that hiccups); extraction is deterministic and does not. The next batch is
 extracted while the previous one is stored. A failed file is a result with its reason and the
 run goes on; a problem that stops the run (database gone, disk full) ends it as Failed with
