@@ -126,7 +126,8 @@ def main() -> None:
         cpus = os.cpu_count() or 1
         print(f"CPU seconds, all processes: extract {figures['extract_cpu']:.1f}, ingest {figures['ingest_cpu']:.1f}; "
               f"on {cpus} idle CPU(s): extract about {figures['extract_cpu']:.1f} s, ingest at least "
-              f"{figures['ingest_cpu'] / cpus:.1f} s (ratio at best {figures['ingest_cpu'] / cpus / figures['extract_cpu']:.2f})")
+              f"{figures['ingest_cpu'] / cpus:.1f} s "
+              f"(ratio at best {figures['ingest_cpu'] / cpus / figures['extract_cpu']:.2f})")
         print(f"no-change re-run, {args.docs} files:   {rerun:7.2f} s  (start-up included)")
         if args.big:
             big = measure(work, 10_000, env, extract=False)
