@@ -9,6 +9,16 @@ The forkserver also loads the NLP models (pipeline/_pool_preload.py), so the wor
 share them. A file that kills its worker (a crash inside a native library) fails alone: the batch is
 finished in a fresh pool, the files left are extracted one by one, and only the culprit is
 reported. Plain functions, no Prefect; imported by the workers, so it stays light.
+
+Why not Prefect's ProcessPoolTaskRunner (one extract task per batch in one of its processes):
+measured with benchmarks/orchestration_overhead.py, 1,000 generated reports, batches of 100, 2
+processes, the same running server, one run each back to back on a machine loaded by other work
+(load average 10-15 on 2 CPUs): this pool 116 s (8.6 docs/s, 488 MB peak for the process tree),
+ProcessPoolTaskRunner 135 s (7.4 docs/s, 616 MB). Its processes are spawned, so each imports
+Prefect and loads the NLP models itself (no forkserver to share them), and a file that kills its
+process breaks the whole executor: every batch in flight fails, where this pool fails that file
+alone (tests/flows/test_poison_files.py). So the batches stay here; Prefect's runner is
+measurable with `backfill.with_options(task_runner=ProcessPoolTaskRunner())` (flows/runners.py).
 """
 from __future__ import annotations
 
