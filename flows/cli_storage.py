@@ -97,6 +97,12 @@ def _repository():
     return open_repository(create=False)
 
 
+def quick_answer(paths: list[Path]):
+    from pipeline.ingest import nothing_new
+
+    return nothing_new(paths)
+
+
 def _json(value: Any, limit: int | None = 60) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
@@ -125,8 +131,8 @@ def ingest(
     changed file at the same path becomes a new version. Exit code 1 when any file failed, 2 when
     a path does not exist (nothing is done); a folder without reports is a warning (exit 0 if
     nothing else)."""
-    from flows.cli_flows import check_paths, finish, run_flow
-    from pipeline.ingest import nothing_new
+    from flows.cli_flows import Interrupted, check_paths, finish, run_flow
+    from flows.runtime import ctrl_c_seen
 
     if not check_paths(paths):
         return
@@ -140,7 +146,12 @@ def ingest(
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         return_state=True)
 
-    report = None if as_version_of else nothing_new(paths)  # decided before Prefect or the models start
+    try:  # a no-change re-run is answered before Prefect or the models start
+        report = None if as_version_of else quick_answer(paths)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():  # even when a library wrapped it
+            raise Interrupted("interrupted before anything was stored; run again to finish") from None
+        raise
     report = report or run_flow(start, "flows.backfill")
     print_summary(report.results, "Ingest")
     say(report.throughput())
