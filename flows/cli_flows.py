@@ -271,7 +271,7 @@ def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
 
     def check() -> None:
         from flows.cli_storage import say
-        from flows.runtime import next_scheduled_run
+        from flows.nightly import next_scheduled_run
 
         try:
             when = next_scheduled_run(deployment, timeout_s)

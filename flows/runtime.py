@@ -382,34 +382,3 @@ def reporting_progress(progress: Progress) -> Iterator[None]:
         yield
     finally:
         progress_hook.reset(token)
-
-
-def next_scheduled_run(deployment: str, timeout_s: float):
-    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"), waiting up to
-    `timeout_s` for the deployment to exist and for its first scheduled run; None if it plans none."""
-    import time
-
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
-        FlowRunFilterState, FlowRunFilterStateType
-    from prefect.client.schemas.objects import StateType
-    from prefect.exceptions import ObjectNotFound
-
-    deadline = time.monotonic() + timeout_s
-    with get_client(sync_client=True) as client:
-        while time.monotonic() < deadline:
-            try:
-                found = client.read_deployment_by_name(deployment)
-            except ObjectNotFound:
-                time.sleep(1)
-                continue
-            runs = client.read_flow_runs(
-                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[found.id])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
-                    type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))), limit=5)
-            times = sorted(r.next_scheduled_start_time or r.expected_start_time for r in runs
-                           if r.next_scheduled_start_time or r.expected_start_time)
-            if times:
-                return times[0]
-            time.sleep(2)
-    return None
