@@ -1,7 +1,7 @@
 """Ingest throughput into SQLite and PostgreSQL, and the time of a no-change re-run.
 
 For each database: generate N reports (benchmarks/corpus.py), time extraction alone (the
-baseline), time `ingest_paths` (archive + extract + store, one transaction per document), then
+baseline), time `pipeline.ingest.ingest` (archive + extract + store, one transaction per document), then
 time a re-run of the real `thidua ingest` command on the unchanged folder (everything is skipped
 by hash, nothing is extracted), plus a search and a JSON Lines export over the archive.
 
