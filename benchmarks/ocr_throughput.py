@@ -1,5 +1,5 @@
 """OCR pages/s with every core busy (goal: >= 0.8 pages/s at 200 dpi on 2 cores) and .doc
-conversions/s, through the same process pool a backfill uses (flows/pool.py).
+conversions/s, through the same process pool a backfill uses (pipeline/pool.py).
 
 Scans are rendered from the sample reports' text at 200 dpi (slightly turned, with specks, as in
 the tests); .doc files are made from the sample .docx files by LibreOffice. The pool is started
@@ -76,7 +76,7 @@ def make_docs(folder: Path, docs: int) -> list[Path]:
 
 
 def timed_pool(fn, jobs: list, workers: int) -> tuple[float, list]:
-    from flows.pool import extraction_pool
+    from pipeline.pool import extraction_pool
 
     pool = extraction_pool(workers)
     started = time.perf_counter()
@@ -86,7 +86,7 @@ def timed_pool(fn, jobs: list, workers: int) -> tuple[float, list]:
 
 def extract_in_pool(paths: list[Path], workers: int) -> tuple[float, int]:
     """Seconds to read and extract the files as a backfill batch does, and how many were ok."""
-    from flows.ingest import Todo, extract_batch
+    from pipeline.ingest import Todo, extract_batch
 
     started = time.perf_counter()
     results = extract_batch([Todo(i, p, None) for i, p in enumerate(paths)], workers)
@@ -94,7 +94,7 @@ def extract_in_pool(paths: list[Path], workers: int) -> tuple[float, int]:
 
 
 def bench_ocr(workdir: Path, pages: int, workers: int) -> None:
-    from flows.pool import extraction_pool
+    from pipeline.pool import extraction_pool
     from pipeline import ocr
 
     if ocr.problem():
@@ -112,7 +112,7 @@ def bench_ocr(workdir: Path, pages: int, workers: int) -> None:
 
 
 def bench_doc(workdir: Path, count: int, workers: int) -> None:
-    from flows.pool import extraction_pool
+    from pipeline.pool import extraction_pool
     from pipeline.readers import office
 
     if office.soffice() is None:
@@ -135,7 +135,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args()
 
-    from flows.pool import extraction_pool
+    from pipeline.pool import extraction_pool
     from pipeline.settings import get_settings
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="thidua-ocr-bench-"))

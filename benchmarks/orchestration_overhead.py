@@ -2,13 +2,15 @@
 
 For N generated reports (benchmarks/corpus.py, default 1,000):
 
-- plain:    a `python` process running the plain pipeline steps (flows/ingest.py: hash and skip,
+- plain:    a `python` process running the plain pipeline steps (pipeline/ingest.py: hash and skip,
             extract in the process pool, store, batch after batch, the next batch extracted
             while one is stored), no Prefect imported;
 - prefect:  `thidua ingest DIR`: the Prefect backfill flow on the local server it starts (what a
             user runs; PREFECT_HOME already created by an untimed first run);
 - server:   `thidua ingest DIR` with PREFECT_API_URL naming a server that is already running
-            (production: `prefect server start`), so only the orchestration itself is measured.
+            (production: `prefect server start`), so only the orchestration itself is measured;
+- process-pool: the same backfill flow on that server with Prefect's own ProcessPoolTaskRunner
+            (one task per batch in one of its processes) instead of threads + pipeline/pool.py.
 
 Each is timed from process start to exit, `--repeat` times (median), with the same batch size
 and the same number of extraction processes. Printed: docs/s each way, the overhead
@@ -40,7 +42,7 @@ def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
     would cost if orchestration were free."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from flows import ingest as steps
+    from pipeline import ingest as steps
     from pipeline.discover import discover
     from pipeline.storage import open_repository
 
@@ -54,9 +56,11 @@ def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
             pending.append((batch, threads.submit(steps.extract_batch, batch, workers)))
             if len(pending) >= 2:  # as the flow: the next batch is extracted while one is stored
                 done, future = pending.pop(0)
-                stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result())))
+                results = steps.store_batch(repo, done, future.result())
+                stored.update((t.index, r) for t, r in zip(done, results, strict=True))
         for done, future in pending:
-            stored.update((t.index, r) for t, r in zip(done, steps.store_batch(repo, done, future.result())))
+            results = steps.store_batch(repo, done, future.result())
+            stored.update((t.index, r) for t, r in zip(done, results, strict=True))
     return steps.finish_ingest(plan, stored)
 
 
@@ -131,6 +135,7 @@ def main() -> None:
                         help="where reports, databases and archives go (default: the system's temporary folder; "
                              "/dev/shm takes disk latency, the same both ways but noisy, out of the comparison)")
     parser.add_argument("--plain-run", type=Path, help=argparse.SUPPRESS)  # the child process of the plain case
+    parser.add_argument("--pool-run", type=Path, help=argparse.SUPPRESS)  # the child process of the process-pool case
     args = parser.parse_args()
 
     from pipeline.settings import get_settings
@@ -139,6 +144,17 @@ def main() -> None:
     if args.plain_run:
         results = plain_backfill(args.plain_run, args.batch_size, workers)
         assert all(r.status.value == "ok" for r in results), [r for r in results if r.status.value != "ok"][:3]
+        return
+    if args.pool_run:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        from flows.backfill import backfill
+
+        flow = backfill.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
+        report = flow([args.pool_run], batch_size=args.batch_size, return_state=True).result()
+        from pipeline.document import Status
+
+        assert report.count(Status.OK) == len(report.results), report.headline()
         return
 
     from benchmarks.corpus import write_reports
@@ -162,8 +178,8 @@ def main() -> None:
         empty = work / "empty"
         empty.mkdir()
         first, _, _ = run([*thidua_command(), "ingest", str(empty)], env_for("first", 0))
-        print(f"{args.docs} documents in {work.parent}, batches of {args.batch_size}, {workers} extraction process(es); "
-              f"first `thidua ingest` on a new PREFECT_HOME (Prefect creates its database): {first:.1f} s")
+        print(f"{args.docs} documents in {work.parent}, batches of {args.batch_size}, {workers} extraction process(es);"
+              f" first `thidua ingest` on a new PREFECT_HOME (Prefect creates its database): {first:.1f} s")
 
         server = LocalServer(work / "prefect-home-server")
         server.spawn()
@@ -176,13 +192,16 @@ def main() -> None:
                                   env_for("prefect", i)),
             "server": lambda i: ([*thidua_command(), "ingest", str(corpus), "--batch-size", str(args.batch_size)],
                                  env_for("server", i, PREFECT_API_URL=server.api_url)),
+            "process-pool": lambda i: ([sys.executable, __file__, "--pool-run", str(corpus), "--batch-size",
+                                        str(args.batch_size), "--workers", str(workers)],
+                                       env_for("process-pool", i, PREFECT_API_URL=server.api_url)),
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
         peaks: dict[str, list[int]] = {name: [] for name in cases}
         names = list(cases)
         for i in range(args.repeat):
             os.sync()  # start each round with nothing waiting to be written
-            for name in names[i % 3:] + names[:i % 3]:  # interleaved, each case first in turn
+            for name in names[i % len(names):] + names[:i % len(names)]:  # interleaved, each case first in turn
                 command, env = cases[name](i)
                 seconds, peak, _ = run(command, env)
                 times[name].append(seconds)
@@ -193,7 +212,8 @@ def main() -> None:
         plain = statistics.median(times["plain"])
         labels = {"plain": "plain pipeline functions (no Prefect)",
                   "prefect": "thidua ingest (Prefect, local server)",
-                  "server": "thidua ingest (Prefect, server running)"}
+                  "server": "thidua ingest (Prefect, server running)",
+                  "process-pool": "backfill, Prefect's ProcessPoolTaskRunner"}
         print(f"{'':42} {'seconds':>8} {'docs/s':>8} {'overhead':>9} {'peak RSS (tree)':>16}")
         for name in cases:
             seconds = statistics.median(times[name])

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import write_reports  # noqa: E402
-from flows.ingest import ingest_paths  # noqa: E402
+from pipeline.ingest import ingest  # noqa: E402
 from pipeline.registry import Registry  # noqa: E402
 from pipeline.reports import checks, heads, load_facts, rankings, tie_reader  # noqa: E402
 from pipeline.storage import open_repository  # noqa: E402
@@ -33,7 +33,7 @@ def main(n: int) -> None:
         folder = Path(tmp)
         repo = open_repository(f"sqlite:///{folder / 'thidua.db'}", folder / "archive")
         paths = write_reports(folder / "reports", n)
-        timed(f"ingest {n} reports (not the point)", lambda: ingest_paths(paths, repository=repo))
+        timed(f"ingest {n} reports (not the point)", lambda: ingest(repo, paths))
         registry = Registry(repo.db)
         summary = timed("first registry sync", registry.sync)
         print(f"  {summary.documents} documents, {summary.clusters} clusters, {summary.units} units, "

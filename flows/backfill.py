@@ -1,13 +1,14 @@
 """The backfill flow: `thidua ingest PATH...` for a backlog of any size.
 
-Wiring only; every step is a plain function (flows/ingest.py, pipeline/):
+Wiring only; every step is a plain function (pipeline/ingest.py):
 
-    find files (I/O) -> open the archive (I/O) -> hash and skip what is archived (I/O)
+    find files (I/O) -> start the run's record (I/O) -> hash and skip what is archived (I/O)
       -> per batch: extract (CPU, one process per core; Dask workers with THIDUA_DASK_ADDRESS)
                     -> store (database and archive, always in the flow's own process)
       -> report (a Markdown artifact and the summary in the log)
 
-One task per batch, never per document. Only the I/O tasks retry (a database restart, a
+One task per batch, never per document. Tasks get paths and items, never a live connection:
+each I/O task opens the archive the settings name. Only the I/O tasks retry (a database restart, a
 network share that hiccups); extraction is deterministic and does not. The next batch is
 extracted while the previous one is stored. A failed file is a result with its reason and the
 run goes on; a problem that stops the run (database gone, disk full) ends it as Failed with
@@ -18,8 +19,8 @@ the report of what was done (its data), and running again completes the rest.
 import logging
 import time
 from collections import deque
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -29,14 +30,15 @@ from prefect.futures import PrefectFuture
 from prefect.states import Failed, State
 from prefect.utilities.annotations import opaque, quote
 
-from flows import ingest as steps
-from flows.ingest import IngestPlan, IngestStopped, Todo
-from flows.runtime import default_task_runner, parallelism, progress_hook
+from flows.runners import SettingsTaskRunner, parallelism
+from flows.runtime import current_progress
+from pipeline import ingest as steps
 from pipeline.discover import Found, find_reports
 from pipeline.document import DocumentResult, Status, shown_path
+from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan
 from pipeline.report import RunReport
 from pipeline.settings import get_settings
-from pipeline.storage import DatabaseUnavailable, Repository, StorageError, open_repository
+from pipeline.storage import DatabaseUnavailable, StorageError, open_repository
 from pipeline.storage.errors import ConflictError
 
 log = logging.getLogger("thidua.backfill")
@@ -63,34 +65,37 @@ def transient(task, task_run, state) -> bool:
     return isinstance(cause, (DatabaseUnavailable, ConflictError, OSError)) or type(cause) is StorageError
 
 
-# --- tasks: thin wrappers of plain steps ---------------------------------------------------
+# --- tasks: thin wrappers of plain steps; each opens the archive the settings name -------------
 
 @task(name="find-files", **IO_TASK)
 def find_files(paths: list[Path]) -> Found:
     return find_reports(paths)
 
 
-@task(name="open-archive", retry_condition_fn=transient, **IO_TASK)
-def open_archive() -> Repository:
-    return open_repository()
+@task(name="start-run", retry_condition_fn=transient, **IO_TASK)
+def start_run(kind: str, name: str) -> int:
+    with open_repository() as repo:
+        return repo.start_run(kind, name)
 
 
 @task(name="skip-archived", retry_condition_fn=transient, **IO_TASK)
-def skip_archived(repo: Repository, files: list[Path]) -> IngestPlan:
-    return steps.plan_ingest(repo, files)
+def skip_archived(files: list[Path]) -> IngestPlan:
+    with open_repository() as repo:
+        return steps.plan_ingest(repo, files)
 
 
 @task(name="extract-batch", task_run_name="extract-batch-{number}", cache_policy=NO_CACHE, persist_result=False)
-def extract(number: int, todo: list[Todo], workers: int) -> list[DocumentResult]:
+def extract(number: int, todo: list[Item], workers: int) -> list[DocumentResult]:
     return steps.extract_batch(todo, workers)
 
 
 @task(name="store-batch", task_run_name="store-batch-{number}", retry_condition_fn=transient, **IO_TASK)
-def store(number: int, repo: Repository, todo: list[Todo], extracted: list[DocumentResult],
+def store(number: int, todo: list[Item], extracted: list[DocumentResult],
           as_version_of: str | None = None) -> list[DocumentResult]:
     run = TaskRunContext.get()
-    return steps.store_batch(repo, todo, extracted, resumed=bool(run and run.task_run.run_count > 1),
-                             as_version_of=as_version_of)
+    with open_repository() as repo:
+        return steps.store_batch(repo, todo, extracted, resumed=bool(run and run.task_run.run_count > 1),
+                                 as_version_of=as_version_of)
 
 
 @task(name="report", cache_policy=NO_CACHE, persist_result=False)
@@ -104,103 +109,94 @@ def publish(report: RunReport, key: str) -> RunReport:
 
 # --- wiring shared with the nightly and re-extraction flows -----------------------------------
 
+def plan_line(plan: Plan) -> str:
+    if isinstance(plan, IngestPlan):
+        return f"{plan.total} file(s): {len(plan.skipped)} already archived, {len(plan.todo)} to extract"
+    return f"re-extracting {len(plan.todo)} document(s)"
+
+
+def run_plan(make_plan, *, label: str, batch_size: int | None = None, workers: int | None = None,
+             as_version_of: str | None = None) -> tuple[Plan | None, dict[int, DocumentResult], StorageError | None]:
+    """Plan (`make_plan()`, a task), then extract and store in batches: (the plan or None, the
+    stored results by index, the problem that stopped the run or None). Call it inside a flow."""
+    progress = current_progress()
+    stored: dict[int, DocumentResult] = {}
+    plan: Plan | None = None
+    try:
+        plan = make_plan()
+        progress.start(plan.total, label)
+        progress.advance(list(plan.skipped.values()))
+        log.info(plan_line(plan))
+        run_batches(plan.todo, stored, batch_size=batch_size, workers=workers, as_version_of=as_version_of)
+    except IngestStopped as exc:
+        return plan, stored, exc.cause
+    except StorageError as exc:
+        return plan, stored, exc
+    return plan, stored, None
+
+
 def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, workers: int | None = None,
                  label: str = "ingesting", kind: str = "backfill", name: str = "",
                  as_version_of: str | None = None) -> tuple[list[DocumentResult], int, StorageError | None]:
     """Ingest already-found files in batches: (results in input order, files extracted, the
     problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`).
     Call it inside a flow."""
-    progress = progress_hook.get()
-    stored: dict[int, DocumentResult] = {}
-    plan: IngestPlan | None = None
-    stopped: StorageError | None = None
     try:
-        repo = open_archive()
+        run_id = start_run(kind, name or label)
     except StorageError as exc:
         return [], 0, exc
-    run_id = None
+    plan, stored, stopped = run_plan(lambda: skip_archived(quote(list(files))),  # quote: 100,000 paths
+                                     label=label, batch_size=batch_size, workers=workers,
+                                     as_version_of=as_version_of)
+    results = plan.finish(stored) if plan is not None else []
     try:
-        run_id = repo.start_run(kind, name or label)
-        plan = skip_archived(repo, quote(list(files)))  # quote: no need to look into 100,000 paths
-        progress.start(plan.total, label)
-        progress.advance(list(plan.skipped.values()))
-        log.info("%d file(s): %d already archived, %d to extract", plan.total, len(plan.skipped), len(plan.todo))
-        store_task = store if as_version_of is None else _StoreAs(as_version_of)
-        run_batches(plan.todo, extract, store_task, repo, stored, batch_size=batch_size, workers=workers)
-    except IngestStopped as exc:
-        stopped = exc.cause
-    except StorageError as exc:
-        stopped = exc
-    results = steps.finish_ingest(plan, stored) if plan is not None else []
-    try:
-        if run_id is not None:
-            _record_run(repo, run_id, results, stopped)
+        with open_repository() as repo:
+            steps.record_run(repo, run_id, results, stopped)
     except StorageError as exc:  # the database went away: the run's report still says what was done
         stopped = stopped or exc
-    finally:
-        repo.close()
     return results, len(stored), stopped
 
 
-class _StoreAs:
-    """The store task with `as_version_of` bound (a new version of one named document)."""
-
-    def __init__(self, doc_id: str):
-        self.doc_id = doc_id
-
-    def __call__(self, number, repo, todo, extracted):
-        return store(number, repo, todo, extracted, as_version_of=self.doc_id)
-
-
-def _record_run(repo: Repository, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
-    counts = {status: sum(r.status == status for r in results) for status in Status}
-    repo.finish_run(run_id, "failed" if stopped else "completed", stored=counts[Status.OK],
-                    skipped=counts[Status.SKIPPED], failed=counts[Status.FAILED],
-                    message=str(stopped) if stopped else None)
-
-
-def run_batches(todo: Sequence, extract_task, store_task, repo: Repository, stored: dict[int, DocumentResult], *,
-                batch_size: int | None = None, workers: int | None = None) -> None:
-    """Extract `todo` (items with an `.index`) in batches, one task each, and store each batch
-    in this process as soon as it is extracted, while the next ones are being extracted. The
-    results go into `stored` by index. Raises IngestStopped when storing has to stop."""
+def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batch_size: int | None = None,
+                workers: int | None = None, as_version_of: str | None = None) -> None:
+    """Extract `todo` in batches, one task each, and store each batch in this process as soon as
+    it is extracted, while the next ones are being extracted. The results go into `stored` by
+    index. Raises IngestStopped when storing has to stop."""
     batch_size = max(1, batch_size or get_settings().batch_size)
     processes, in_flight = parallelism()
     workers = workers or processes
     batches = [list(todo[i:i + batch_size]) for i in range(0, len(todo), batch_size)]
     if batches:
         log.info("%d batch(es) of up to %d, %d extraction process(es) each", len(batches), batch_size, workers)
-    progress = progress_hook.get()
     pending: deque[tuple[int, list, PrefectFuture]] = deque()
     try:
         for number, batch in enumerate(batches, start=1):
-            pending.append((number, batch, extract_task.submit(number, batch, workers)))
+            pending.append((number, batch, extract.submit(number, batch, workers)))
             if len(pending) >= in_flight:
-                _store_next(pending, store_task, repo, stored, progress, len(batches))
+                _store_next(pending, stored, len(batches), as_version_of)
         while pending:
-            _store_next(pending, store_task, repo, stored, progress, len(batches))
+            _store_next(pending, stored, len(batches), as_version_of)
     finally:
         for _, _, future in pending:  # stopped: let the extractions in flight end, unused
             future.wait()
 
 
-def _store_next(pending: deque, store_task, repo: Repository, stored: dict[int, DocumentResult], progress,
-                total: int) -> None:
+def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, as_version_of: str | None) -> None:
+    progress = current_progress()
     number, batch, future = pending.popleft()
     started = time.perf_counter()
     future.wait()
     if future.state.is_completed():
         try:
-            results = store_task(number, repo, batch, opaque(future))
+            results = store(number, batch, opaque(future), as_version_of)
         except IngestStopped as exc:  # what was stored before the problem still counts
-            stored.update((item.index, result) for item, result in zip(batch, exc.results))
+            stored.update((item.index, result) for item, result in zip(batch, exc.results, strict=False))
             progress.advance(exc.results)
             raise
     else:  # the extraction task itself failed (a lost Dask worker): its files fail, the run goes on
         reason = f"extraction task failed: {future.state.message or future.state.name}"
-        results = [DocumentResult.failed(Path(getattr(item, "path", None) or item.source_path), reason)
-                   for item in batch]
-    stored.update((item.index, result) for item, result in zip(batch, results))
+        results = [DocumentResult.failed(item.path, reason) for item in batch]
+    stored.update((item.index, result) for item, result in zip(batch, results, strict=False))
     progress.advance(results)
     failed = sum(r.status == Status.FAILED for r in results)
     log.info("batch %d/%d: %d ok or skipped, %d failed (%.1f s)", number, total, len(results) - failed, failed,
@@ -217,7 +213,7 @@ def finish(report: RunReport, key: str) -> RunReport | State:
 
 # --- the flow --------------------------------------------------------------------------------
 
-@flow(name="thidua-backfill", task_runner=default_task_runner(), persist_result=False, log_prints=False)
+@flow(name="thidua-backfill", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False)
 def backfill(paths: list[Path], batch_size: int | None = None, workers: int | None = None,
              as_version_of: str | None = None) -> RunReport:
     """Archive, extract and store every report under `paths` (files or folders, recursively).

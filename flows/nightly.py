@@ -24,7 +24,7 @@ from prefect.types.entrypoint import EntrypointType
 from prefect.utilities.annotations import quote
 
 from flows.backfill import IO_TASK, finish, ingest_files
-from flows.runtime import default_task_runner
+from flows.runners import SettingsTaskRunner
 from pipeline import inbox as steps
 from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport
@@ -85,7 +85,7 @@ def record_failure(flow, flow_run, state) -> None:
         log.error("could not record the failed run in the archive: %s", exc)
 
 
-@flow(name="thidua-nightly", task_runner=default_task_runner(), persist_result=False, log_prints=False,
+@flow(name="thidua-nightly", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False,
       on_failure=[record_failure], on_crashed=[record_failure])
 def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None = None,
             min_age_s: float | None = None, batch_size: int | None = None,
@@ -130,3 +130,32 @@ def serve(inbox: Path, cron: str, *, name: str = "nightly", archive_to: Path | N
 
 def deployment_parameters(inbox: Path, archive_to: Path, quarantine: Path) -> dict[str, str]:
     return {"inbox": str(inbox), "archive_to": str(archive_to), "quarantine": str(quarantine)}
+
+
+def next_scheduled_run(deployment: str, timeout_s: float):
+    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"), waiting up to
+    `timeout_s` for the deployment to exist and for its first scheduled run; None if it plans none."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
+        FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + timeout_s
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            try:
+                found = client.read_deployment_by_name(deployment)
+            except ObjectNotFound:
+                time.sleep(1)
+                continue
+            runs = client.read_flow_runs(
+                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[found.id])),
+                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))), limit=5)
+            times = sorted(r.next_scheduled_start_time or r.expected_start_time for r in runs
+                           if r.next_scheduled_start_time or r.expected_start_time)
+            if times:
+                return times[0]
+            time.sleep(2)
+    return None

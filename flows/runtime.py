@@ -1,14 +1,16 @@
-"""Prefect around the command line: quiet, local settings, the local server, the task runner.
+"""Prefect around the command line: quiet, local settings, the local server, Ctrl-C, progress.
 
 `thidua ingest`, `reextract` and `schedule` run real Prefect flows. When no Prefect API is
-configured (PREFECT_API_URL, a Prefect profile), they start Prefect's server on 127.0.0.1 for
-the length of the command, as Prefect's own ephemeral mode does, but started before Prefect is
-imported (the two start-ups overlap), with its output in PREFECT_HOME/server.log (nothing of
-its shutdown reaches the terminal), and, for `schedule`, with its scheduler running (Prefect's
-ephemeral server has none). Nothing here runs a pipeline step.
+configured (PREFECT_API_URL, a Prefect profile), they run `prefect server start` on 127.0.0.1
+for the length of the command, started before Prefect is imported here (the two start-ups
+overlap), with its output in PREFECT_HOME/server.log (nothing of its shutdown reaches the
+terminal), and, for `schedule`, with its scheduler running. Only public Prefect interfaces: its
+command line, its settings (environment variables, `temporary_settings`) and its client.
+Nothing here runs a pipeline step.
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
 import os
@@ -168,10 +170,20 @@ def stop_if_interrupted() -> None:
 
 # --- the local server ----------------------------------------------------------------------
 
+# Background services a command's own server does not need (public settings): nothing is
+# scheduled, late or paused on a server that lives as long as one `thidua ingest`.
+ONE_COMMAND_SERVICES_OFF = {f"PREFECT_SERVER_SERVICES_{name}_ENABLED": "false" for name in (
+    "SCHEDULER", "LATE_RUNS", "FOREMAN", "CANCELLATION_CLEANUP", "PAUSE_EXPIRATIONS", "REPOSSESSOR", "DB_VACUUM")}
+
+
 class LocalServer:
-    """Prefect's API server in a child process on 127.0.0.1 (what Prefect's ephemeral mode runs),
-    with its output in a log file. `scheduler=True` also runs Prefect's background services, so
-    that deployment schedules create runs."""
+    """`prefect server start` in a child process on 127.0.0.1, with its output in a log file.
+
+    Prefect's own public command, not its ephemeral mode: that one starts only when the first
+    client call needs it (after Prefect is imported here, so the two start-ups cannot overlap),
+    prints to the terminal, and has no scheduler. `scheduler=True` runs every background
+    service, so that deployment schedules create runs; otherwise the services a short-lived
+    server needs no more than the ones Prefect's ephemeral server runs (ONE_COMMAND_SERVICES_OFF)."""
 
     def __init__(self, home: Path, scheduler: bool = False):
         self.home = Path(home)
@@ -188,16 +200,15 @@ class LocalServer:
         """Start the child process (returns at once; `wait_ready` waits for it)."""
         self.home.mkdir(parents=True, exist_ok=True)
         self.port = _free_port()
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1"}
+        env = {**os.environ, "PREFECT_HOME": str(self.home), "PREFECT_SERVER_UI_ENABLED": "false",
+               **({} if self.scheduler else ONE_COMMAND_SERVICES_OFF)}
         env.pop("PREFECT_API_URL", None)
-        if not self.scheduler:
-            env["PREFECT__SERVER_EPHEMERAL"] = "1"
         with open(self.log_path, "ab") as log_file:
             log_file.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} server on port {self.port}\n".encode())
             log_file.flush()
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-                 "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+                [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port),
+                 "--no-ui", "--analytics-off", "--log-level", "ERROR", "--no-prompt"],
                 env=env, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
                 # Ctrl-C is for the command, which then still reports to the server and stops it
                 start_new_session=True,
@@ -210,7 +221,7 @@ class LocalServer:
         with httpx.Client(timeout=2.0) as client:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
-                    if self.process.returncode == 3:  # the port was taken meanwhile: another one
+                    if self._port_taken():  # by another program, meanwhile: another one
                         self.spawn()
                         continue
                     raise ServerError(f"the local Prefect server exited with code {self.process.returncode}; "
@@ -223,6 +234,13 @@ class LocalServer:
                 time.sleep(0.05)
         self.stop()
         raise ServerError(f"the local Prefect server did not start within {timeout:.0f} s; see {self.log_path}")
+
+    def _port_taken(self) -> bool:
+        try:
+            tail = self.log_path.read_text(errors="replace")[-2000:]
+        except OSError:
+            return False
+        return f"Port {self.port} is already in use" in tail or "address already in use" in tail
 
     def stop(self) -> None:
         if self.process is None:
@@ -243,10 +261,8 @@ def _end_with_parent() -> None:
     import signal
 
     PR_SET_PDEATHSIG = 1
-    try:
+    with contextlib.suppress(Exception):  # best effort
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except Exception:  # noqa: BLE001 - best effort
-        pass
 
 
 def _free_port() -> int:
@@ -351,7 +367,12 @@ class _NoProgress:
         pass
 
 
-progress_hook: contextvars.ContextVar[Progress] = contextvars.ContextVar("thidua_progress", default=_NoProgress())
+progress_hook: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("thidua_progress", default=None)
+
+
+def current_progress() -> Progress:
+    """Where the running flow reports its progress (nowhere, outside the command line)."""
+    return progress_hook.get() or _NoProgress()
 
 
 @contextmanager
@@ -361,73 +382,3 @@ def reporting_progress(progress: Progress) -> Iterator[None]:
         yield
     finally:
         progress_hook.reset(token)
-
-
-def default_task_runner():
-    """Dask when THIDUA_DASK_ADDRESS names a scheduler (batches then run on its workers, one
-    process per worker thread), else threads in this process, each batch spreading its files
-    over a local process pool."""
-    from pipeline.settings import get_settings
-
-    address = get_settings().dask_address
-    if address:
-        from prefect_dask import DaskTaskRunner
-
-        return DaskTaskRunner(address=address)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return ThreadPoolTaskRunner(max_workers=4)
-
-
-def parallelism() -> tuple[int, int]:
-    """(processes per batch, batches in flight) for the current flow run's task runner: on this
-    machine one batch at a time uses every core and the next is extracted while one is stored;
-    on Dask each batch is one task on one worker thread, and there is a batch per thread."""
-    from prefect.context import FlowRunContext
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from pipeline.settings import get_settings
-
-    context = FlowRunContext.get()
-    runner = context.task_runner if context else None
-    if runner is None or isinstance(runner, ThreadPoolTaskRunner):
-        return get_settings().effective_workers, 2
-    threads = 0
-    client = getattr(runner, "client", None)
-    if client is not None:
-        try:
-            threads = sum(client.nthreads().values())
-        except Exception:  # noqa: BLE001 - an unknown runner: be modest
-            threads = 0
-    return 1, max(2, 2 * threads)
-
-
-def next_scheduled_run(deployment: str, timeout_s: float):
-    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"), waiting up to
-    `timeout_s` for the deployment to exist and for its first scheduled run; None if it plans none."""
-    import time
-
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
-        FlowRunFilterState, FlowRunFilterStateType
-    from prefect.client.schemas.objects import StateType
-    from prefect.exceptions import ObjectNotFound
-
-    deadline = time.monotonic() + timeout_s
-    with get_client(sync_client=True) as client:
-        while time.monotonic() < deadline:
-            try:
-                found = client.read_deployment_by_name(deployment)
-            except ObjectNotFound:
-                time.sleep(1)
-                continue
-            runs = client.read_flow_runs(
-                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[found.id])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
-                    type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))), limit=5)
-            times = sorted(r.next_scheduled_start_time or r.expected_start_time for r in runs
-                           if r.next_scheduled_start_time or r.expected_start_time)
-            if times:
-                return times[0]
-            time.sleep(2)
-    return None

@@ -87,7 +87,7 @@ _grace: float | None = None
 
 
 def end_process_when_hung(grace: float = 30.0) -> None:
-    """In an extraction process (flows/pool.py): a file still running `grace` seconds after its time
+    """In an extraction process (pipeline/pool.py): a file still running `grace` seconds after its time
     limit is stuck where no exception reaches (a library's C code, signals blocked); the process
     ends itself and the pool fails that file alone, as it does when a worker crashes."""
     global _grace

@@ -115,10 +115,10 @@ def write_corpus(folder: Path, reports=REPORTS) -> list[Path]:
 
 
 def ingest(repo, folder: Path, reports=REPORTS) -> None:
-    from flows.ingest import ingest_paths
+    from pipeline.ingest import ingest
     from pipeline.document import Status
 
-    results = ingest_paths(write_corpus(folder, reports), repository=repo)
+    results = ingest(repo, write_corpus(folder, reports))
     assert [r.status for r in results] == [Status.OK] * len(reports), [r.reason for r in results]
 
 

@@ -129,7 +129,7 @@ def _interrupt_exit(message: str) -> None:
     """Say what the interrupt left, stop the extraction processes, exit 130."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
     console.print(message, markup=False, highlight=False, soft_wrap=True)
-    from flows.pool import shutdown_pool
+    from pipeline.pool import shutdown_pool
 
     shutdown_pool()
     sys.exit(130)

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 
 from flows.cli.output import archive, check_output, error, print_summary, say, storage_errors, within
-from flows.cli.runs import check_paths, finish, run_flow
+from flows.cli.runs import Interrupted, check_paths, finish, run_flow
 
 BATCH_HELP = "How many files are extracted together (default: THIDUA_BATCH_SIZE, 100)."
 WORKERS_HELP = "How many processes extract at once (default: THIDUA_WORKERS, one per core)."
@@ -57,10 +57,24 @@ def ingest(
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         return_state=True)
 
-    report = run_flow(start, "flows.backfill")
+    report = None if as_version_of else _answer_without_prefect(paths)
+    report = report or run_flow(start, "flows.backfill")
     print_summary(report.results, "Ingest")
     say(report.throughput())
     finish(report)
+
+
+def _answer_without_prefect(paths: list[Path]):
+    """A no-change re-run is answered before Prefect or the models start (None: there is work)."""
+    from flows.runtime import ctrl_c_seen
+    from pipeline.ingest import nothing_new
+
+    try:
+        return nothing_new(paths)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():  # even when a library wrapped it
+            raise Interrupted("interrupted before anything was stored; run again to finish") from None
+        raise
 
 
 def reextract(

@@ -118,7 +118,7 @@ def storage_errors(done: list[DocumentResult] | None = None) -> Iterator[None]:
     """The CLI boundary: storage problems become one line and an exit code, never a traceback."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from flows.ingest import IngestStopped
+    from pipeline.ingest import IngestStopped
     from pipeline.settings import get_settings
     from pipeline.storage import StorageError
     from pipeline.storage.db import translate

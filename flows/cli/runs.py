@@ -106,7 +106,7 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
     before: list[int] = []
 
     def meanwhile() -> None:
-        from flows.pool import warm_up
+        from pipeline.pool import warm_up
         from flows.runtime import stop_if_interrupted
         from pipeline.settings import get_settings
 
@@ -277,7 +277,7 @@ def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
     import threading
 
     def check() -> None:
-        from flows.runtime import next_scheduled_run
+        from flows.nightly import next_scheduled_run
 
         try:
             when = next_scheduled_run(deployment, timeout_s)

@@ -204,14 +204,25 @@ class Repository:
 
     def record_names(self, found: Iterable[tuple[str, Path]]) -> None:
         """Remember that these archived originals (sha256) were also found at these paths."""
-        found = list(found)
-        if not found:
+        wanted: dict[tuple[str, str], tuple[str, str]] = {}  # (sha256, path key) -> (sha256, path)
+        for sha256, path in found:
+            where = absolute(path)
+            wanted.setdefault((sha256, path_key(where)), (sha256, where))
+        if not wanted:
             return
+        shas = list(dict.fromkeys(sha for sha, _ in wanted))
+        ids: dict[str, int] = {}
         with self.db.session(write=True) as s:
-            for sha256, path in found:
-                source_id = s.scalar(select(SourceRow.id).where(SourceRow.sha256 == sha256))
-                if source_id is not None:
-                    self._add_name(s, source_id, absolute(path))
+            for i in range(0, len(shas), _IN_CHUNK):  # one query per 500 originals for the names known already
+                rows = s.execute(select(SourceRow.sha256, SourceRow.id, SourceNameRow.path_key)
+                                 .outerjoin(SourceNameRow, SourceNameRow.source_id == SourceRow.id)
+                                 .where(SourceRow.sha256.in_(shas[i:i + _IN_CHUNK])))
+                for sha256, source_id, key in rows:
+                    ids[sha256] = source_id
+                    wanted.pop((sha256, key), None)
+            for sha256, where in wanted.values():
+                if sha256 in ids:
+                    s.add(SourceNameRow(source_id=ids[sha256], path=where, path_key=path_key(where)))
 
     @staticmethod
     def _add_name(s: Session, source_id: int, where: str) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.ingest import ingest_paths
+from pipeline.ingest import ingest
 from pipeline.document import Status
 from pipeline.storage import open_repository
 
@@ -67,7 +67,7 @@ def test_two_reports_with_the_same_file_name_stay_two_documents(storage_env, sam
 def test_a_docx_and_a_pdf_of_the_same_name_are_two_documents(repository, tmp_path):
     shutil.copyfile(SAMPLES / "quangngai_khoi4_tongket_2021.docx", tmp_path / "h003.docx")
     shutil.copyfile(SAMPLES / "langson_cum3_ccb_kyket_2020.pdf", tmp_path / "h003.pdf")
-    results = ingest_paths([tmp_path / "h003.docx", tmp_path / "h003.pdf"], repository=repository)
+    results = ingest(repository, [tmp_path / "h003.docx", tmp_path / "h003.pdf"])
     assert [r.status for r in results] == [Status.OK, Status.OK]
     assert len(set(repository.doc_ids())) == 2 and all(i.startswith("h003-") for i in repository.doc_ids())
 
@@ -76,14 +76,14 @@ def test_a_changed_file_at_the_same_path_is_a_new_version_and_a_copy_is_one_orig
     path = tmp_path / "inbox" / "baocao.txt"
     path.parent.mkdir()
     path.write_bytes(A.read_bytes())
-    (first,) = ingest_paths([path], repository=repository)
+    (first,) = ingest(repository, [path])
     path.write_text(A.read_text(encoding="utf-8").replace("Cụm thi đua số 4", "Cụm thi đua số 9"), encoding="utf-8")
-    (second,) = ingest_paths([path], repository=repository)
+    (second,) = ingest(repository, [path])
     assert second.doc_id == first.doc_id and second.reason.startswith("new version 2 of")
     copy = tmp_path / "elsewhere" / "ban_sao.txt"
     copy.parent.mkdir()
     copy.write_bytes(path.read_bytes())
-    (third,) = ingest_paths([copy], repository=repository)
+    (third,) = ingest(repository, [copy])
     assert third.status == Status.SKIPPED and third.reason == f"already archived as {first.doc_id}"
     stored = repository.get(first.doc_id)
     assert [s.revision for s in stored.sources] == [1, 2]
@@ -92,13 +92,13 @@ def test_a_changed_file_at_the_same_path_is_a_new_version_and_a_copy_is_one_orig
 
 
 def test_as_version_of_makes_a_file_from_anywhere_a_new_version(repository, tmp_path):
-    (first,) = ingest_paths([A], repository=repository)
+    (first,) = ingest(repository, [A])
     renamed = tmp_path / "ban_moi.txt"
     renamed.write_text(A.read_text(encoding="utf-8") + "\nBổ sung.\n", encoding="utf-8")
-    from flows.ingest import _store_one
+    from pipeline.ingest import store_one
     from extractors.run import process_path
 
-    result = _store_one(repository, renamed, process_path(renamed).document.sha256, process_path(renamed),
+    result = store_one(repository, renamed, process_path(renamed).document.sha256, process_path(renamed),
                         as_version_of=first.doc_id)
     assert result.doc_id == first.doc_id and result.reason.startswith("new version 2")
 
@@ -108,7 +108,7 @@ def test_document_ids_are_nfc_and_printable_whatever_the_file_name(repository, t
     nfd.write_bytes(A.read_bytes())
     bad = tmp_path / os.fsdecode(b"bad\xff\xfename.txt")
     bad.write_bytes(B.read_bytes())
-    results = ingest_paths([nfd, bad], repository=repository)
+    results = ingest(repository, [nfd, bad])
     assert [r.status for r in results] == [Status.OK, Status.OK]
     ids = sorted(r.doc_id for r in results)
     assert ids[0].startswith("Hòa_Bình-") and ids[1].startswith("bad_name-") or \
@@ -121,7 +121,7 @@ def test_the_review_queue_holds_empty_and_doubtful_records_most_urgent_first(rep
     empty = tmp_path / "thong_bao.txt"
     empty.write_text("Thông báo nghỉ lễ\n\nCơ quan nghỉ lễ từ ngày 30/4 đến hết ngày 3/5, "
                      "đề nghị các phòng bố trí trực.\n", encoding="utf-8")
-    results = ingest_paths([A, empty], repository=repository)
+    results = ingest(repository, [A, empty])
     assert "needs review: nothing extracted" in results[1].reason
     queue = repository.list(needs_review=True)
     assert queue[0].doc_id == results[1].doc_id
@@ -149,7 +149,7 @@ def reextract_with(repo, doc_id, changes: dict):
 
 
 def test_search_and_filters_match_what_vietnamese_users_type(repository):
-    ingest_paths([A, B], repository=repository)
+    ingest(repository, [A, B])
     from pipeline.storage.search import search
 
     assert search(repository.db, "cum thi dua").total == 2

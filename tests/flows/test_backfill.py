@@ -72,13 +72,14 @@ def test_running_it_again_does_no_work(storage_env, broken, monkeypatch):
     first = backfill([SAMPLES], return_state=True).result()
     assert first.count(Status.OK) == len(SAMPLE_REPORTS)
 
-    import flows.pool
+    import pipeline.pool
 
     def no_extraction(*args, **kwargs):
         raise AssertionError("nothing should be extracted again")
 
-    monkeypatch.setattr(flows.pool, "run_in_pool", no_extraction)
-    monkeypatch.setattr("flows.ingest.run_in_pool", no_extraction)
+    monkeypatch.setattr(pipeline.pool, "run_in_pool", no_extraction)
+    monkeypatch.setattr("pipeline.ingest.run_in_pool", no_extraction)
+    monkeypatch.setattr("pipeline.ingest.extract_in_pool", no_extraction)
     again = backfill([SAMPLES], return_state=True).result()
     assert [r.status for r in again.results] == [Status.SKIPPED] * len(SAMPLE_REPORTS)
     assert {stem(r.reason) for r in again.results} == {f"already archived as {p.stem}" for p in SAMPLE_REPORTS}

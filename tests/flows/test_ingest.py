@@ -1,4 +1,4 @@
-"""`ingest_paths` and `reextract`: one transaction per document, skip by hash, corrections survive."""
+"""The one path (pipeline/ingest.py): one transaction per document, skip by hash, corrections survive."""
 import re
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import event
 
 from extractors.run import process_path
-from flows.ingest import IngestStopped, ingest_paths, reextract
+from pipeline.ingest import IngestStopped, ingest, reextract
 from pipeline.document import Status
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.errors import StorageFull
@@ -38,10 +38,10 @@ def statuses(results):
 
 def test_ingesting_twice_gives_one_document_and_skips_by_hash_before_extraction(repository, reports):
     paths = reports(5)
-    first = ingest_paths(paths, repository=repository)
+    first = ingest(repository, paths)
     assert [r.status for r in first] == [Status.OK] * 5
     extractor = CountingExtractor()
-    second = ingest_paths(paths, repository=repository, process=extractor)
+    second = ingest(repository, paths, process=extractor)
     assert statuses(second) == [(Status.SKIPPED, f"already archived as {p.stem}") for p in paths]
     assert extractor.calls == []
     assert assert_consistent(repository)["documents"] == 5
@@ -52,7 +52,7 @@ def test_the_same_bytes_under_another_name_or_twice_in_a_batch_are_one_document(
     copy = tmp_path / "copy" / "ban_sao.txt"
     copy.parent.mkdir()
     copy.write_bytes(path.read_bytes())
-    results = ingest_paths([path, copy, path], repository=repository)
+    results = ingest(repository, [path, copy, path])
     assert statuses(results) == [(Status.OK, None), (Status.SKIPPED, f"already archived as {path.stem}"),
                                  (Status.SKIPPED, f"already archived as {path.stem}")]
     assert repository.counts()["documents"] == 1
@@ -60,9 +60,9 @@ def test_the_same_bytes_under_another_name_or_twice_in_a_batch_are_one_document(
 
 def test_a_changed_file_under_the_same_name_is_a_new_version(repository, reports):
     (path,) = reports(1)
-    ingest_paths([path], repository=repository)
+    ingest(repository, [path])
     path.write_text(path.read_text(encoding="utf-8") + "\nBổ sung: hội nghị kết thúc lúc 11 giờ.\n", encoding="utf-8")
-    (result,) = ingest_paths([path], repository=repository)
+    (result,) = ingest(repository, [path])
     assert (result.status, stem(result.reason)) == (Status.OK, f"new version 2 of {path.stem}")
     stored = repository.get(path.stem, with_text=True)
     assert len(stored.sources) == 2 and "Bổ sung" in stored.normalized_text
@@ -73,31 +73,31 @@ def test_bad_files_fail_alone_and_are_retried_on_the_next_run(repository, report
     good = reports(2)
     empty = tmp_path / "reports" / "rong.txt"
     empty.write_bytes(b"")
-    results = ingest_paths([good[0], empty, good[1]], repository=repository)
+    results = ingest(repository, [good[0], empty, good[1]])
     assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.OK]
     assert "empty file" in results[1].reason
-    again = ingest_paths([good[0], empty, good[1]], repository=repository)
+    again = ingest(repository, [good[0], empty, good[1]])
     assert [r.status for r in again] == [Status.SKIPPED, Status.FAILED, Status.SKIPPED]
 
 
 def test_results_keep_the_record_and_drop_the_text_unless_asked(repository, reports):
     paths = reports(2)
-    lean = ingest_paths(paths[:1], repository=repository)
-    full = ingest_paths(paths[1:], repository=repository, keep_text=True)
+    lean = ingest(repository, paths[:1])
+    full = ingest(repository, paths[1:], keep_text=True)
     assert lean[0].record is not None and lean[0].document is None and lean[0].normalized_text is None
     assert full[0].document is not None and full[0].normalized_text
 
 
 def test_a_correction_survives_re_extraction_and_the_audit_log_has_both(repository, reports):
     (path,) = reports(1)
-    ingest_paths([path], repository=repository)
+    ingest(repository, [path])
     repository.correct(path.stem, "meeting.venue", "Hội trường UBND huyện", user="Lan", reason="theo biên bản")
 
-    (unchanged,) = reextract([path.stem], repository=repository)
+    (unchanged,) = reextract(repository, [path.stem])
     assert (unchanged.status, unchanged.reason) == (Status.OK, "unchanged")
 
     upgraded = CountingExtractor(venue="Nhà văn hóa huyện")
-    (result,) = reextract("all", repository=repository, process=upgraded)
+    (result,) = reextract(repository, "all", process=upgraded)
     assert result.status == Status.OK and result.reason.startswith("updated: meeting.venue; needs review")
     assert stem(upgraded.calls[0].stem) == path.stem and upgraded.calls[0].suffix == ".txt"  # the archived original, under its own name
     stored = repository.get(path.stem)
@@ -115,11 +115,11 @@ def test_a_correction_survives_re_extraction_and_the_audit_log_has_both(reposito
 
 def test_re_extraction_reports_missing_documents_and_originals(repository, reports):
     (path,) = reports(1)
-    ingest_paths([path], repository=repository)
+    ingest(repository, [path])
     archived = repository.get(path.stem).sources[0].archive_path
     archived.chmod(0o644)
     archived.unlink()
-    results = reextract(["nope", path.stem], repository=repository)
+    results = reextract(repository, ["nope", path.stem])
     assert [r.status for r in results] == [Status.FAILED, Status.FAILED]
     assert "no document 'nope'" in results[0].reason
     assert "archived original missing" in results[1].reason
@@ -138,11 +138,11 @@ def test_disk_full_stops_the_batch_keeps_what_was_committed_and_a_rerun_complete
 
     monkeypatch.setattr(OriginalsArchive, "put", put_until_full)
     with pytest.raises(IngestStopped, match="disk full.*stopped after 2 file") as stopped:
-        ingest_paths(paths, repository=repository)
+        ingest(repository, paths)
     assert [r.status for r in stopped.value.results] == [Status.OK, Status.OK]
     assert assert_consistent(repository)["documents"] == 2
     monkeypatch.setattr(OriginalsArchive, "put", real_put)
-    rerun = ingest_paths(paths, repository=repository)
+    rerun = ingest(repository, paths)
     assert [r.status for r in rerun] == [Status.SKIPPED] * 2 + [Status.OK] * 3
     assert assert_consistent(repository)["documents"] == 5
 
@@ -150,7 +150,7 @@ def test_disk_full_stops_the_batch_keeps_what_was_committed_and_a_rerun_complete
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_full_sqlite_database_rolls_back_the_document_in_flight(repository, reports):
     paths = reports(6)
-    ingest_paths(paths[:2], repository=repository)
+    ingest(repository, paths[:2])
     with repository.db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 
@@ -160,12 +160,12 @@ def test_a_full_sqlite_database_rolls_back_the_document_in_flight(repository, re
 
     repository.db.engine.dispose()
     with pytest.raises(IngestStopped, match="disk full") as stopped:
-        ingest_paths(paths, repository=repository)
+        ingest(repository, paths)
     assert stopped.value.exit_code == 1
     event.remove(repository.db.engine, "connect", tiny)
     repository.db.engine.dispose()
     assert assert_consistent(repository)["documents"] < 6
-    ingest_paths(paths, repository=repository)
+    ingest(repository, paths)
     assert assert_consistent(repository)["documents"] == 6
 
 
@@ -177,7 +177,7 @@ def test_an_extractor_crash_fails_that_file_only(repository, reports):
             raise ValueError("unexpected table layout")
         return process_path(path)
 
-    results = ingest_paths(paths, repository=repository, process=flaky)
+    results = ingest(repository, paths, process=flaky)
     assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.OK]
     assert results[1].reason == "extraction error: ValueError: unexpected table layout"
     assert assert_consistent(repository)["documents"] == 2
@@ -191,7 +191,7 @@ def test_the_archive_folder_follows_thidua_archive_dir(storage_env, reports, tmp
     get_settings.cache_clear()
     (path,) = reports(1)
     with open_repository() as repo:
-        ingest_paths([path], repository=repo)
+        ingest(repo, [path])
         archived = repo.get(path.stem).sources[0].archive_path
     assert archived.is_relative_to(tmp_path / "kho") and archived.read_bytes() == path.read_bytes()
     assert archived.relative_to(tmp_path / "kho").parts[:2] == (archived.name[:2], archived.name[2:4])
@@ -199,15 +199,15 @@ def test_the_archive_folder_follows_thidua_archive_dir(storage_env, reports, tmp
 
 def test_a_re_extraction_overtaken_by_a_new_file_version_is_skipped(repository, reports):
     (path,) = reports(1)
-    ingest_paths([path], repository=repository)
+    ingest(repository, [path])
 
     def meanwhile_a_new_version_arrives(alias):
         result = process_path(alias)
         path.write_text(path.read_text(encoding="utf-8") + "\nĐính chính.\n", encoding="utf-8")
-        ingest_paths([path], repository=repository)
+        ingest(repository, [path])
         return result
 
-    (result,) = reextract([path.stem], repository=repository, process=meanwhile_a_new_version_arrives)
+    (result,) = reextract(repository, [path.stem], process=meanwhile_a_new_version_arrives)
     assert result.status == Status.SKIPPED and "newer file version" in result.reason
     assert len(repository.get(path.stem).sources) == 2
     assert_consistent(repository)
@@ -216,10 +216,10 @@ def test_a_re_extraction_overtaken_by_a_new_file_version_is_skipped(repository, 
 # --- the batch steps the flows wire ------------------------------------------------------------
 
 def test_the_plan_skips_archived_bytes_and_extracts_a_second_copy_once(repository, reports, tmp_path):
-    from flows.ingest import extract_batch, finish_ingest, plan_ingest, store_batch
+    from pipeline.ingest import extract_batch, finish_ingest, plan_ingest, store_batch
 
     paths = reports(3)
-    ingest_paths(paths[:1], repository=repository)
+    ingest(repository, paths[:1])
     copy = tmp_path / "copy.txt"
     copy.write_bytes(paths[1].read_bytes())
     empty, empty_copy = tmp_path / "rong.txt", tmp_path / "rong2.txt"
@@ -240,7 +240,7 @@ def test_the_plan_skips_archived_bytes_and_extracts_a_second_copy_once(repositor
 
 
 def test_a_resumed_batch_reports_what_its_first_attempt_stored_as_stored(repository, reports):
-    from flows.ingest import extract_batch, plan_ingest, store_batch
+    from pipeline.ingest import extract_batch, plan_ingest, store_batch
 
     paths = reports(2)
     plan = plan_ingest(repository, paths)

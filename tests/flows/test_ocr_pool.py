@@ -2,7 +2,7 @@
 from legacy_inputs import TXT_SAMPLES, sample_text
 from scan_inputs import render_pages
 
-from flows.ingest import Todo, extract_batch
+from pipeline.ingest import Todo, extract_batch
 from pipeline.document import Status
 
 

@@ -3,7 +3,7 @@ import os
 import pickle
 from pathlib import Path
 
-from flows.pool import run_in_pool
+from pipeline.pool import run_in_pool
 from pipeline.document import DocumentResult, Status
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

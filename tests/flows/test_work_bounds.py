@@ -13,7 +13,7 @@ import pytest
 from storage_fixtures import assert_consistent, stems
 
 from benchmarks.bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
-from flows.pool import run_in_pool
+from pipeline.pool import run_in_pool
 from pipeline.document import DocumentResult, Status
 from pipeline.readers import read_document
 from pipeline.storage import open_repository

@@ -1,4 +1,4 @@
-"""Imported once by the extraction pool's forkserver (flows/pool.py): load the NLP models there,
+"""Imported once by the extraction pool's forkserver (pipeline/pool.py): load the NLP models there,
 so that every worker forked from it starts with them (once per pool, not once per worker)."""
 import logging
 

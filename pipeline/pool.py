@@ -5,10 +5,20 @@ process per core while the calling process keeps the database to itself. The poo
 once (forkserver: the workers are forked from a clean process that has imported the extractors
 already, never from a process running Prefect's threads) and reused until the process exits.
 
-The forkserver also loads the NLP models (flows/_pool_preload.py), so the workers forked from it
+The forkserver also loads the NLP models (pipeline/_pool_preload.py), so the workers forked from it
 share them. A file that kills its worker (a crash inside a native library) fails alone: the batch is
 finished in a fresh pool, the files left are extracted one by one, and only the culprit is
 reported. Plain functions, no Prefect; imported by the workers, so it stays light.
+
+Why not Prefect's ProcessPoolTaskRunner (one extract task per batch in one of its processes):
+measured with benchmarks/orchestration_overhead.py, 1,000 generated reports, batches of 100, 2
+processes, the same running server, one run each back to back on a machine loaded by other work
+(load average 10-15 on 2 CPUs): this pool 116 s (8.6 docs/s, 488 MB peak for the process tree),
+ProcessPoolTaskRunner 135 s (7.4 docs/s, 616 MB). Its processes are spawned, so each imports
+Prefect and loads the NLP models itself (no forkserver to share them), and a file that kills its
+process breaks the whole executor: every batch in flight fails, where this pool fails that file
+alone (tests/flows/test_poison_files.py). So the batches stay here; Prefect's runner is
+measurable with `backfill.with_options(task_runner=ProcessPoolTaskRunner())` (flows/runners.py).
 """
 from __future__ import annotations
 
@@ -44,6 +54,14 @@ def process_path(path: Path) -> DocumentResult:
     return run(Path(path))
 
 
+def process_many(paths: Sequence[Path]) -> list[DocumentResult]:
+    """Extract several files through the spaCy pipeline's `nlp.pipe` (as `thidua extract` does),
+    one result each, in order; a failing file costs only itself."""
+    from extractors.run import process_paths
+
+    return list(process_paths([Path(p) for p in paths]))
+
+
 def process_archived(archived: Path, doc_id: str, process: Callable[[Path], DocumentResult] | None = None
                      ) -> DocumentResult:
     """Extract an archived original under its document's name (the doc_id is the file stem),
@@ -75,7 +93,7 @@ def extraction_pool(workers: int) -> ProcessPoolExecutor:
             if _pool is not None:
                 _pool.shutdown(wait=True, cancel_futures=True)
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["flows.pool", "extractors.run", "flows._pool_preload"])
+            context.set_forkserver_preload(["pipeline.pool", "extractors.run", "pipeline._pool_preload"])
             _start_forkserver()
             _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
                                         initargs=(os.getpid(),))
@@ -166,21 +184,54 @@ def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...
     """fn(*job) for every job, spread over `workers` processes; one result per job, in order.
     `paths[i]` names job i in a failure. With one worker everything runs here, in this process."""
     if workers <= 1 or len(jobs) <= 1:
-        return [_call(fn, job, path) for job, path in zip(jobs, paths)]
+        return [_call(fn, job, path) for job, path in zip(jobs, paths, strict=False)]
     pool = extraction_pool(workers)
     results: list[DocumentResult | None] = []
     try:
         futures: list[Future | None] = [pool.submit(fn, *job) for job in jobs]
     except BrokenProcessPool:
         futures = [None] * len(jobs)
-    for future, path in zip(futures, paths):
+    for future, path in zip(futures, paths, strict=False):
         results.append(_collect(future, path))
     if any(r is None for r in results):  # a worker died: find the file that kills it
         _discard_pool(pool)
-        for i, (job, path) in enumerate(zip(jobs, paths)):
+        for i, (job, path) in enumerate(zip(jobs, paths, strict=False)):
             if results[i] is None:
                 results[i] = _alone(fn, job, path, workers)
     return results  # type: ignore[return-value]
+
+
+def extract_in_pool(paths: Sequence[Path], workers: int, chunk: int = 16) -> list[DocumentResult]:
+    """process_path for every file, over `workers` processes, `chunk` files per job (each job
+    through nlp.pipe); one result per file, in order. A job whose worker died is done again
+    file by file, so that only the file that kills its worker fails."""
+    paths = [Path(p) for p in paths]
+    if workers <= 1 or len(paths) <= 1:
+        return process_many(paths)
+    chunk = max(1, min(chunk, -(-len(paths) // workers)))
+    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    pool = extraction_pool(workers)
+    try:
+        futures: list[Future | None] = [pool.submit(process_many, c) for c in chunks]
+    except BrokenProcessPool:
+        futures = [None] * len(chunks)
+    done = [_chunk_result(future) for future in futures]
+    lost = [path for part, result in zip(chunks, done, strict=True) if result is None for path in part]
+    if lost:  # file by file, in a fresh pool: the culprit alone fails
+        _discard_pool(pool)
+        redone = iter(run_in_pool(process_path, [(p,) for p in lost], lost, workers))
+        done = [result if result is not None else [next(redone) for _ in part]
+                for part, result in zip(chunks, done, strict=True)]
+    return [r for result in done for r in result]
+
+
+def _chunk_result(future: Future | None) -> list[DocumentResult] | None:
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a dead worker (BrokenProcessPool) or a result that would not pickle
+        return None
 
 
 def _call(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path) -> DocumentResult:

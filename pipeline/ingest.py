@@ -1,0 +1,388 @@
+"""The one path from file to record: plan, extract, store, finish. Plain functions, no Prefect.
+
+    plan_ingest (hash, skip what is archived)   or  plan_reextract (the archived originals)
+      -> extract_batch (CPU: one process per core, pipeline/pool.py)
+      -> store_batch (database and archive, in the calling process only)
+      -> finish (input order; the same bytes twice in one run)
+
+The Prefect flows (flows/backfill.py, nightly.py, reextract.py) wire these steps into tasks;
+`ingest` and `reextract` below chain them in this process (tests, benchmarks, library use).
+Each document is stored in its own transaction, so a crash or kill loses at most the documents
+in flight, and running again completes the rest: archived bytes are skipped by hash before any
+extraction. `unchanged_rerun` answers a re-run with nothing new from file sizes and hashes alone.
+"""
+from __future__ import annotations
+
+import stat
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pipeline.document import DocumentResult, Status, shown_path
+from pipeline.pool import extract_in_pool, process_archived, run_in_pool
+from pipeline.report import RunReport
+from pipeline.settings import get_settings
+from pipeline.storage import NotFound, Repository, StorageError, open_repository, sha256_file
+from pipeline.storage.archive import FileChanged
+
+Process = Callable[[Path], DocumentResult]
+OnResult = Callable[[DocumentResult], None]
+HASH_BATCH = 256  # files hashed, then looked up in one query, per round
+
+
+class IngestStopped(StorageError):
+    """A problem that stops the whole batch (database gone, disk full); `results` holds what was
+    done before it. Everything committed so far stays; the document in flight was rolled back."""
+
+    def __init__(self, cause: StorageError, results: list[DocumentResult]):
+        super().__init__(f"{cause} (stopped after {len(results)} file(s); run again to continue)")
+        self.exit_code = cause.exit_code
+        self.cause = cause
+        self.results = results
+
+    def __reduce__(self):
+        return IngestStopped, (self.cause, self.results)
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A file to extract and store: its place in the run, its path and its sha256 (None when
+    the file cannot be hashed cheaply; extraction then says what is wrong with it)."""
+
+    index: int
+    path: Path
+    sha: str | None
+
+
+@dataclass(frozen=True)
+class Original:
+    """An archived original to extract again."""
+
+    index: int
+    doc_id: str
+    source_path: str
+    sha: str
+    archive_path: Path
+
+    @property
+    def path(self) -> Path:
+        return Path(self.source_path)
+
+
+@dataclass
+class IngestPlan:
+    """What a run has to do, decided before any extraction."""
+
+    paths: list[Path]
+    todo: list[Todo] = field(default_factory=list)
+    skipped: dict[int, DocumentResult] = field(default_factory=dict)  # index -> already archived (or refused)
+    twins: dict[int, int] = field(default_factory=dict)  # index -> earlier index with the same bytes
+
+    @property
+    def total(self) -> int:
+        return len(self.paths)
+
+    def finish(self, stored: dict[int, DocumentResult], on_result: OnResult | None = None) -> list[DocumentResult]:
+        return finish_ingest(self, stored, on_result)
+
+
+@dataclass
+class ReextractPlan:
+    doc_ids: list[str]
+    todo: list[Original] = field(default_factory=list)
+    skipped: dict[int, DocumentResult] = field(default_factory=dict)  # unknown document, original missing
+
+    @property
+    def total(self) -> int:
+        return len(self.doc_ids)
+
+    def finish(self, stored: dict[int, DocumentResult], on_result: OnResult | None = None) -> list[DocumentResult]:
+        results = {**self.skipped, **stored}
+        return [results[i] for i in sorted(results)]
+
+
+Plan = IngestPlan | ReextractPlan
+Item = Todo | Original
+
+
+# --- plan ------------------------------------------------------------------------------------
+
+def file_hash(path: Path) -> str | None:
+    """sha256 of the bytes; None when the file cannot be hashed cheaply, or is not a regular file
+    (a FIFO would block): extraction says why."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > get_settings().max_file_mb * 1024 * 1024:
+            return None
+        return sha256_file(path)
+    except OSError:
+        return None
+
+
+def plan_ingest(repo: Repository, paths: Sequence[Path]) -> IngestPlan:
+    """Hash every file and look the hashes up (one query per 256 files): archived bytes are
+    skipped here, before any work; the same bytes twice in one run are extracted once."""
+    repo.archive.sweep_partials()
+    plan = IngestPlan(paths=[Path(p) for p in paths])
+    first: dict[str, int] = {}
+    for start in range(0, plan.total, HASH_BATCH):
+        chunk = plan.paths[start:start + HASH_BATCH]
+        hashes = [file_hash(path) for path in chunk]
+        known = repo.archived(h for h in hashes if h)
+        repo.record_names((sha, path) for path, sha in zip(chunk, hashes, strict=False) if sha and sha in known)
+        for index, (path, sha) in enumerate(zip(chunk, hashes, strict=False), start=start):
+            if sha and sha in known:
+                plan.skipped[index] = skipped(path, known[sha])
+            elif sha and sha in first:
+                plan.twins[index] = first[sha]
+            else:
+                if sha:
+                    first[sha] = index
+                plan.todo.append(Todo(index, path, sha))
+    return plan
+
+
+def plan_reextract(repo: Repository, doc_ids: Iterable[str] | Literal["all"]) -> ReextractPlan:
+    """The current original of each document (all of them for "all")."""
+    ids = repo.doc_ids() if doc_ids == "all" else list(dict.fromkeys(doc_ids))
+    plan = ReextractPlan(doc_ids=ids)
+    for index, doc_id in enumerate(ids):
+        original = _original(repo, index, doc_id)
+        if isinstance(original, DocumentResult):
+            plan.skipped[index] = original
+        else:
+            plan.todo.append(original)
+    return plan
+
+
+def _original(repo: Repository, index: int, doc_id: str) -> Original | DocumentResult:
+    try:
+        doc_id = repo.resolve_id(doc_id)
+        source = repo.current_original(doc_id)
+    except NotFound as exc:
+        return DocumentResult(path=doc_id, doc_id=doc_id, status=Status.FAILED, reason=str(exc))
+    if not source.archive_path.is_file():
+        return DocumentResult(path=source.source_path, doc_id=doc_id, status=Status.FAILED,
+                              reason=f"archived original missing: {source.archive_path}")
+    return Original(index, doc_id, source.source_path, source.sha256, source.archive_path)
+
+
+def skipped(path: Path, owner: str) -> DocumentResult:
+    return DocumentResult(path=str(path), doc_id=owner, status=Status.SKIPPED, reason=f"already archived as {owner}")
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+def extract_batch(todo: Sequence[Item], workers: int = 1, process: Process | None = None) -> list[DocumentResult]:
+    """Read, normalise and extract each file (or archived original, under its doc_id), over
+    `workers` processes; one result per item. `process`: another extractor (tests)."""
+    paths = [item.path for item in todo]
+    if todo and isinstance(todo[0], Original):
+        return run_in_pool(process_archived, [(o.archive_path, o.doc_id, process) for o in todo], paths, workers)
+    if process is None:
+        return extract_in_pool(paths, workers)
+    return run_in_pool(process, [(p,) for p in paths], paths, workers)
+
+
+# --- store -----------------------------------------------------------------------------------
+
+def store_batch(repo: Repository, todo: Sequence[Item], extracted: Sequence[DocumentResult], *,
+                resumed: bool = False, as_version_of: str | None = None, keep_record: bool = False,
+                keep_text: bool = False, on_result: OnResult | None = None) -> list[DocumentResult]:
+    """Store each extracted file, or the new machine values of each re-extracted original (one
+    transaction each); one result per item, with no text and (unless `keep_record`) no record:
+    a run's results stay small whatever its size.
+
+    Failed extractions are passed through. `resumed`: an earlier attempt at this batch was cut
+    off, so documents it stored already are reported as stored, not skipped (storing the same
+    re-extraction twice is a no-op anyway). Raises IngestStopped (with the results so far) when
+    the database or the disk fails."""
+    results: list[DocumentResult] = []
+    try:
+        for item, result in zip(todo, extracted, strict=False):  # copies: a retried batch gets the same `extracted`
+            if isinstance(item, Original):
+                result = _store_reextracted(repo, item, result.model_copy())
+            else:
+                result = store_one(repo, item.path, item.sha, result.model_copy(), resumed, as_version_of)
+            if not keep_text:
+                result.document = result.normalized_text = None
+            if not keep_record:
+                result.record = None
+            results.append(result)
+            if on_result:
+                on_result(result)
+    except StorageError as exc:
+        raise IngestStopped(exc, results) from exc
+    return results
+
+
+def store_one(repo: Repository, path: Path, sha: str | None, result: DocumentResult,
+              resumed: bool = False, as_version_of: str | None = None) -> DocumentResult:
+    """Store one extraction result (a failed one is returned as it is); the result then carries
+    the document's id in the archive."""
+    if result.status != Status.OK:
+        return result
+    if sha is None or result.document.sha256 != sha:
+        return DocumentResult.failed(path, "file changed while it was being ingested; run again when it is complete")
+    try:
+        outcome = repo.store_extraction(path, sha, result.document, result.normalized_text, result.record,
+                                        as_version_of=as_version_of)
+    except FileChanged as exc:
+        return DocumentResult.failed(path, str(exc))
+    if outcome.status == "duplicate":
+        if resumed:
+            result.doc_id = outcome.doc_id
+            return result  # stored by the earlier, interrupted attempt at this same batch
+        return skipped(path, outcome.doc_id)  # a concurrent ingest stored the same bytes first
+    result.doc_id = outcome.doc_id
+    if result.record is not None:
+        result.record = result.record.model_copy(update={"doc_id": outcome.doc_id})
+    if outcome.status == "new_version":
+        result.reason = f"new version {outcome.revision} of {outcome.doc_id}"
+    if outcome.review_reasons:
+        result.reason = "; ".join(filter(None, [result.reason, "needs review: " + "; ".join(outcome.review_reasons)]))
+    return result
+
+
+def _store_reextracted(repo: Repository, original: Original, result: DocumentResult) -> DocumentResult:
+    doc_id, source_path = original.doc_id, original.source_path
+    result.path = source_path
+    result.doc_id = doc_id
+    if result.status != Status.OK:
+        return result
+    if result.document.sha256 != original.sha:
+        return DocumentResult(path=source_path, doc_id=doc_id, status=Status.FAILED,
+                              reason=f"archived original is damaged (sha256 mismatch): {original.archive_path}")
+    record = result.record.model_copy(update={"source_path": source_path, "sha256": original.sha})
+    outcome = repo.store_reextraction(doc_id, original.sha, result.normalized_text, record)
+    if outcome.status == "superseded":
+        return DocumentResult(path=source_path, doc_id=doc_id, status=Status.SKIPPED,
+                              reason="a newer file version was ingested meanwhile; re-extract it again")
+    reason = "unchanged" if outcome.status == "unchanged" else (
+        "updated: " + (", ".join(outcome.changed) or "evidence and confidences"))
+    if outcome.review_reasons:
+        reason += "; needs review: " + "; ".join(outcome.review_reasons)
+    return DocumentResult(path=source_path, doc_id=doc_id, status=Status.OK, reason=reason, record=record)
+
+
+# --- finish ----------------------------------------------------------------------------------
+
+def finish_ingest(plan: IngestPlan, stored: dict[int, DocumentResult],
+                  on_result: OnResult | None = None) -> list[DocumentResult]:
+    """All results in input order: the skipped, the stored, and the second copies of files seen
+    twice in this run (skipped when the first was stored, failed like it otherwise). Files the
+    run never reached (it was stopped) are left out."""
+    results: dict[int, DocumentResult] = {**plan.skipped, **stored}
+    for index, first in plan.twins.items():
+        original = stored.get(first)
+        if original is None:
+            continue
+        path = plan.paths[index]
+        if original.status == Status.FAILED:
+            twin = DocumentResult.failed(path, f"same bytes as {original.path}: {original.reason}")
+        else:
+            twin = skipped(path, original.doc_id)
+        results[index] = twin
+        if on_result:
+            on_result(twin)
+    return [results[i] for i in sorted(results)]
+
+
+def record_run(repo: Repository, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
+    """What a run did, in the archive's `runs` (`thidua status`)."""
+    counts = {status: sum(r.status == status for r in results) for status in Status}
+    repo.finish_run(run_id, "failed" if stopped else "completed", stored=counts[Status.OK],
+                    skipped=counts[Status.SKIPPED], failed=counts[Status.FAILED],
+                    message=str(stopped) if stopped else None)
+
+
+# --- a re-run with nothing new ----------------------------------------------------------------
+
+def unchanged_rerun(repo: Repository, paths: Sequence[Path], *, kind: str = "backfill",
+                    name: str = "") -> list[DocumentResult] | None:
+    """When every file under `paths` is archived already (the same bytes), what a run would say:
+    every file skipped, the run recorded in the archive's `runs`, new names noted. None as soon
+    as one file is new, changed, missing or refused, or cannot be hashed: then the run has work
+    to do (and its own messages). Reads the files and the archive only: no Prefect, no models,
+    so that a no-change re-run of 10,000 reports costs about as much as hashing them."""
+    from pipeline.discover import find_reports
+
+    found = find_reports(list(paths))
+    if found.missing or found.refused or not found.files:
+        return None
+    hashes: list[str] = []
+    owners: dict[str, str] = {}
+    for start in range(0, len(found.files), HASH_BATCH * 4):
+        chunk = [file_hash(path) for path in found.files[start:start + HASH_BATCH * 4]]
+        if None in chunk:
+            return None
+        owners.update(repo.archived(chunk))
+        if any(sha not in owners for sha in chunk):
+            return None
+        hashes += chunk
+    repo.record_names(zip(hashes, found.files, strict=True))
+    results = [skipped(path, owners[sha]) for path, sha in zip(found.files, hashes, strict=True)]
+    record_run(repo, repo.start_run(kind, name), results, None)
+    return results
+
+
+def nothing_new(paths: Sequence[Path]) -> RunReport | None:
+    """The report of a backfill of `paths` that has nothing to do (unchanged_rerun), or None:
+    then the real run starts. Any problem with the archive is left to that run to report."""
+    started = time.perf_counter()
+    try:
+        with open_repository(create=False) as repo:
+            results = unchanged_rerun(repo, paths, name=", ".join(map(shown_path, paths)))
+    except StorageError:
+        return None
+    if results is None:
+        return None
+    return RunReport("Backfill", results, time.perf_counter() - started)
+
+
+# --- the whole path in this process ------------------------------------------------------------
+
+def run_plan(repo: Repository, plan: Plan, *, process: Process | None = None, workers: int = 1,
+             batch_size: int = HASH_BATCH, keep_record: bool = True, keep_text: bool = False,
+             as_version_of: str | None = None) -> list[DocumentResult]:
+    """Extract and store a plan's items batch after batch, here; all results in input order.
+    Raises IngestStopped (with the results so far, in order) when storing has to stop."""
+    stored: dict[int, DocumentResult] = {}
+    for start in range(0, len(plan.todo), batch_size):
+        batch = plan.todo[start:start + batch_size]
+        try:
+            results = store_batch(repo, batch, extract_batch(batch, workers, process), keep_record=keep_record,
+                                  keep_text=keep_text, as_version_of=as_version_of)
+        except IngestStopped as exc:
+            stored.update((item.index, r) for item, r in zip(batch, exc.results, strict=False))
+            raise IngestStopped(exc.cause, plan.finish(stored)) from exc
+        stored.update((item.index, r) for item, r in zip(batch, results, strict=False))
+    return plan.finish(stored)
+
+
+def ingest(repo: Repository, paths: Sequence[Path], **options) -> list[DocumentResult]:
+    """Archive, extract and store each file: plan_ingest then run_plan (options as there).
+
+    Already-archived bytes are SKIPPED ("already archived") without extraction; a changed file
+    under a known name becomes a new version of that document. Results keep `.record` and drop
+    the document and text unless `keep_text`."""
+    try:
+        plan = plan_ingest(repo, paths)
+    except StorageError as exc:
+        raise IngestStopped(exc, []) from exc
+    return run_plan(repo, plan, **options)
+
+
+def reextract(repo: Repository, doc_ids: Iterable[str] | Literal["all"], **options) -> list[DocumentResult]:
+    """Extract again from each archived original (e.g. after an extractor upgrade).
+
+    New machine values are stored as a new version; corrections are never touched and still win;
+    a corrected field whose machine value changed (and still disagrees) flags the record for
+    review. OK results say `unchanged` or `updated: <fields>`, with the new machine record."""
+    try:
+        plan = plan_reextract(repo, doc_ids)
+    except StorageError as exc:
+        raise IngestStopped(exc, []) from exc
+    return run_plan(repo, plan, **options)
