@@ -91,11 +91,16 @@ def extract(number: int, todo: list[Item], workers: int) -> list[DocumentResult]
 
 @task(name="store-batch", task_run_name="store-batch-{number}", retry_condition_fn=transient, **IO_TASK)
 def store(number: int, todo: list[Item], extracted: list[DocumentResult],
-          as_version_of: str | None = None) -> list[DocumentResult]:
+          as_version_of: str | None = None, attempts: list | None = None) -> list[DocumentResult]:
+    """Store one batch; each attempt's results so far go into `attempts` (one list per attempt),
+    so that a batch cut off by a database outage is still reported for what it committed."""
     run = TaskRunContext.get()
+    so_far: list[DocumentResult] = []
+    if attempts is not None:
+        attempts.append(so_far)
     with open_repository() as repo:
         return steps.store_batch(repo, todo, extracted, resumed=bool(run and run.task_run.run_count > 1),
-                                 as_version_of=as_version_of)
+                                 as_version_of=as_version_of, on_result=so_far.append)
 
 
 @task(name="report", cache_policy=NO_CACHE, persist_result=False)
@@ -187,12 +192,14 @@ def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, a
     started = time.perf_counter()
     future.wait()
     if future.state.is_completed():
+        attempts: list[list[DocumentResult]] = []
         try:
-            results = store(number, batch, opaque(future), as_version_of)
-        except IngestStopped as exc:  # what was stored before the problem still counts
-            stored.update((item.index, result) for item, result in zip(batch, exc.results, strict=False))
-            progress.advance(exc.results)
-            raise
+            results = store(number, batch, opaque(future), as_version_of, opaque(attempts))
+        except StorageError as exc:  # what any attempt stored before the problem still counts
+            done = stored_so_far(attempts)
+            stored.update((item.index, result) for item, result in zip(batch, done, strict=False))
+            progress.advance(done)
+            raise IngestStopped(exc.cause if isinstance(exc, IngestStopped) else exc, done) from exc
     else:  # the extraction task itself failed (a lost Dask worker): its files fail, the run goes on
         reason = f"extraction task failed: {future.state.message or future.state.name}"
         results = [DocumentResult.failed(item.path, reason) for item in batch]
@@ -201,6 +208,16 @@ def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, a
     failed = sum(r.status == Status.FAILED for r in results)
     log.info("batch %d/%d: %d ok or skipped, %d failed (%.1f s)", number, total, len(results) - failed, failed,
              time.perf_counter() - started)
+
+
+def stored_so_far(attempts: list[list[DocumentResult]]) -> list[DocumentResult]:
+    """What a batch's attempts stored, in batch order: a retry starts again at the batch's first
+    file (reporting what an earlier attempt committed as stored), so a later attempt's results
+    replace the earlier ones as far as it got."""
+    done: list[DocumentResult] = []
+    for results in attempts:
+        done[:len(results)] = results
+    return done
 
 
 def finish(report: RunReport, key: str) -> RunReport | State:
