@@ -62,12 +62,18 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+# Set when a command is about to run: a Ctrl-C before that (Python still importing, the command
+# line being read) has done nothing, and says so.
+_COMMAND = {"started": False}
+
+
 @app.callback()
 def _thidua(
     show_version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
                                                help="Print thidua's version and stop.")] = False,
 ) -> None:
     """Turn emulation-meeting reports into structured records."""
+    _COMMAND["started"] = True
 
 
 COMMANDS = {"extract": extract.extract, "eval": extract.evaluate, "ingest": archive.ingest,
@@ -122,7 +128,7 @@ def _interrupt_message(exc: BaseException | None) -> str:
         if getattr(exc, "message", None) and isinstance(exc, KeyboardInterrupt):
             return exc.message
         exc = exc.__cause__ or exc.__context__
-    return "interrupted; run again to finish"
+    return "interrupted; run again to finish" if _COMMAND["started"] else "interrupted before anything was done"
 
 
 def _interrupt_exit(message: str) -> None:

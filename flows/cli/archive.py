@@ -46,10 +46,7 @@ def ingest(
 
     Exit code 1 when any file failed, 2 when a path does not exist (nothing is done); a folder without
     reports is a warning."""
-    if not check_paths(paths):
-        return
-    if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
-        raise error("--as-version-of needs exactly one file", 2)
+    report = _before_prefect(paths, as_version_of)
 
     def start():
         from flows.backfill import backfill
@@ -57,21 +54,28 @@ def ingest(
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         return_state=True)
 
-    report = None if as_version_of else _answer_without_prefect(paths)
     report = report or run_flow(start, "flows.backfill")
     print_summary(report.results, "Ingest")
     say(report.throughput())
     finish(report)
 
 
-def _answer_without_prefect(paths: list[Path]):
-    """A no-change re-run is answered before Prefect or the models start (None: there is work)."""
-    from flows.runtime import ctrl_c_seen
-    from pipeline.ingest import nothing_new
-
+def _before_prefect(paths: list[Path], as_version_of: str | None):
+    """The checks made before Prefect or the models start: the paths exist, and a no-change re-run
+    is answered at once (None: there is work). A Ctrl-C here has stored nothing."""
     try:
-        return nothing_new(paths)
+        from pipeline.ingest import nothing_new
+
+        if not check_paths(paths):
+            raise typer.Exit(0)  # only folders without reports: warned, nothing to do
+        if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
+            raise error("--as-version-of needs exactly one file", 2)
+        return None if as_version_of else nothing_new(paths)
+    except (typer.Exit, SystemExit):
+        raise
     except BaseException as exc:
+        from flows.runtime import ctrl_c_seen  # imported by `main` already
+
         if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():  # even when a library wrapped it
             raise Interrupted("interrupted before anything was stored; run again to finish") from None
         raise
