@@ -20,7 +20,8 @@ from starlette.exceptions import HTTPException
 
 from pipeline.settings import get_settings
 from pipeline.storage import DatabaseUnavailable, NotFound, StorageError, open_repository
-from web import auth
+from web import auth, textview
+from web.forms import LOW_CONFIDENCE
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -72,6 +73,8 @@ def _templates() -> Jinja2Templates:
     templates.env.filters["show"] = show
     templates.env.filters["field"] = field_label
     templates.env.filters["when"] = lambda at, fmt="%d/%m/%Y %H:%M": at.astimezone().strftime(fmt)
+    for name in templates.env.list_templates():  # compiled now, not by the first requests
+        templates.env.get_template(name)
     return templates
 
 
@@ -118,6 +121,7 @@ def create_app(database_url: str | None = None, archive_dir: Path | None = None)
         return templates.TemplateResponse(request, name, {"login": login, **context}, status_code=status_code)
 
     app.state.render = render
+    app.state.text_pane = textview.TextPane(templates.env.get_template("doc_text.html"), LOW_CONFIDENCE)
 
     app.add_middleware(SecurityHeaders)
 

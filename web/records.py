@@ -62,15 +62,13 @@ def queue_page(request: Request, cluster: str | None = None, year: str | None = 
 
 def _record_context(request: Request, doc_id: str, form_state: forms.RecordForm | None = None,
                     f: editing.QueueFilter | None = None, **extra) -> dict:
-    repo = request.app.state.repo
-    stored = repo.get(doc_id, with_text=True)
     f = f or editing.QueueFilter()
-    previous, following = editing.neighbours(repo, f, doc_id)
+    stored = editing.record_page(request.app.state.repo, doc_id, f)
     text = stored.normalized_text or ""
     return {"stored": stored, "form": form_state or forms.from_record(stored.record),
-            "segments": textview.segments(text, stored.record, forms.LOW_CONFIDENCE),
-            "text_cut": len(text) > textview.MAX_CHARS, "kinds": KIND_NAMES, "previous": previous,
-            "following": following, "filter": f, "filter_query": _filter_query(f), "low": forms.LOW_CONFIDENCE,
+            "doc_text": request.app.state.text_pane.html(text, stored.record),
+            "text_cut": len(text) > textview.MAX_CHARS, "kinds": KIND_NAMES, "previous": stored.previous,
+            "following": stored.following, "filter": f, "filter_query": _filter_query(f), "low": forms.LOW_CONFIDENCE,
             "attrs": forms.LIST_ATTRS, "message": None, "errors": {}, "conflict": None, **extra}
 
 

@@ -176,6 +176,10 @@ class Database:
         self.url = url
         self.engine = _make_engine(url)
         self._writer = self.engine.execution_options(thidua_write=True)
+        # Reads that are one statement need no transaction: on PostgreSQL, autocommit saves the
+        # BEGIN and COMMIT round trips (the web app reads a session and a record per page).
+        self._reader = (self.engine.execution_options(isolation_level="AUTOCOMMIT")
+                        if self.dialect == "postgresql" else self.engine)
 
     @property
     def dialect(self) -> str:
@@ -188,10 +192,16 @@ class Database:
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        with translate_errors(self.url):
-            with Session(self._writer if write else self.engine, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
+        with translate_errors(self.url), Session(self._writer if write else self.engine,
+                                                 expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for single-statement reads (each sees committed data; no snapshot spans
+        two statements): autocommit on PostgreSQL, a read transaction on SQLite."""
+        with translate_errors(self.url), self._reader.connect() as conn:
+            yield conn
 
     def check_connection(self) -> None:
         with translate_errors(self.url), self.engine.connect() as conn:
