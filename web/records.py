@@ -61,9 +61,9 @@ def queue_page(request: Request, cluster: str | None = None, year: str | None = 
 
 
 def _record_context(request: Request, doc_id: str, form_state: forms.RecordForm | None = None,
-                    f: editing.QueueFilter | None = None, **extra) -> dict:
+                    f: editing.QueueFilter | None = None, page: editing.RecordPage | None = None, **extra) -> dict:
     f = f or editing.QueueFilter()
-    stored = editing.record_page(request.app.state.repo, doc_id, f)
+    stored = page or editing.record_page(request.app.state.repo, doc_id, f)
     text = stored.normalized_text or ""
     return {"stored": stored, "form": form_state or forms.from_record(stored.record),
             "doc_text": request.app.state.text_pane.html(text, stored.record),
@@ -122,7 +122,7 @@ def save(request: Request, data: dict = Depends(checked_form), login=Depends(edi
                                             reason=(data.get("reason") or [""])[-1].strip() or None,
                                             expected_version=version)
     except ConflictError:
-        return _conflict(request, doc_id, version, pending, f)
+        return _conflict(request, doc_id, version, pending, f, base)
     action = (data.get("action") or ["save"])[-1]
     if action == "save_next":
         following = editing.neighbours(repo, f, doc_id)[1]
@@ -133,12 +133,14 @@ def save(request: Request, data: dict = Depends(checked_form), login=Depends(edi
                             status_code=303)
 
 
-def _conflict(request: Request, doc_id: str, version: int, pending: list, f: editing.QueueFilter) -> Response:
+def _conflict(request: Request, doc_id: str, version: int, pending: list, f: editing.QueueFilter,
+              base: dict | None = None) -> Response:
     repo = request.app.state.repo
-    stored = repo.get(doc_id)
-    base = editing.version_record(repo, doc_id, version)
-    others = [e for e in repo.history(doc_id) if e.version > version]
-    context = _record_context(request, doc_id, rebase(pending, stored.record, base), f, conflict=others,
+    page = editing.record_page(repo, doc_id, f)
+    if base is None:
+        base = editing.version_record(repo, doc_id, version)
+    context = _record_context(request, doc_id, rebase(pending, page.record, base), f, page=page,
+                              conflict=editing.changes_since(repo, page.doc_id, version),
                               message="Chưa lưu: người khác vừa sửa bản ghi này. Thay đổi của họ ở dưới; "
                                       "ô nhập vẫn giữ giá trị bạn nhập. Kiểm tra rồi bấm Lưu lần nữa.")
     return request.app.state.render(request, "record.html", context, status_code=409)

@@ -17,7 +17,7 @@ from pipeline.record import Record
 from pipeline.storage import overlay as ov
 from pipeline.storage.errors import InvalidCorrection, InvalidInput, NotFound
 from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, RecordVersionRow, SourceRow, utcnow
-from pipeline.storage.repository import Repository, StoredRecord, _aware
+from pipeline.storage.repository import AuditEntry, Repository, StoredRecord, _aware
 
 
 @dataclass
@@ -89,6 +89,17 @@ def version_record(repo: Repository, doc_id: str, version: int) -> dict | None:
         doc = repo._document(s, doc_id)
         return s.scalar(select(RecordVersionRow.record).where(RecordVersionRow.document_id == doc.id,
                                                               RecordVersionRow.version == version))
+
+
+def changes_since(repo: Repository, doc_id: str, version: int) -> list[AuditEntry]:
+    """What was done to the record after `version` (what a person who loaded that version has not
+    seen), oldest first."""
+    query = (select(AuditRow.version, AuditRow.at, AuditRow.actor, AuditRow.action, AuditRow.field,
+                    AuditRow.old_value, AuditRow.new_value, AuditRow.reason)
+             .join(DocumentRow, DocumentRow.id == AuditRow.document_id)
+             .where(DocumentRow.doc_id == doc_id, AuditRow.version > version).order_by(AuditRow.id))
+    with repo.db.reading() as conn:
+        return [AuditEntry(v, _aware(at), *rest) for v, at, *rest in conn.execute(query)]
 
 
 def _when(at: dt.datetime) -> str:
