@@ -1,11 +1,16 @@
 """Load check of the review web app: N staff open and save records at once against PostgreSQL.
 
 Starts the real server (`thidua serve`) on an archive of generated reports in a schema of its
-own, logs in CLIENTS editors, and has each of them, for SECONDS, open a random record (several
-clients work on the same records, so conflicts happen) and save a new venue with the version it
-saw. Then it prints requests/s and latency percentiles, and checks the archive: every accepted
-save must be in the audit log with its author, each record's final venue must be the last
-accepted save for it, and every refused save must have been told "conflict" (409). Lost: 0.
+own, logs in CLIENTS editors, and has each of them, for SECONDS and without pause, open a random
+record (several clients work on the same records, so conflicts happen) and save a new venue with
+the version it saw. Then it prints requests/s, latency percentiles and the server's CPU per
+request (its processes and their PostgreSQL connections: steadier than latency on a shared
+machine), and checks the archive: every accepted save must be in the audit log with its author,
+each record's final venue must be the last accepted save for it, and every refused save must
+have been told "conflict" (409). Lost: 0.
+
+The clients are threads of this process on plain keep-alive connections (http.client): on a
+2-core machine they share the CPU with the server, so they should cost it as little as possible.
 
     python benchmarks/web_load.py                       # 20 clients, 30 s, 40 records
     python benchmarks/web_load.py --clients 5 --seconds 10
