@@ -1,8 +1,13 @@
 """What each part of the extractor contributes: headline micro-F1 and scalar accuracy on dev
-(../shared/dev, when present), the seeds (../shared/gold, when present) and samples/, with the
-full pipeline, with each pipeline component switched off (`nlp.disable_pipe`), without the rule
-that joins hard-wrapped lines into one sentence, and with underthesea's POS check (removed from the
-pipeline) added back on unlisted names.
+(../shared/dev) and the seeds (../shared/gold) when present, samples/ (invented), samples/real (40 real
+reports, training material) and the held-out real reports samples/heldout and samples/heldout2 (never
+tuned for), with the full pipeline, with each pipeline component switched off (`nlp.disable_pipe`),
+without the rule that joins hard-wrapped lines into one sentence, and with each use of underthesea
+that was tried and left out of the pipeline because it changed no score (see extractors/nlp.py):
+its POS or NER tagger confirming names with an unlisted family name, proper nouns in lists of people,
+and the POS of a line's last word, or its sentence splitter, deciding whether a hard-wrapped line
+ends its sentence. Prints two tables (micro-F1, scalar accuracy) with the change from the full
+pipeline and the CPU time of each variant.
 
     .venv/bin/python benchmarks/ablation.py
 """
@@ -10,6 +15,9 @@ pipeline) added back on unlisted names.
 from __future__ import annotations
 
 import contextlib
+import re
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +30,9 @@ def gold_sets() -> list[tuple[str, Path, Path]]:
         ("dev", SHARED / "dev" / "gold", SHARED / "dev" / "texts"),
         ("seeds", SHARED / "gold", SHARED / "seeds"),
         ("samples", ROOT / "samples", ROOT / "samples"),
+        ("real", ROOT / "samples" / "real", ROOT / "samples" / "real"),
+        ("heldout", ROOT / "samples" / "heldout", ROOT / "samples" / "heldout"),
+        ("heldout2", ROOT / "samples" / "heldout2", ROOT / "samples" / "heldout2"),
     ]
     return [s for s in sets if s[1].is_dir() and s[2].is_dir()]
 
@@ -70,6 +81,102 @@ def with_underthesea_pos() -> Iterator[None]:
         participants._unlisted_name = original
 
 
+@contextlib.contextmanager
+def with_underthesea_ner() -> Iterator[None]:
+    """Unlisted names must also be a person (B-PER, I-PER) to underthesea's NER tagger."""
+    from extractors import nlp, participants
+
+    original = participants._unlisted_name
+
+    def checked(ctx, run, sentence):
+        return [r for r in original(ctx, run, sentence)
+                if nlp.is_person(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)]
+
+    participants._unlisted_name = checked
+    try:
+        yield
+    finally:
+        participants._unlisted_name = original
+
+
+@contextlib.contextmanager
+def with_underthesea_list_names() -> Iterator[None]:
+    """A capitalised run with an unlisted family name and no title, right after a comma or "và" (a name
+    in a list of people: "các đồng chí: Lê Văn Tám, Y Bhăm Ênuôl"), is a name when underthesea reads it
+    as one proper noun (Np); the reader still keeps it only when it follows a person of the list."""
+    from extractors import nlp, participants
+
+    original = participants._unlisted_name
+
+    def listed(ctx, run, sentence):
+        found = original(ctx, run, sentence)
+        if found:
+            return found
+        before = ctx.text[max(sentence.start, run[0].start - 4):run[0].start]
+        if _LIST_SEPARATOR.search(before) and \
+                nlp.is_proper_name(ctx.text, run[0].start, run[-1].end, sentence.start, sentence.end):
+            return [run]
+        return []
+
+    participants._unlisted_name = listed
+    try:
+        yield
+    finally:
+        participants._unlisted_name = original
+
+
+_LIST_SEPARATOR = re.compile(r"(?:,|;|\svà)\s*$")
+
+
+@contextlib.contextmanager
+def with_underthesea_line_ends() -> Iterator[None]:
+    """A line break before a capital letter does not end the sentence when underthesea tags the
+    line's last word as a word no sentence ends on ("... có ông" / "Nguyễn Tiến Dũng, ...")."""
+    from extractors import nlp
+    from extractors.context import Context
+
+    original = Context._wrapped
+
+    def wrapped(self, start, end):
+        if original(self, start, end):
+            return True
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return text[start - 1].isalnum() and text[end].isupper() and nlp.line_ends_open(text, line_start, start)
+
+    Context._wrapped = wrapped
+    try:
+        yield
+    finally:
+        Context._wrapped = original
+
+
+@contextlib.contextmanager
+def with_underthesea_sentences() -> Iterator[None]:
+    """A line break is inside a sentence when underthesea's sentence splitter (punkt) reads the end of
+    the line and the start of the next, joined, as one sentence."""
+    from extractors import nlp
+    from extractors.context import Context
+
+    original = Context._wrapped
+
+    def wrapped(self, start, end):
+        if original(self, start, end):
+            return True
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        return nlp.one_sentence(text[max(0, start - 60):start] + " " + text[end:end + 60])
+
+    Context._wrapped = wrapped
+    try:
+        yield
+    finally:
+        Context._wrapped = original
+
+
 def run(data, disable: tuple[str, ...] = ()) -> list[tuple[float, float]]:
     from extractors.context import Context
     from extractors.run import extract_many
@@ -95,18 +202,25 @@ def main() -> None:
         if name != "record":
             variants.append((f"without component '{name}'", (name,), contextlib.nullcontext()))
     variants.append(("without hard-wrap sentence joining", (), no_wrap_joining()))
-    variants.append(("with underthesea POS check (not in the pipeline)", (), with_underthesea_pos()))
-    print(
-        f"{'variant':<52}" + "".join(f"{name + ': micro-F1 (change), scalar-acc (change)':>48}" for name, _, _ in sets)
-    )
-    base = None
+    variants.append(("with underthesea POS check on unlisted names", (), with_underthesea_pos()))
+    variants.append(("with underthesea NER check on unlisted names", (), with_underthesea_ner()))
+    variants.append(("with underthesea Np names in lists of people", (), with_underthesea_list_names()))
+    variants.append(("with underthesea POS of line ends (hard wraps)", (), with_underthesea_line_ends()))
+    variants.append(("with underthesea sentence splitter (hard wraps)", (), with_underthesea_sentences()))
+    rows = []
     for label, disable, context in variants:
+        print(f"measuring: {label}", file=sys.stderr, flush=True)
+        cpu = time.process_time()
         with context:
             figures = run(data, disable)
-        base = base or figures
-        cells = "".join(f"{f:>18.3f} ({f - b[0]:+.3f}), {a:.3f} ({a - b[1]:+.3f})" for (f, a), b in zip(figures, base))
-        print(f"{label:<52}{cells}")
-
+        rows.append((label, figures, time.process_time() - cpu))
+    print(f"documents: {', '.join(f'{name} {len(docs)}' for (name, _, _), (_, docs) in zip(sets, data, strict=True))}")
+    for title, k in (("headline micro-F1", 0), ("scalar accuracy", 1)):
+        print(f"\n{title} (change from the full pipeline)")
+        print(f"{'variant':<50}" + "".join(f"{name:>16}" for name, _, _ in sets) + f"{'CPU s':>8}")
+        for label, figures, cpu in rows:
+            cells = "".join(f"{f[k]:>8.3f} ({f[k] - b[k]:+.3f})" for f, b in zip(figures, rows[0][1], strict=True))
+            print(f"{label:<50}{cells}{cpu:>8.1f}")
 
 if __name__ == "__main__":
     main()

@@ -77,30 +77,62 @@ def prepare(url: str, folder: Path, docs: int, clients: int) -> list[str]:
 
 
 def start_server(url: str, folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
-    import httpx
-
+    """`thidua serve` on the archive, started (it boots while the caller prepares the archive)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "THIDUA_DATABASE_URL": url, "THIDUA_ARCHIVE_DIR": str(folder / "archive"),
            "THIDUA_OUTPUT_DIR": str(folder / "out"), "THIDUA_LOGIN_ATTEMPTS": "1000"}
+    log = (folder / "server.log").open("w")  # a file, not a pipe nobody reads while the clients run
     server = subprocess.Popen([*thidua_command(), "serve", "--port", str(port), "--workers", str(workers)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def wait_for(server: subprocess.Popen, base: str, folder: Path) -> None:
+    import httpx
+
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
             httpx.get(base + "/login", timeout=2)
-            return server, base
+            return
         except httpx.TransportError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit(f"the server did not start: {server.stderr.read()}")
+    raise SystemExit(f"the server did not start: {(folder / 'server.log').read_text()}")
+
+
+class Window:
+    """The editing time every client shares: it starts once all of them have logged in."""
+
+    def __init__(self, clients: int, seconds: float, on_open=None):
+        self.seconds, self.start, self.on_open = seconds, 0.0, on_open
+        self.ready = threading.Barrier(clients, action=self._open)
+
+    def _open(self) -> None:
+        if self.on_open is not None:
+            self.on_open()
+        self.start = time.monotonic()
+
+    @property
+    def until(self) -> float:
+        return self.start + self.seconds
+
+
+def client(base: str, user: str, docs: list[str], window: Window, tally: Tally, seed: int) -> None:
+    """One editor's session; anything unexpected (a timeout, a page without its form) is an error."""
+    try:
+        _edit(base, user, docs, window, tally, seed)
+    except Exception as exc:  # noqa: BLE001 - counted and reported, never lost in a thread
+        window.ready.abort()  # the others do not wait for this one
+        with tally.lock:
+            tally.errors.append(f"{user}: {type(exc).__name__}: {exc}")
 
 
 class Browser:
     """One editor's keep-alive connection (http.client: far cheaper than an httpx client, so the
-    20 client threads take less of the 2 cores the server needs), keeping the session cookie."""
+    client threads take less of the cores the server needs), keeping the session cookie."""
 
     def __init__(self, base: str):
         host, port = base.removeprefix("http://").split(":")
@@ -113,13 +145,9 @@ class Browser:
         if form is not None:
             body = urlencode(form).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            self.http.request(method, path, body, headers)
-            response = self.http.getresponse()
-            data = response.read()
-        except (OSError, http.client.HTTPException) as exc:
-            self.http.close()  # the next request opens a new connection
-            return 0, str(exc).encode()
+        self.http.request(method, path, body, headers)
+        response = self.http.getresponse()
+        data = response.read()
         for header in response.headers.get_all("set-cookie") or []:
             name, _, rest = header.partition("=")
             value = rest.split(";", 1)[0].strip('"')
@@ -134,22 +162,25 @@ class Browser:
         token = _LOGIN_CSRF.search(page).group(1).decode()
         status, _ = self.request("POST", "/login", {"name": user, "password": PASSWORD, "login_csrf": token})
         if status != 303 or "thidua_session" not in self.cookies:
-            raise SystemExit(f"{user} could not log in (HTTP {status})")
+            raise RuntimeError(f"{user} could not log in (HTTP {status})")
+        self.http.close()  # reconnects when the window opens (the server ends idle connections)
 
 
-def client(browser: Browser, user: str, docs: list[str], start: threading.Event, until: list[float], tally: Tally,
-           seed: int) -> None:
+def _edit(base: str, user: str, docs: list[str], window: Window, tally: Tally, seed: int) -> None:
     rng = random.Random(seed)
-    start.wait()
+    browser = Browser(base)
+    browser.log_in(user)
+    window.ready.wait(timeout=300)
+    until = window.until
     n = 0
-    while time.monotonic() < until[0]:
+    while time.monotonic() < until:
         doc = rng.choice(docs)
         t0 = time.perf_counter()
         status, page = browser.request("GET", "/record?" + urlencode({"doc": doc}))
         t1 = time.perf_counter()
         if status != 200:
             with tally.lock:
-                tally.errors.append(f"open {doc}: HTTP {status} {page[:80]!r}")
+                tally.errors.append(f"open {doc}: HTTP {status}")
             continue
         venue = f"Hội trường {user}-{n}"
         n += 1
@@ -192,54 +223,49 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--docs", type=int, default=40)
-    parser.add_argument("--workers", type=int, default=2, help="server processes (`thidua serve --workers`)")
-    args = parser.parse_args()
-    made = postgres_schema()
-    if made is None:
-        raise SystemExit(2)
-    schema, url = made
-    server = None
+@dataclass
+class LoadResult:
+    tally: Tally
+    elapsed: float
+    lost: int         # accepted saves missing from the audit log
+    wrong_final: int  # records whose final value is not the last accepted save
+    cpu: tuple[float, float] = (0.0, 0.0)  # CPU seconds of the server and of its PostgreSQL connections
+
+
+def run_load(url: str, folder: Path, clients: int = 20, seconds: float = 30, docs: int = 40,
+             workers: int = 2) -> LoadResult:
+    """Prepare an archive in `url` (a database of its own) and `folder`, start `thidua serve` on it,
+    log `clients` editors in and let them save for `seconds`, stop the server, and check the archive."""
+    (folder / "archive").mkdir(parents=True, exist_ok=True)
+    postgres = make_url(url).get_backend_name() == "postgresql"
+    server_url = make_url(url).update_query_dict({"application_name": APP_NAME}).render_as_string(
+        hide_password=False) if postgres else url
+    server, base = start_server(server_url, folder, workers)
     try:
-        with tempfile.TemporaryDirectory(prefix="thidua-web-load-") as tmp:
-            folder = Path(tmp)
-            docs = prepare(url, folder, args.docs, args.clients)
-            server_url = make_url(url).update_query_dict({"application_name": APP_NAME}).render_as_string(
-                hide_password=False)
-            server, base = start_server(server_url, folder, args.workers)
-            tally = Tally()
-            browsers = [Browser(base) for _ in range(args.clients)]
-            for n, browser in enumerate(browsers):
-                browser.log_in(f"nv{n:02d}")
-                browser.http.close()  # reconnects when the run starts (the server ends idle connections)
-            start, until = threading.Event(), [0.0]
-            threads = [threading.Thread(target=client, args=(browser, f"nv{n:02d}", docs, start, until, tally, n))
-                       for n, browser in enumerate(browsers)]
-            for t in threads:
-                t.start()
-            cpu_before = cpu_seconds(server)
-            started = time.monotonic()
-            until[0] = started + args.seconds
-            start.set()
-            for t in threads:
-                t.join()
-            elapsed = time.monotonic() - started
-            cpu = tuple(after - before for after, before in zip(cpu_seconds(server), cpu_before, strict=True))
-            lost, wrong_final = check(url, folder, tally)
-            report(args, tally, elapsed, lost, wrong_final, cpu)
+        doc_ids = prepare(url, folder, docs, clients)
+        wait_for(server, base, folder)
+        tally = Tally()
+        cpu_before = []
+        window = Window(clients, seconds, on_open=lambda: cpu_before.extend(cpu_seconds(server, postgres)))
+        threads = [threading.Thread(target=client, args=(base, f"nv{n:02d}", doc_ids, window, tally, n))
+                   for n in range(clients)]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - (window.start or started)  # the editing window, logins before it
+        cpu = tuple(after - before for after, before in zip(cpu_seconds(server, postgres), cpu_before or (0.0, 0.0),
+                                                            strict=True))
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(20)
-        drop_schema(schema)
+        server.terminate()
+        server.wait(20)
+    lost, wrong_final = check(url, folder, tally)
+    return LoadResult(tally, elapsed, lost, wrong_final, cpu)
 
 
-def cpu_seconds(server: subprocess.Popen) -> tuple[float, float]:
-    """CPU seconds used so far by the server's processes and by their PostgreSQL backends."""
+def cpu_seconds(server: subprocess.Popen, postgres: bool) -> tuple[float, float]:
+    """CPU seconds used so far by the server's processes and by their PostgreSQL connections."""
     import psutil
     import psycopg
 
@@ -252,6 +278,8 @@ def cpu_seconds(server: subprocess.Popen) -> tuple[float, float]:
 
     root = psutil.Process(server.pid)
     web = used(root) + sum(used(p) for p in root.children(recursive=True))
+    if not postgres:
+        return web, 0.0
     conninfo = make_url(POSTGRES_URL).set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo, autocommit=True) as conn:
         pids = [pid for (pid,) in conn.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s",
@@ -259,7 +287,27 @@ def cpu_seconds(server: subprocess.Popen) -> tuple[float, float]:
     return web, sum(used(psutil.Process(pid)) for pid in pids if psutil.pid_exists(pid))
 
 
-def report(args, tally: Tally, elapsed: float, lost: int, wrong_final: int, cpu: tuple[float, float]) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--docs", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (`thidua serve --workers`)")
+    args = parser.parse_args()
+    made = postgres_schema()
+    if made is None:
+        raise SystemExit(2)
+    schema, url = made
+    try:
+        with tempfile.TemporaryDirectory(prefix="thidua-web-load-") as tmp:
+            result = run_load(url, Path(tmp), args.clients, args.seconds, args.docs, args.workers)
+            report(args, result)
+    finally:
+        drop_schema(schema)
+
+
+def report(args, result: LoadResult) -> None:
+    tally, elapsed, lost, wrong_final = result.tally, result.elapsed, result.lost, result.wrong_final
     everything = tally.latencies["open"] + tally.latencies["save"]
     print(f"web load on PostgreSQL: {args.clients} clients, {elapsed:.1f} s, {args.docs} records "
           f"({args.workers} server processes; the machine's 2 cores are shared with the clients and other work)")
@@ -268,8 +316,8 @@ def report(args, tally: Tally, elapsed: float, lost: int, wrong_final: int, cpu:
                          ("all", everything)):
         print(f"{name:<13} p50 {percentile(values, 50) * 1000:6.0f} ms   p95 {percentile(values, 95) * 1000:6.0f} ms"
               f"   max {max(values, default=float('nan')) * 1000:6.0f} ms")
-    per_request = 1000 / max(1, len(everything))
-    print(f"CPU/request   server {cpu[0] * per_request:.1f} ms + PostgreSQL {cpu[1] * per_request:.1f} ms "
+    server_ms, postgres_ms = (seconds * 1000 / max(1, len(everything)) for seconds in result.cpu)
+    print(f"CPU/request   server {server_ms:.1f} ms + PostgreSQL {postgres_ms:.1f} ms "
           "(open and save together; steadier than latency on a shared machine)")
     p95 = percentile(everything, 95) * 1000
     print(f"p95 goal      < 200 ms: {'met' if p95 < 200 else 'NOT met'} ({p95:.0f} ms)")

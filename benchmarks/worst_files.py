@@ -3,6 +3,9 @@ made here, beside one good report, and run in a fresh process measured with `res
 file must fail (or, nested HTML, be read whole) in seconds and well under 1 GB.
 
     .venv/bin/python benchmarks/worst_files.py [--keep FOLDER]
+    .venv/bin/python benchmarks/worst_files.py --corpus    # every kind of benchmarks/bad_corpus.py, one by one
+
+Times include starting `thidua` (the first line, the good report alone, is the baseline).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from benchmarks import bad_corpus  # noqa: E402
 from benchmarks.bad_inputs import long_pdf, long_text, nested_html, zip_bomb_docx  # noqa: E402
 
 GOOD = ROOT / "samples" / "hatinh_cum4_tongket_2022.txt"
@@ -33,6 +37,16 @@ def cases(report: str) -> dict:
     }
 
 
+def corpus_cases() -> dict:
+    """Every kind of the bad-input corpus (the 1 GiB zip bomb included); kinds that cannot be made
+    here (a device without the right to make one) come back as None and are listed as such."""
+    def make(kind):
+        return lambda d: bad_corpus.build(d, GOOD.read_text(encoding="utf-8"), kinds=[kind]).get(kind)
+
+    return {"good report alone (baseline)": lambda d: d / GOOD.name,
+            **{kind: make(kind) for kind in bad_corpus.corpus()}}
+
+
 def measure(folder: Path) -> tuple[float, float, str]:
     """Seconds, peak MB of the thidua process (RUSAGE_CHILDREN of this fresh wrapper), last line."""
     wrapper = ("import resource, subprocess, sys\n"
@@ -42,7 +56,8 @@ def measure(folder: Path) -> tuple[float, float, str]:
     started = time.monotonic()
     out = subprocess.run([sys.executable, "-c", wrapper, str(Path(sys.executable).with_name("thidua")), "extract",
                           str(folder), "--out", str(folder.parent / "out.jsonl")],
-                         capture_output=True, text=True, env={**os.environ, "COLUMNS": "400"})
+                         capture_output=True, text=True,
+                         env={**os.environ, "COLUMNS": "400", "THIDUA_FILE_TIMEOUT_S": str(bad_corpus.SLOW_TIMEOUT_S)})
     peak, line = out.stdout.splitlines()[:2]
     return time.monotonic() - started, float(peak), line
 
@@ -50,22 +65,31 @@ def measure(folder: Path) -> tuple[float, float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="make the files here and keep them")
+    parser.add_argument("--corpus", action="store_true", help="every kind of the bad-input corpus, one by one")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="thidua-worst-"))
-    report = GOOD.read_text(encoding="utf-8")
-    print(f"{'file':<32} {'seconds':>8} {'peak MB':>8}  outcome")
+    todo = corpus_cases() if args.corpus else cases(GOOD.read_text(encoding="utf-8"))
+    print(f"{'file':<62} {'seconds':>8} {'peak MB':>8}  outcome")
+    worst = {"seconds": (0.0, ""), "peak MB": (0.0, "")}
     try:
-        for name, make in cases(report).items():
-            folder = base / name.split()[0].replace(",", "") / "lo"
+        for number, (name, make) in enumerate(todo.items()):
+            folder = base / f"{number:02d}" / "lo"
             shutil.rmtree(folder.parent, ignore_errors=True)
             folder.mkdir(parents=True)
             shutil.copyfile(GOOD, folder / GOOD.name)
             bad = make(folder)
+            if bad is None:
+                print(f"{name:<62} {'-':>8} {'-':>8}  not made here (no right to make it)")
+                continue
             seconds, peak, line = measure(folder)
-            print(f"{name:<32} {seconds:8.1f} {peak:8.0f}  {line.replace(str(bad), bad.name)[:110]}")
+            print(f"{name:<62} {seconds:8.1f} {peak:8.0f}  {line.replace(str(bad), bad.name)[:100]}", flush=True)
+            worst["seconds"] = max(worst["seconds"], (seconds, name))
+            worst["peak MB"] = max(worst["peak MB"], (peak, name))
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)
+    for what, (value, name) in worst.items():
+        print(f"worst {what}: {value:.1f} ({name})")
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
 
 

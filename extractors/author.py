@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import vocab
+from extractors import units, vocab
 from extractors.context import Context
 from pipeline.record import Value
 
@@ -33,9 +33,11 @@ def find(ctx: Context) -> Value[str] | None:
             if not text:
                 return None  # an empty "Tác giả" field
         elif len(text) > 60:
-            return None  # reached body text: the excerpt has no byline
+            return _glued_byline(ctx, line)  # reached body text: no byline, unless one ends its last sentence
         elif not_byline.match(text) or _SIGNATURE.search(text):
             continue
+        elif vocab.compiled("domain", "institution_byline").match(text):
+            return Value[str](value=text, evidence=ctx.evidence(start, start + len(text)), confidence=0.7)
         name = _names(text) or re.split(r"\s+[-–(]\s*|\s*,\s*", text, maxsplit=1)[0].strip(" ./")
         words = name.split()
         if _names(text) or (1 <= len(words) <= 4 and len(name) <= 40 and all(_NAME_WORD.match(w) for w in words)):
@@ -54,9 +56,12 @@ def _looks_like_name(part: str) -> bool:
 
 
 def _names(text: str) -> str | None:
-    """Several authors on one line ("Lê Văn C, Phạm Thị D"): the whole line is the byline."""
-    parts = [p.strip(" ./") for p in re.split(r"\s*[,;]\s*", text.strip())]
-    if len(parts) >= 2 and len(text) <= 60 and all(_looks_like_name(p) for p in parts):
+    """Several authors on one line ("Lê Văn C, Phạm Thị D", "Lê Văn C – Phạm Thị D"): the whole line is the
+    byline. Parts joined by a dash must be written as names (not "Thanh Tuấn - HND Kiên Lương")."""
+    parts = [p.strip(" ./") for p in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text.strip())]
+    dashed = bool(re.search(r"\s[-–]\s", text))
+    if len(parts) >= 2 and len(text) <= 60 and all(_looks_like_name(p) for p in parts) and not (
+            dashed and any(w.isupper() or units._head_at(p, 0) for p in parts for w in p.split())):
         return text.strip(" ./")
     return None
 
@@ -73,3 +78,16 @@ def _without_menu(lines: list) -> list:
 def _menu_item(text: str) -> bool:
     text = text.strip()
     return len(text.split()) >= 2 and text.isupper()
+
+
+_GLUED = re.compile(r"[.!?…]\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*\|?\s*$")
+
+
+def _glued_byline(ctx: Context, line) -> Value[str] | None:
+    """"... tặng Bằng khen. Nguyễn Thị Vân |": a page that runs the byline on after the last sentence,
+    a full name (family name first) with no closing full stop."""
+    m = _GLUED.search(line.text)
+    if not m or m.group(1).split()[0] not in vocab.phrases("surnames", "surname"):
+        return None
+    start = line.start + m.start(1)
+    return Value[str](value=m.group(1), evidence=ctx.evidence(start, start + len(m.group(1))), confidence=0.6)

@@ -34,7 +34,7 @@ def roman(text: str) -> int | None:
     if not re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", text):
         return None
     total = 0
-    for a, b in zip(text, text[1:] + " "):
+    for a, b in zip(text, text[1:] + " ", strict=True):
         total += -ROMAN[a] if ROMAN.get(b, 0) > ROMAN[a] else ROMAN[a]
     return total
 

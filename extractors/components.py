@@ -4,6 +4,8 @@ and writes one Doc extension; the order is in extractors/pipeline.cfg and `nlp.a
 checks that every component's `requires` is assigned before it."""
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
@@ -26,18 +28,39 @@ from extractors import (
 )
 from extractors import spans as doc_spans
 from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the language and extensions)
-from pipeline.record import Meeting, Record
+from pipeline.record import Meeting, Problem, Record
+
+log = logging.getLogger(__name__)
+LISTS = {"legal_refs", "ranks", "kinds", "participants", "heads", "members"}  # empty is [], not None
+# the record field each Doc extension becomes, where the names differ
+RECORD_FIELD = {"meeting_date": "meeting.date", "venue": "meeting.venue", "kinds": "meeting.kinds",
+                "period": "meeting.period"}
 
 
 class Step:
-    """A component that runs one extractor's `find(ctx)` and stores the result in `doc._.<name>`."""
+    """A component that runs one extractor's `find(ctx)` and stores the result in `doc._.<name>`.
+    An extractor that raises costs its own field only: the field is left empty and the error is
+    kept in `doc._.problems`, which the record carries (and the review queue shows)."""
 
     def __init__(self, name: str, find):
         self.name, self.find = name, find
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, self.name, self.find(doc._.context))
+        try:  # (limits.FileTimeout is not an Exception: when the file's time is up, the whole file stops)
+            value = self.find(doc._.context)
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not cost the other fields
+            value = failed(doc, self.name, exc)
+        setattr(doc._, self.name, value)
         return doc
+
+
+def failed(doc: Doc, name: str, exc: Exception):
+    """Note that the extractor of `doc._.<name>` raised; returns the field's empty value."""
+    field, error = RECORD_FIELD.get(name, name), f"{type(exc).__name__}: {exc}"
+    log.warning("%s: extracting %s failed (%s); it is left empty", doc._.context.document.id, field, error)
+    log.debug("%s extractor traceback", name, exc_info=True)
+    doc._.problems = [*(doc._.problems or []), Problem(field=field, error=error)]
+    return [] if name in LISTS else None
 
 
 def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
@@ -77,29 +100,34 @@ _step("heads", heads.find, ("period", "participants", "kinds", "ranks"))
 def make_meeting_date(nlp: Language, name: str):
     """The meeting's date; failing an explicit year, the period under review follows from it."""
 
-    def component(doc: Doc) -> Doc:
-        ctx = doc._.context
-        doc._.meeting_date = meeting_date.find(ctx, doc._.published, doc._.period, ctx.kind_values)
+    def find(ctx):
+        doc = ctx.doc
+        found = meeting_date.find(ctx, doc._.published, doc._.period, ctx.kind_values)
         if doc._.period is None:
-            doc._.period = period.from_meeting_date(ctx, doc._.meeting_date)
-        return doc
+            doc._.period = period.from_meeting_date(ctx, found)
+        return found
 
-    return component
+    return Step("meeting_date", find)
 
 
 @Language.factory("thidua_members", assigns=["doc._.members"], requires=["doc._.heads", "doc._.ranks"])
 def make_members(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.members = members.find(doc._.context, doc._.heads, doc._.ranks, doc._.participants)
-        return doc
-
-    return component
+    return Step("members", lambda ctx: members.find(ctx, ctx.doc._.heads or [], ctx.doc._.ranks or [],
+                                                    ctx.doc._.participants or []))
 
 
 @Language.factory("thidua_spans", assigns=["doc.spans"], requires=["doc._.members", "doc._.participants"])
 def make_spans(nlp: Language, name: str):
     """Labelled spans for what was found (units, people, titles, dates, roles), for display and analysis."""
-    return doc_spans.write
+
+    def component(doc: Doc) -> Doc:
+        try:
+            return doc_spans.write(doc)
+        except Exception as exc:  # noqa: BLE001 - spans are for display; the record stands without them
+            failed(doc, "spans", exc)
+            return doc
+
+    return component
 
 
 @Language.factory("thidua_record", assigns=["doc._.record"],
@@ -115,7 +143,8 @@ def make_record(nlp: Language, name: str):
                               source_path=ctx.document.path, title=doc._.title, published=doc._.published,
                               author=doc._.author, cluster=doc._.cluster, legal_refs=doc._.legal_refs or [],
                               ranks=doc._.ranks or [], meeting=meeting, participants=doc._.participants or [],
-                              heads=doc._.heads or [], members=doc._.members or [])
+                              heads=doc._.heads or [], members=doc._.members or [],
+                              problems=doc._.problems or [])
         return doc
 
     return component

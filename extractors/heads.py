@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from extractors import unit_lists, units, vocab
 from extractors.context import Context
+from pipeline.normalize import fold
 from pipeline.record import Head
 
-_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d{2})\b", re.IGNORECASE)  # a term: its first year
 _CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)
 _BETWEEN_PERSON_AND_ROLE = re.compile(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*")
 _ON_BEHALF = re.compile(r"đại diện\s+(?:đơn vị\s+)?$", re.IGNORECASE)
@@ -77,13 +78,31 @@ class _Found:
     def add(self, span_or_unit, role, year, ev_start, ev_end, confidence) -> None:
         text = self.ctx.text
         unit = text[span_or_unit[0]:span_or_unit[1]] if isinstance(span_or_unit, tuple) else span_or_unit
-        if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit):
+        if unit and _PERSON_CUE.match(unit) or _person_named(self.ctx, unit or ""):
+            person = _person_named(self.ctx, unit)
+            unit = person.organization if person else None  # "đồng chí A - Cụm trưởng": A's organisation
+        if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit) or not _looks_like_unit(unit):
             return
         if any(h.role == role and h.year == year and units.same(h.unit, unit) for h in self.out):
             return
         ev_start, ev_end = min(ev_start, ev_end), max(ev_start, ev_end)  # the unit may come after the role
         self.out.append(Head(unit=unit, role=role, year=year, evidence=self.ctx.evidence(ev_start, ev_end),
                              confidence=confidence))
+
+
+_PERSON_CUE = re.compile(r"(?:đ/c|đồng chí|ông|bà)\s+", re.IGNORECASE)
+
+
+def _person_named(ctx: Context, phrase: str):
+    """The participant this phrase names ("Đồng chí Nguyễn Văn A", "đ/c Trần B - Giám đốc ..."), if any."""
+    cue = _PERSON_CUE.match(phrase)
+    rest = fold(phrase[cue.end():] if cue else phrase)
+    return next((p for p in ctx.participants if p.name and rest.startswith(fold(p.name))), None)
+
+
+def _looks_like_unit(unit: str) -> bool:
+    """Not a clause opener read as a name at the start of a sentence ("Sau khi nhận nhiệm vụ Khối trưởng")."""
+    return unit.split()[0].lower() not in vocab.phrases("units", "not_unit_start")
 
 
 def find(ctx: Context) -> list[Head]:
@@ -113,8 +132,8 @@ def _apposition(ctx: Context, x: _Mention, found: _Found) -> bool:
     if not appos or _NAMED_AFTER.match(text, m.end(), x.e):
         return False
     span = units.unit_before(text, appos.start(), x.s)
-    if span:
-        found.add(span, x.role, x.current, span[0], m.end(), 0.8)
+    for one in _sharing_the_bracket(text, span, x.s) if span else []:
+        found.add(one, x.role, x.current, one[0], m.end(), 0.8)
     return bool(span)
 
 
@@ -122,8 +141,27 @@ def _in_brackets_after_unit(ctx: Context, x: _Mention, found: _Found) -> bool:
     """"Châu Thành (Cụm trưởng)"."""
     if ctx.text[max(x.s, x.m.start() - 1):x.m.start()] != "(":
         return False
-    found.add(units.unit_before(ctx.text, x.m.start() - 1, x.s), x.role, x.current, x.m.start() - 1, x.m.end(), 0.85)
+    span = units.unit_before(ctx.text, x.m.start() - 1, x.s)
+    for one in _sharing_the_bracket(ctx.text, span, x.s) if span else [span]:
+        found.add(one, x.role, x.current, x.m.start() - 1, x.m.end(), 0.85)
     return True
+
+
+_LIST_BACK = re.compile(r"(?:,|\svà)\s*$")
+
+
+def _sharing_the_bracket(text: str, span: tuple[int, int], floor: int) -> list[tuple[int, int]]:
+    """"A (Cụm trưởng) và B, C (Cụm phó)": the units listed since the previous bracket share this one."""
+    spans, pos = [span], span[0]
+    while m := _LIST_BACK.search(text, max(floor, pos - 5), pos):
+        if m.group(0).strip() == "và":
+            return spans if text[max(floor, m.start() - 1):m.start()] == ")" else [span]
+        prev = units.unit_before(text, m.start(), floor)
+        if not prev:
+            break
+        spans.insert(0, prev)
+        pos = prev[0]
+    return [span]
 
 
 def _unit_in_brackets(ctx: Context, x: _Mention, found: _Found) -> bool:
@@ -175,6 +213,11 @@ def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
             found.add(span, x.role, taker_year, m.start(), span[1], 0.75)
         return bool(spans)
     span = units.unit_after(text, after.end(), x.e)
+    person = None if span else _person_named(ctx, text[after.end():x.e])
+    if person and person.organization:  # "trao cờ Khối trưởng năm 2025 cho đ/c A - Giám đốc Sở B"
+        span = after.end(), after.end() + len(text[after.end():x.e].split(" - ")[0])
+        found.add(person.organization, x.role, taker_year, m.start(), span[1], 0.7)
+        return True
     if not span:
         return False
     found.add(span, x.role, taker_year, m.start(), span[1], 0.8)

@@ -12,13 +12,12 @@ from extractors import vocab
 from extractors.context import Context, Span
 from pipeline.record import Value
 
-LEAD_SENTENCES = 1
 # later sentences that report what the meeting itself did ("Tại hội nghị, các đơn vị đã ký kết ...")
 _ANCHOR = re.compile(r"^(?:\W*)(?:tại|cuối|kết thúc|trong khuôn khổ|trong chương trình)\s+(?:hội nghị|buổi|cuộc họp)|"
-                     r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+)?(?:đã|thống nhất|tiến hành)|"
-                     r"^(?:\W*)(?:dịp này|đồng thời|sau đó|cũng tại hội nghị)\b|"
-                     r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)",
-                     re.IGNORECASE)
+                     r"^(?:\W*)(?:hội nghị|buổi lễ|cuộc họp)\s+(?:cũng\s+|còn\s+)?(?:đã|thống nhất|tiến hành)|"
+                     r"^(?:\W*)(?:dịp này|đồng thời|sau đó|cũng tại hội nghị|tại đây)\b|"
+                     r"\b(?:các đơn vị|đại diện|lãnh đạo)[^.;]{0,60}\b(?:đã\s+)?(?:cùng\s+)?(?:ký kết|ký giao ước)|"
+                     r"\bcác thành viên[^.;]{0,60}\bcùng\s+(?:ký kết|ký giao ước)", re.IGNORECASE)
 # a lead usually opens on the meeting's date ("Ngày 12/1/2025, ...", "Sáng 8/1, ...", "Chiều nay 12/3 ...")
 _DATED = re.compile(r"^\W*(?:(?:sáng|chiều|tối|trưa)(?:\s+(?:nay|qua|ngày))?|ngày|hôm nay|vào ngày)"
                     r"\s+\d{1,2}\s*[/.\-]\s*\d{1,2}", re.IGNORECASE)
@@ -40,7 +39,7 @@ _BACKGROUND = re.compile(r"^\W*(?:năm\s+(?:19|20)\d{2}|trong năm|năm qua|th�
 # kinds that later sentences may add; reviews and launches must be named in the title or lead, except a
 # launch ("phát động") done at the meeting, and a review when neither title nor lead names any kind
 LATE_KINDS = {"ky_ket_giao_uoc", "cham_diem"}
-LATE_LAUNCH = re.compile(r"phát động", re.IGNORECASE)
+LATE_LAUNCH = re.compile(r"phát động|kế hoạch triển khai", re.IGNORECASE)
 _NOT_MEETING = re.compile(r"(tiêu chí|thang|cách|bảng|quy chế[^.;]{0,30})\s*$", re.IGNORECASE)
 
 

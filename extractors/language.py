@@ -16,7 +16,8 @@ _PIECES = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 
 # What the components leave on the Doc, in pipeline order; `record` is assembled from the others.
 EXTENSIONS = ("context", "title", "published", "author", "cluster", "legal_refs", "ranks", "kinds", "period",
-              "meeting_date", "venue", "participants", "heads", "members", "record")
+              "meeting_date", "venue", "participants", "heads", "members", "record",
+              "problems")  # problems: pipeline.record.Problem of each component that raised
 
 
 class SyllableTokenizer:
@@ -27,12 +28,9 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for word, space, blank in _PIECES.findall(text):
-            words.append(word or blank)
-            spaces.append(bool(space))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        pieces = _PIECES.findall(text)
+        return Doc(self.vocab, words=[word or blank for word, _, blank in pieces],
+                   spaces=[space == " " for _, space, _ in pieces])
 
     def to_disk(self, path, **kwargs) -> None:  # nothing to save: the tokenizer has no data
         return None

@@ -55,7 +55,9 @@ def _resolve(d: DateMention, published, period, kinds: set[str]) -> tuple[dt.dat
     if period:
         year = period.value
         review = bool(kinds & {"tong_ket", "so_ket", "cham_diem"})  # a review of N held Jan-May is in N+1
-        if review and d.month <= 5:
+        if period.evidence and "năm học" in period.evidence.text.lower():
+            year -= d.month >= 9  # school year N-1 - N (period N): September to December are in N-1
+        elif review and d.month <= 5:
             year += 1
         return d.to_date(year), 0.6
     return None, 0.0

@@ -35,8 +35,9 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     people = re.compile(rf"(?:{vocab.alternation(vocab.phrases('members', 'people_group'))})\s*:?\s*$", re.IGNORECASE)
     headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                         rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:\s+[^\s,;:()]+){{0,6}}?)\s*(?::\s*|\(\s*|,?\s+là\s+)",
-                         re.IGNORECASE)
+    # the group's descriptor may hold a comma before lower-case words ("14 tỉnh Trung du, miền núi phía Bắc: A, B")
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:(?:,\s+(?=[a-zà-ỹđ])|\s+)[^\s,;:()]+){{0,8}}?)"
+                         rf"\s*(?::\s*|\(\s*|,?\s+là\s+)", re.IGNORECASE)
     prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
     return people, headed, counted, prefix
 
@@ -85,19 +86,25 @@ class _Members:
     """Members found so far: a unit once, never a person's name, a bare place word or the cluster itself."""
 
     def __init__(self, ctx: Context, participants: list[Participant]):
-        self.ctx, self.found = ctx, []
+        self.ctx, self.found, self.origins = ctx, [], []
         self.people = {fold(p.name) for p in participants or []}
 
-    def add(self, unit: str, start: int | None, end: int | None, confidence: float) -> None:
+    def add(self, unit: str, start: int | None, end: int | None, confidence: float, origin: int | None = None) -> None:
+        """`origin` is where the unit's list starts: two names of one list are two units ("Đại học Phú Lâm,
+        Đại học Quốc tế Phú Lâm") unless they spell out the same name ("LĐLĐ huyện A, Liên đoàn Lao động huyện A")."""
         unit = unit.strip(" ,;:-")
         if not unit or units.is_generic(unit) or fold(unit) in self.people or _CLUSTER_START.match(unit):
             return
+        if end is not None and not self.ctx.text[end:].strip():
+            return  # the excerpt stops inside this name ("... cho Công an tỉ"): it is cut off
         if all(w.lower() in units.place_words() | _NOT_NAME_WORDS for w in unit.split()):
             return
-        if any(units.same(m.unit, unit) for m in self.found):
+        if any(units.same(m.unit, unit) and (origin is None or o != origin or m.canonical == units.canonical(unit))
+               for m, o in zip(self.found, self.origins, strict=True)):
             return
         ev = self.ctx.evidence(start, end) if start is not None else None
         self.found.append(Member(unit=unit, canonical=units.canonical(unit), evidence=ev, confidence=confidence))
+        self.origins.append(origin)
 
     def add_found(self, value, confidence: float) -> None:
         """A unit another component found (head, ranked unit), with its evidence."""
@@ -105,26 +112,30 @@ class _Members:
         self.add(value.unit, ev.start if ev else None, ev.end if ev else None, confidence)
 
 
-def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None]]:
-    """(start, end, confidence, group word of a numbered item) of every unit in a member list, in text order."""
+def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
+    """(start, end, confidence, group word of a numbered item, start of the list) of every unit in a member list,
+    in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
         numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
         items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
         if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
-        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] in ":("):
-            listed.extend((a, b, conf, numbered.group(1) if numbered else None) for a, b in items)
+        # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
+        # "các đơn vị cấp cơ sở (Sư đoàn 7)")
+        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":"):
+            listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
     return sorted(listed)
 
 
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
     text = ctx.text
     members = _Members(ctx, participants)
-    for a, b, conf, group in listed_units(ctx):
+    for a, b, conf, group, origin in listed_units(ctx):
         unit = text[a:b]
-        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf)
-    for a, b in award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx):
+        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
+    implied = award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx)
+    for a, b in implied + exemplars(ctx):
         members.add(text[a:b], a, b, 0.6)
     for head in heads or []:
         members.add_found(head, 0.7)
@@ -141,15 +152,31 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
         s, e = sentence.start, sentence.end
         for m in _AWARD.finditer(text, s, e):
             to = _GIVEN_TO.match(text, m.end(), e)
-            span = units.unit_after(text, to.end(), e) if to else None
-            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
-                out.append(span)
+            # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of the list
+            spans = unit_lists.recipients_after(text, to.end(), e) if to else []
+            out.extend(span for span in spans if _named_unit(text, span))
         for m in _RECEIVES.finditer(text, s, e):
             clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
             span = units.unit_before(text, m.start(), clause)
-            if span and units._head_at(text, span[0]) and units._name_words(text[span[0]:span[1]]):
+            if span and _named_unit(text, span):
                 out.append(span)
     return out
+
+
+def _named_unit(text: str, span: tuple[int, int]) -> bool:
+    """A head word with a name ("Hội Nông dân xã A"), or a head that names one organisation by itself
+    ("Hội Liên hiệp phụ nữ", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn"), not a bare "Hội" or "Ủy ban"."""
+    if not units._head_at(text, span[0]):
+        return False
+    unit = text[span[0]:span[1]]
+    head = (units._head_type(unit) or "").split()
+    if units._name_words(unit):
+        return True
+    legal_form = head[:2] == ["công", "ty"]  # "Công ty cổ phần" names no company
+    return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS)
+
+
+_LEVELS = {"tỉnh", "thành", "huyện", "thị", "quận"}  # "Tỉnh đoàn", "Huyện ủy": the body of that level
 
 
 def statistics_members(ctx: Context) -> list[tuple[int, int]]:
@@ -183,3 +210,54 @@ def co_organisers(ctx: Context) -> list[tuple[int, int]]:
                 continue
             out.extend(span for span in (first, second) if units._head_at(text, span[0]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_group() -> re.Pattern:
+    """"6 tỉnh" / "các huyện" right before a capitalised name: a list of places without a colon."""
+    places = [g for g in vocab.phrases("members", "group") if all(w in units.place_words() | {"thành"}
+                                                                   for w in g.replace(",", " ").split())]
+    return re.compile(rf"(?<!số )\b(các|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
+
+
+def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
+    """"lãnh đạo Công an 6 tỉnh A, B, C, D, E, F", "Viện kiểm sát nhân dân các huyện A, B, C": bare place names
+    after a place group with no colon, taken when the count matches (or, after "các", three or more)."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        for m in _place_group().finditer(text, sentence.start, sentence.end):
+            items = unit_lists.unit_list_after(text, m.end(), sentence.end)
+            count = int(m.group(1)) if m.group(1).isdigit() else None
+            if (len(items) == count if count else len(items) >= 3) and all(
+                    len(text[a:b].split()) <= 4 and not units._head_at(text, a) for a, b in items):
+                out.extend(items)
+    return out
+
+
+_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*", re.IGNORECASE)
+_MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng)\s+(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
+                              re.IGNORECASE)
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+_CLAUSE = re.compile(r"[;,]\s+(?:các cấp\s+)?|\bcủa\s+|\(\s*")
+
+
+def exemplars(ctx: Context) -> list[tuple[int, int]]:
+    """Units named as examples of what the cluster's units did ("các doanh nghiệp trong khối ... Điển hình như
+    Công ty A nộp ngân sách 600 tỷ đồng, Công ty B ...; mô hình ... của Hội C"): each is a member."""
+    text, out = ctx.text, []
+    for sentence in ctx.sentences:
+        for m in _EXEMPLARS.finditer(text, sentence.start, sentence.end):
+            if not _MEMBERS_AT_WORK.search(text, max(0, m.start() - 400), m.start()):
+                continue
+            stop = _ELLIPSIS.search(text, m.end(), sentence.end)  # the examples end at "…"
+            end = stop.start() if stop else sentence.end
+            starts = [m.end()] + [c.end() for c in _CLAUSE.finditer(text, m.end(), end)]
+            spans = [units.unit_after(text, pos, end) for pos in starts]
+            out.extend(span for span in spans if span and span[0] in starts and _exemplar_unit(text, span))
+    return out
+
+
+def _exemplar_unit(text: str, span: tuple[int, int]) -> bool:
+    """A named unit, or a place named with its level ("(tỉnh Phú Lâm)" after the movement it launched)."""
+    unit = text[span[0]:span[1]]
+    return _named_unit(text, span) or (unit.split()[0] in units.place_words() and bool(units._name_words(unit)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 
 from extractors import vocab
 
@@ -19,8 +19,11 @@ class Word:
 
     @property
     def capitalised(self) -> bool:
-        t = self.text
-        return t[0].isupper() and (len(t) == 1 or t[1:].islower() or "'" in t or "’" in t)
+        return _capitalised(self.text)
+
+
+def _capitalised(t: str) -> bool:
+    return t[0].isupper() and (len(t) == 1 or t[1:].islower() or "'" in t or "’" in t)
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -53,16 +56,22 @@ def unit_start() -> re.Pattern:
 
 
 def capitalised_runs(text: str, start: int, end: int) -> list[list[Word]]:
-    """Consecutive capitalised words separated by single spaces."""
+    """Consecutive capitalised words separated by single spaces (only those words become `Word`s:
+    this runs on every sentence)."""
     runs: list[list[Word]] = []
     current: list[Word] = []
-    for w in words(text, start, end):
-        if w.capitalised and current and text[current[-1].end:w.start] == " ":
-            current.append(w)
+    for m in _WORD.finditer(text, start, end):
+        if not m.group(0)[0].isupper() or not _capitalised(m.group(0)):
+            if current:
+                runs.append(current)
+                current = []
+            continue
+        if current and text[current[-1].end:m.start()] == " ":
+            current.append(Word(m.start(), m.end(), m.group(0)))
             continue
         if current:
             runs.append(current)
-        current = [w] if w.capitalised else []
+        current = [Word(m.start(), m.end(), m.group(0))]
     if current:
         runs.append(current)
     return runs

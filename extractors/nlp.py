@@ -1,9 +1,18 @@
-"""underthesea's POS tags carried onto a spaCy Doc whose tokens sit on our own normalised-text offsets.
+"""underthesea on candidate spans and lines only (never whole documents), its tags carried onto a
+spaCy Doc whose tokens sit on our own normalised-text offsets.
 
-Not part of the extraction pipeline: as a check that a capitalised run with a title beside it is a
-proper name ("Y Bhăm Ênuôl, Giám đốc Sở ..."), it changed no score on dev, seeds or samples while
-taking about half the extraction time. benchmarks/ablation.py keeps measuring it. Models load
-lazily, once per process, from the package itself (no downloads).
+Not part of the extraction pipeline: every use tried changed no headline score on dev, seeds,
+samples, samples/real, samples/heldout or samples/heldout2 (benchmarks/ablation.py keeps measuring
+each one), so none is kept for show:
+- POS: a capitalised run with an unlisted family name and a title beside it is one proper noun
+  ("Y Bhăm Ênuôl, Giám đốc Sở ...") - `is_proper_name`;
+- NER: the same run is one person (B-PER, I-PER) - `is_person`;
+- POS: an unlisted name without a title, after a comma or "và" in a list of people - `is_proper_name`;
+- POS: a line that ends on a classifier, preposition, conjunction or determiner ("... có ông" /
+  "Nguyễn Tiến Dũng, ...") does not end its sentence - `line_ends_open`;
+- sentence splitter: a line break inside what it reads as one sentence does not end it - `one_sentence`.
+Models are underthesea's bundled CRF models (no downloads), loaded lazily once per process, under a
+lock so that two extraction threads of one process never use them half-loaded.
 """
 from __future__ import annotations
 
@@ -32,7 +41,7 @@ def analyse(text: str, start: int, end: int):
     with _UNDERTHESEA:
         tagged = pos_tag(chunk)
     tags = _align(words, tagged)
-    for token, tag in zip(doc, tags):
+    for token, tag in zip(doc, tags, strict=True):
         token.tag_ = tag
     return doc
 
@@ -61,9 +70,50 @@ def _align(syllables: list[str], tagged: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+# word classes a sentence cannot end on: classifier ("ông", "bà"), preposition, conjunction, determiner
+_OPEN_TAGS = frozenset({"Nc", "E", "C", "CC", "L"})
+
+
+def line_ends_open(text: str, line_start: int, end: int) -> bool:
+    """Does the line text[line_start:end] end on a word that cannot close a sentence, to underthesea
+    ("Tham dự hội nghị có ông" / "Nguyễn Tiến Dũng, ...")? Only the line's last words are tagged."""
+    from underthesea import pos_tag
+
+    chunk = text[max(line_start, end - 40):end]
+    with _UNDERTHESEA:
+        tagged = pos_tag(chunk)
+    return bool(tagged) and tagged[-1][1] in _OPEN_TAGS
+
+
+def one_sentence(chunk: str) -> bool:
+    """Does underthesea's sentence splitter read `chunk` as one sentence?"""
+    from underthesea import sent_tokenize
+
+    with _UNDERTHESEA:
+        return len(sent_tokenize(chunk)) <= 1
+
+
 def is_proper_name(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
     """Does underthesea read text[start:end] as one proper noun (Np) in its sentence?"""
     doc = analyse(text, sentence_start, sentence_end)
     inside = [t for t in doc if start <= sentence_start + t.idx < end]
     return bool(inside) and inside[0].tag_ == "B-Np" and all(t.tag_ in ("B-Np", "I-Np") for t in inside) and \
         all(t.tag_ == "I-Np" for t in inside[1:])
+
+
+def is_person(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """Does underthesea's NER tagger read text[start:end] as one person (B-PER, then I-PER)?"""
+    from underthesea import ner
+
+    sentence = text[sentence_start:sentence_end]
+    with _UNDERTHESEA:
+        tagged = ner(sentence)
+    pos, tags = 0, []
+    for word, _, _, tag in tagged:
+        at = sentence.find(word, pos)
+        if at < 0:
+            continue
+        pos = at + len(word)
+        if start <= sentence_start + at < end:
+            tags.append(tag)
+    return bool(tags) and tags[0] == "B-PER" and all(t == "I-PER" for t in tags[1:])

@@ -79,7 +79,7 @@ def title_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cursor = m.end() if m else pos
     segments: list[str] = []
     end = pos
-    while cursor < limit and nm.title_start().match(text, cursor):
+    while cursor < limit and nm.title_start().match(text, cursor) and not _rank_then_name(text, cursor, limit):
         seg_end_m = _SEGMENT_END.search(text, cursor, limit)
         seg_end = seg_end_m.start() if seg_end_m else limit
         stop = _title_stop().search(text, cursor, seg_end)
@@ -98,6 +98,13 @@ def title_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         nxt = re.compile(r",\s*").match(text, seg_end)
         cursor = nxt.end() if nxt else seg_end + 1
     return (", ".join(segments) if segments else None), end
+
+
+def _rank_then_name(text: str, pos: int, limit: int) -> bool:
+    """"..., Thiếu tướng Cao Văn B - Phó Chánh văn phòng": a rank and a name open the next person, not a title."""
+    rank = vocab.compiled("titles", "rank", flags=0).match(text, pos, limit)
+    run = nm.capitalised_runs(text, rank.end(), min(limit, rank.end() + 60)) if rank else []
+    return bool(run and text[rank.end():run[0][0].start] == " " and nm.names_in_run(text, run[0], True))
 
 
 def _next_person(text: str, start: int, end: int) -> int | None:

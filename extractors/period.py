@@ -52,7 +52,7 @@ def _named(ctx: Context) -> Value[int] | None:
                                   evidence=ctx.evidence(start, sentence.start + m.end()),
                                   confidence=min(weight, 0.85))
     # A title or lead that names a year without a kind cue ("nhận bàn giao ... năm 2018")
-    for sentence, weight in key_sentences(ctx)[:2]:
+    for sentence, _weight in key_sentences(ctx)[:2]:
         m = _YEAR.search(sentence.text)
         if m and m.group(1):
             start = sentence.start + m.start()

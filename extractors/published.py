@@ -15,8 +15,8 @@ TOP_LINES = 8
 _PLACE_DATE = re.compile(r"[^\W\d_][\w .'-]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\.?",
                          re.IGNORECASE)
 # what may surround the date on a publication line besides a cue: times, weekdays, separators
-_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?"
-                     r"|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
+_FILLER = re.compile(r"(view count|lượt xem|số lần đọc|lượt đọc)\s*:?\s*\d*|\bin bài viết\b"
+                     r"|\d{1,2}:\d{2}(:\d{2})?|\[?gmt\s*\+?\d*\]?|[|()\[\],\-–:/ .]|\b(am|pm)\b", re.IGNORECASE)
 
 
 def find(ctx: Context) -> Value[dt.date] | None:
@@ -41,11 +41,10 @@ def find(ctx: Context) -> Value[dt.date] | None:
             continue
         d = dates[0]
         lead = ctx.text[line.start:d.start]
-        if (m := strong.search(lead)) and not lead[m.end():].strip(" :|-"):
-            # "Ngày đăng: 04/07/2017 ..." / " date 2025-11-26 Chiều ...": the cue vouches for the date
-            if value := d.to_date():
-                return Value[dt.date](value=value, evidence=ctx.evidence(line.start + m.start(), d.end),
-                                      confidence=0.95)
+        # "Ngày đăng: 04/07/2017 ..." / " date 2025-11-26 Chiều ...": the cue vouches for the date
+        if (m := strong.search(lead)) and not lead[m.end():].strip(" :|-") and (value := d.to_date()):
+            return Value[dt.date](value=value, evidence=ctx.evidence(line.start + m.start(), d.end),
+                                  confidence=0.95)
         rest = ctx.text[line.start:d.start] + " " + ctx.text[d.end:line.end]
         rest = weekday.sub(" ", rest)
         has_cue = bool(strong.search(rest) or cue.search(rest))
@@ -57,7 +56,20 @@ def find(ctx: Context) -> Value[dt.date] | None:
         if value:
             return Value[dt.date](value=value, evidence=ctx.evidence(line.start, line.end),
                                   confidence=0.95 if has_cue else 0.85)
-    return None
+    return _listing_date(ctx)
+
+
+_BRACKETED_END = re.compile(r"\(\s*([^()]{6,12})\s*\)\s*$")
+
+
+def _listing_date(ctx: Context) -> Value[dt.date] | None:
+    """A headline closed by a full date in brackets, as listing pages print it ("... năm 2023 (16/12/2023)")."""
+    title = ctx.title_span
+    m = _BRACKETED_END.search(ctx.text, title.start, title.end) if title else None
+    dates = find_dates(ctx.text, m.start(1), m.end(1)) if m else []
+    whole = len(dates) == 1 and dates[0].year and (dates[0].start, dates[0].end) == m.span(1)
+    value = dates[0].to_date() if whole else None
+    return Value[dt.date](value=value, evidence=ctx.evidence(m.start(), m.end()), confidence=0.8) if value else None
 
 
 _TIME = re.compile(r"\b\d{1,2}\s*[:hg]\s*\d{2}\b")

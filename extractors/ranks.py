@@ -156,7 +156,9 @@ def _leaders(text: str, s: int, e: int, found: _Found) -> None:
                 (_PROPOSED_OR_GIVEN.search(near) and not _FLAG.search(near)):
             continue
         score = _score_near(text, m.end(), min(e, m.end() + 80))
-        spans = [units.unit_before(text, m.start(), s)]
+        # "UBND tỉnh tặng cờ thi đua dẫn đầu cho X": X leads, not the giver
+        spans = _after_leader(text, m.end(), e) if _FLAG.search(near) else []
+        spans = spans or [units.unit_before(text, m.start(), s)]
         if spans[0] is None or units.is_generic(text[spans[0][0]:spans[0][1]]):
             spans = (_subject_before(text, m.start(), s) or _after_leader(text, m.end(), e)
                      or _subject_before(text, m.start(), s, across_commas=True))
@@ -182,7 +184,7 @@ def _subject_before(text: str, pos: int, floor: int, across_commas: bool = False
 def _after_leader(text: str, pos: int, end: int) -> list:
     """"tặng Cờ “Đơn vị dẫn đầu phong trào thi đua” cho 02 tập thể (Sở A, Sở B)", "dẫn đầu là X"."""
     m = _GIVEN_TO.match(text, pos, end)
-    return unit_lists.unit_list_after(text, m.end(), end) if m else []
+    return unit_lists.recipients_after(text, m.end(), end) if m else []
 
 
 def table_ranks(ctx: Context) -> list[Rank]:

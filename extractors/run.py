@@ -16,7 +16,7 @@ from extractors.context import Context
 from pipeline import limits, ocr
 from pipeline.document import Document, DocumentResult, ReadError, Status
 from pipeline.readers import read_document
-from pipeline.record import Record
+from pipeline.record import Problem, Record
 from pipeline.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,10 @@ def extract_many(contexts: Iterable[Context], disable: tuple[str, ...] = ()) -> 
 def _record(doc, ctx: Context) -> Record:
     record = doc._.record
     if record is None:
-        record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path)
+        record = Record(doc_id=ctx.document.id, sha256=ctx.document.sha256 or None, source_path=ctx.document.path,
+                        problems=doc._.problems or [])
     record.origin = ctx.document.origin()
+    record.problems = [*(Problem(field="text", error=w) for w in ctx.document.warnings), *record.problems]
     if ctx.document.word_confidence:  # values read by OCR are only as sure as the words they came from
         ocr.lower_confidence(record, ctx.document.word_confidence, ctx.norm.original_span)
     return record

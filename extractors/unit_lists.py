@@ -66,6 +66,15 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False, numbere
     return items
 
 
+_GIVES = re.compile(r"\s+(?:trao\s+)?tặng\b", re.IGNORECASE)
+
+
+def recipients_after(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Units an award goes to ("... cho A và B; UBND tỉnh tặng bằng khen cho C"): the list after "cho", without
+    the giver of the next award, who opens a new clause."""
+    return [span for span in unit_list_after(text, pos, end) if not _GIVES.match(text, span[1])]
+
+
 _NUMBER_ITEM = re.compile(r"\d{1,3}(?=\s*(?:[,;.]|và\b|$))")  # "các quận: 7, 12, Bình Tân": quận 7, quận 12
 _PLACE_GROUP = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
 
@@ -84,8 +93,10 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     while stop > start and text[stop - 1] in " .:-":
         stop -= 1
     piece = text[start:stop]
+    # a headed name may run long ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh")
+    longest = 20 if _head_word().match(piece) else 12
     if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()
-                         or _lower_head_start().match(piece)) or len(piece.split()) > 12:
+                         or _lower_head_start().match(piece)) or len(piece.split()) > longest:
         return None, True
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True

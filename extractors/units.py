@@ -12,15 +12,9 @@ from functools import lru_cache
 from extractors import vocab
 from extractors.names import Word, words
 from pipeline.normalize import fold
-from pipeline.units import _units
 
 JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")
-
-
-@lru_cache(maxsize=1)
-def generic_words() -> frozenset[str]:
-    return frozenset(_units()["generic"])
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +78,7 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     ws = [w for w in words(text, max(floor, pos - 160), pos) if w.end <= pos]
     if not ws or _BREAK.search(text[ws[-1].end:pos]):
         return None
-    span = _trim(text, _unit_words_back(text, ws))
+    span = _trim(_unit_words_back(text, ws))
     if span is not None and text[span[0] - 1:span[0]] == "(" and text[span[1]:span[1] + 1] == ")":
         # "Công ty Điện lực Bình Thuận (PC Bình Thuận)": the name before its short form
         full = unit_before(text, span[0] - 1, floor)
@@ -223,7 +217,7 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         if not (head and w.end <= head.end()) and not _is_unit_word(w, prev, text, _caps_before(text, ws, i)):
             break
         chosen.append(w)
-    span = with_number(text, _over_and(text, _trim(text, chosen), ceiling))
+    span = with_number(text, _over_and(text, _trim(chosen), ceiling))
     last = text[span[0]:span[1]].split()[-1] if span else ""
     if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
         span = _lower_tail(text, span, ceiling)
@@ -286,7 +280,7 @@ def _lower_tail(text: str, span: tuple[int, int], ceiling: int) -> tuple[int, in
     return span
 
 
-def _trim(text: str, chosen: list[Word]) -> tuple[int, int] | None:
+def _trim(chosen: list[Word]) -> tuple[int, int] | None:
     while chosen and chosen[0].text.lower() in JOINERS - {"ủy", "uỷ"}:
         chosen.pop(0)
     while chosen and (chosen[-1].text.lower() in JOINERS - {"ủy", "uỷ", "cao", "tra", "dân"}):
@@ -311,11 +305,12 @@ def _split_glued(token: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=8192)
 def canonical(unit: str) -> str:
     """The unit with abbreviations written out, for the registry key and the export's extra key."""
     out = " ".join(_split_glued(w) if w.isupper() and len(w) > 3 else w for w in unit.split())
-    for abbr, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
-        out = re.sub(rf"(?<![\w&-]){re.escape(abbr)}(?![\w&-])", full, out)
+    for abbr, full in vocab.expansions():
+        out = abbr.sub(full, out)
     return " ".join(out.split())
 
 

@@ -9,13 +9,14 @@ into, and a missing folder is an error rather than silently created.
 """
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 class UnsafeOutput(OSError):
@@ -46,23 +47,51 @@ def check_target(out: Path) -> None:
 
 
 @contextmanager
-def atomic_write(out: Path, mode: str = "w", **open_args: Any) -> Iterator[IO]:
-    """A handle on a new temporary file beside `out`, renamed to `out` when the block succeeds
-    (and removed when it fails). Raises UnsafeOutput before writing anything, OSError on I/O."""
+def atomic_write(out: Path, mode: str = "w", *, suffix: str = ".tmp", permissions: int | None = None,
+                 **open_args: Any) -> Iterator[IO]:
+    """A handle on a new temporary file beside `out` (`.NAME.XXXXXXXX` + `suffix`), renamed to
+    `out` when the block succeeds (and removed when it fails or raises), with `permissions` (by
+    default read-write as the umask allows). Raises UnsafeOutput before writing anything, OSError
+    on I/O."""
     out = Path(out)
     check_target(out)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=suffix)
     try:
         with open(fd, mode, **open_args) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         check_target(out)  # planted meanwhile: still never replaced
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~_umask() if permissions is None else permissions)
         os.replace(tmp, out)
+        _fsync_dir(out.parent)
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_jsonl(items: Iterable[Any], out: Path) -> int:
+    """Write one JSON object per line (UTF-8, Vietnamese as is) atomically; how many were written."""
+    count = 0
+    with atomic_write(out, "w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+            count += 1
+    return count
 
 
 def _umask() -> int:

@@ -6,11 +6,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.readers import NOT_REGULAR, READERS
-
-# In folders, these are reports we cannot read yet: listed as failed so nothing goes unnoticed.
-# Anything else in a folder (gold .json, README.md, scripts) is not a report and is ignored.
-NOT_YET_SUPPORTED: dict[str, str] = {}  # every report format found so far is read (scans by OCR)
+from pipeline.readers import NOT_REGULAR, NOT_YET_SUPPORTED, READERS
 
 
 OUTSIDE = "symbolic link to outside the folder (not followed)"

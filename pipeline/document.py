@@ -43,6 +43,37 @@ class NeedsOCR(ReadError):
     """A PDF (or image) without a text layer."""
 
 
+class Origin(enum.StrEnum):
+    """Where a reader found the text. A legacy-font conversion (`conversion`, `fonts`) can come on
+    top of any of them, so it is not one of these."""
+
+    TEXT = "text"  # a plain text file, decoded
+    MARKUP = "markup"  # an HTML page's article, with the site furniture dropped
+    TEXT_LAYER = "text layer"  # the text stored in a .docx or PDF
+    OCR = "ocr"  # every page read by OCR (a scan, an image)
+    TEXT_LAYER_AND_OCR = "text layer + ocr"  # a PDF with typed and scanned pages
+    LIBREOFFICE = "libreoffice"  # a .doc/.rtf/.odt converted to .docx by LibreOffice, then read
+
+
+class ReadResult(BaseModel):
+    """What one reader got out of a file's bytes, before the checks every format shares
+    (`pipeline.readers.read_document` turns it into a `Document`)."""
+
+    text: str
+    origin: Origin
+    pages: int | None = None
+    tables: int = 0  # tables read into the text, one line per row, cells joined by " | "
+    fonts: list[str] = Field(default_factory=list)  # pre-Unicode fonts converted (.VnTime, VNI-Times)
+    encoding: str | None = None  # of a text file: utf-8, cp1258, tcvn3, vni, viqr...
+    conversion: str | None = None  # legacy encoding converted to Unicode: tcvn3, vni, viqr
+    converter: str | None = None  # e.g. "libreoffice 7.4.7.2" for a .doc
+    plausibility: float | None = None
+    ocr_pages: int | None = None
+    ocr_confidence: float | None = None
+    word_confidence: list[tuple[int, int, float]] = Field(default_factory=list, repr=False)
+    warnings: list[str] = Field(default_factory=list)  # what was lost on the way (the file is still read)
+
+
 class Document(BaseModel):
     """Text of one source file, with page/paragraph breaks kept as blank lines and form feeds."""
 
@@ -51,9 +82,12 @@ class Document(BaseModel):
     sha256: str
     format: str  # txt | html | docx | pdf | image | doc | rtf | odt
     text: str
-    header_footer: str = ""  # docx headers/footers, kept apart from the body
+    read_from: Origin = Origin.TEXT  # where the reader found the text (text layer, OCR, LibreOffice...)
     encoding: str | None = None  # of a text file: utf-8, cp1258, tcvn3, vni, viqr...
     pages: int | None = None
+    tables: int = 0
+    fonts: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # the reader's, e.g. bytes it could not decode
     # How the text was obtained (shown on the archived record, pipeline.record.TextOrigin)
     conversion: str | None = None  # legacy encoding converted to Unicode: tcvn3, vni, viqr
     converter: str | None = None  # e.g. "libreoffice 7.4.7.2" for a .doc
@@ -71,7 +105,7 @@ class Document(BaseModel):
                           ocr_confidence=None if self.ocr_confidence is None else round(self.ocr_confidence, 3))
 
 
-class Status(str, enum.Enum):
+class Status(str, enum.Enum):  # noqa: UP042 - StrEnum would change str(Status.OK) from "Status.OK"
     OK = "ok"
     FAILED = "failed"
     SKIPPED = "skipped"
@@ -85,6 +119,11 @@ class DocumentResult(BaseModel):
     document: Document | None = Field(default=None, exclude=True)
     normalized_text: str | None = Field(default=None, exclude=True)
     record: object | None = Field(default=None, exclude=True)  # pipeline.record.Record
+
+    @property
+    def problems(self) -> list:
+        """What an ok file lost on the way (pipeline.record.Problem): a failed extractor's field, unreadable text."""
+        return list(getattr(self.record, "problems", None) or [])
 
     @classmethod
     def failed(cls, path: Path, reason: str) -> DocumentResult:

@@ -35,7 +35,7 @@ _PDF_SUBSTITUTES = re.compile(r"(?<=[^\W\d_])[\u2212\u2219]|[\u2212\u2219](?=[^\
 
 # The rest of TCVN 5712 (VN1): the capitals with tones that a TCVN3 text file carries in
 # 0x80-0x9F and in control codes that are not line breaks or tabs.
-_TCVN3_LOW = dict(zip([0x01, 0x02, 0x04, 0x05, 0x06, *range(0x11, 0x18)], "ÚỤỪỬỮỨỰỲỶỸÝỴ"))
+_TCVN3_LOW = dict(zip([0x01, 0x02, 0x04, 0x05, 0x06, *range(0x11, 0x18)], "ÚỤỪỬỮỨỰỲỶỸÝỴ", strict=True))
 _TCVN3_C1 = "ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"
 
 
@@ -184,7 +184,7 @@ def _by_line(text: str, whole: str) -> str:
     if whole == text or whole.count("\n") != text.count("\n"):
         return text
     out = []
-    for line, converted in zip(text.split("\n"), whole.split("\n")):
+    for line, converted in zip(text.split("\n"), whole.split("\n"), strict=True):
         keep = converted == line or valid_letters(converted) <= valid_letters(line)
         out.append(line if keep else converted)
     return "\n".join(out)

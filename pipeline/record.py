@@ -104,6 +104,14 @@ class Meeting(BaseModel):
     venue: Value[str] | None = None
 
 
+class Problem(BaseModel):
+    """Something lost on the way to this record, the rest of which stands: an extractor that failed
+    (its field is left empty), or part of the text the reader could not read (field "text")."""
+
+    field: str  # the record field the extractor fills ("ranks", "meeting.venue"); "text" for the reader's warnings
+    error: str  # "ValueError: ..." (an extractor's bug, for the report to the developers) or the reader's warning
+
+
 class Record(BaseModel):
     doc_id: str
     sha256: str | None = None
@@ -119,6 +127,7 @@ class Record(BaseModel):
     heads: list[Head] = Field(default_factory=list)
     legal_refs: list[LegalRef] = Field(default_factory=list)
     origin: TextOrigin | None = None  # how the text was obtained (not part of GOLD_FORMAT)
+    problems: list[Problem] = Field(default_factory=list)  # what was lost on the way (not part of GOLD_FORMAT)
 
     def to_export(self) -> dict:
         """The GOLD_FORMAT object: plain values, no evidence."""
@@ -149,10 +158,17 @@ class Record(BaseModel):
             "legal_refs": [r.symbol for r in self.legal_refs],
         }
 
-    def lowest_confidence(self) -> float:
-        """The review queue sorts by this: the least certain value in the record."""
-        values = [v for v in (self.title, self.published, self.author, self.meeting.date,
-                              self.meeting.period, self.meeting.venue, self.cluster) if v is not None]
-        values += [*self.meeting.kinds, *self.members, *self.participants, *self.ranks, *self.heads,
-                   *self.legal_refs]
-        return min((v.confidence for v in values), default=0.0)
+    def confidences(self) -> list[tuple[str, float]]:
+        """(field, confidence) of every value, lowest first."""
+        pairs = [(name, value.confidence) for name, value in (
+            ("title", self.title), ("published", self.published), ("author", self.author),
+            ("meeting.date", self.meeting.date), ("meeting.period", self.meeting.period),
+            ("meeting.venue", self.meeting.venue), ("cluster", self.cluster)) if value is not None]
+        for name in ("members", "participants", "ranks", "heads", "legal_refs"):
+            pairs += [(f"{name}[{i}]", v.confidence) for i, v in enumerate(getattr(self, name))]
+        pairs += [(f"meeting.kinds[{i}]", v.confidence) for i, v in enumerate(self.meeting.kinds)]
+        return sorted(pairs, key=lambda p: p[1])
+
+    def lowest_confidence(self) -> float | None:
+        """The review queue sorts by this: the least certain value in the record (None: no values)."""
+        return min((confidence for _, confidence in self.confidences()), default=None)

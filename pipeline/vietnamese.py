@@ -27,13 +27,6 @@ _FRONT = ("i", "e", "ê", "y")  # vowels that take k, gh, ngh instead of c, g, n
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
-def _syllable() -> re.Pattern:
-    rhymes = "|".join(sorted(_RHYMES, key=len, reverse=True))
-    onsets = "|".join(sorted(_ONSETS, key=len, reverse=True))
-    return re.compile(rf"(?P<onset>{onsets})?(?P<rhyme>{rhymes})")
-
-
 def _split_tone(word: str) -> tuple[str, str | None] | None:
     """(the word without its tone, the tone), or None when it carries two tones."""
     tones = [TONE_MARKS[c] for c in unicodedata.normalize("NFD", word) if c in TONE_MARKS]

@@ -13,6 +13,10 @@ from types import SimpleNamespace
 
 import pytest
 
+# The storage fixtures (db_url, storage_env, repository, reports) and the web app's (archive,
+# make_browser), available to every test module without importing them by name.
+pytest_plugins = ["storage_fixtures", "web_fixtures"]
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 

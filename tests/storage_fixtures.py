@@ -1,6 +1,6 @@
 """Fixtures for the archive tests, run once per database: SQLite in tmp_path and PostgreSQL.
 
-Import them into a test module (`from storage_fixtures import db_url, repository, ...`).
+They reach every test through `pytest_plugins` in tests/conftest.py; helpers are imported by name.
 PostgreSQL tests get a fresh schema each (selected through the URL's search_path, so even a
 `thidua` subprocess lands in it), dropped afterwards. Without a server they are skipped, unless
 CI is set: then they fail. THIDUA_TEST_POSTGRES_URL points them at another server.

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from storage_fixtures import db_url, repository, storage_env  # noqa: F401 - fixtures
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 # Reports with participants, members and a cluster (chosen by content, not special-cased anywhere).

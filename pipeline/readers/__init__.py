@@ -1,4 +1,4 @@
-"""One reader per input format, all returning a `Document`.
+"""One reader per input format, each returning a `ReadResult` that `read_document` makes a `Document`.
 
 `read_document` does the checks every format shares (exists, a regular file - checked without
 opening it, not empty, not too large, known extension) and turns every expected problem, and any
@@ -14,16 +14,19 @@ from pathlib import Path
 from collections.abc import Callable
 
 from pipeline import legacy, limits
-from pipeline.document import Document, ReadError, shown_path
+from pipeline.document import Document, ReadError, ReadResult, shown_path
 from pipeline.readers import docx, html, image, office, pdf, txt
 from pipeline.settings import get_settings
 from pipeline.vietnamese import Plausibility
 
 log = logging.getLogger(__name__)
 NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
+# In folders, these are reports we cannot read yet: listed as failed so nothing goes unnoticed
+# (extension -> what to do). Anything else in a folder (gold .json, README.md) is not a report.
+NOT_YET_SUPPORTED: dict[str, str] = {}  # every report format found so far is read (scans by OCR)
 
-# extension -> (format name, reader taking bytes and returning (text, extras))
-READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
+# extension -> (format name, reader taking the file's bytes)
+READERS: dict[str, tuple[str, Callable[[bytes], ReadResult]]] = {
     ".txt": ("txt", txt.read),
     ".html": ("html", html.read),
     ".htm": ("html", html.read),
@@ -40,18 +43,12 @@ READERS: dict[str, tuple[str, Callable[[bytes], dict]]] = {
 }
 
 
-def supported(path: Path) -> bool:
-    return path.suffix.lower() in READERS
-
-
 def read_document(path: Path, max_mb: float | None = None) -> Document:
     path = Path(path)
     limit = get_settings().max_file_mb if max_mb is None else max_mb
     size = _regular_file_size(path)
     fmt = READERS.get(path.suffix.lower())
     if fmt is None:
-        from pipeline.discover import NOT_YET_SUPPORTED
-
         if path.suffix.lower() in NOT_YET_SUPPORTED:
             raise ReadError(f"unsupported file type '{path.suffix}'", NOT_YET_SUPPORTED[path.suffix.lower()])
         known = ", ".join(sorted(READERS))
@@ -64,7 +61,7 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
     data = path.read_bytes()
     name, reader = fmt
     try:
-        extras = reader(data)
+        read = reader(data)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a library's surprise on a damaged file costs that file only
@@ -73,15 +70,19 @@ def read_document(path: Path, max_mb: float | None = None) -> Document:
                         "open it and save it again") from None
     # NUL characters (a damaged export, a text layer with unmapped glyphs) mean nothing in a report,
     # and PostgreSQL cannot store them.
-    text = extras.pop("text").replace("\x00", "")
-    limits.check_text_length(len(text))  # before judging, normalising and extracting, which cost time per character
-    if "header_footer" in extras:
-        extras["header_footer"] = extras["header_footer"].replace("\x00", "")
-    if not any(ch.isalnum() for ch in text):  # blank, or only zero-width spaces and punctuation
+    read.text = read.text.replace("\x00", "")
+    # before judging, normalising and extracting, which cost time per character
+    limits.check_text_length(len(read.text))
+    if not any(ch.isalnum() for ch in read.text):  # blank, or only zero-width spaces and punctuation
         raise ReadError("no text found in the file", "check that it is a report and not an empty template")
-    text = judge(text, extras)
+    judge(read)
+    for warning in read.warnings:
+        log.info("%s: %s", shown_path(path), warning)
     return Document(id=shown_path(path.stem), path=shown_path(path), sha256=hashlib.sha256(data).hexdigest(),
-                    format=name, text=text, **extras)
+                    format=name, text=read.text, read_from=read.origin, encoding=read.encoding, pages=read.pages,
+                    tables=read.tables, fonts=read.fonts, warnings=read.warnings, conversion=read.conversion,
+                    converter=read.converter, plausibility=read.plausibility, ocr_pages=read.ocr_pages,
+                    ocr_confidence=read.ocr_confidence, word_confidence=read.word_confidence)
 
 
 def _regular_file_size(path: Path) -> int:
@@ -100,26 +101,25 @@ def _regular_file_size(path: Path) -> int:
     return info.st_size
 
 
-def judge(text: str, extras: dict) -> str:
+def judge(read: ReadResult) -> None:
     """Accept only text that reads as Vietnamese: converted from a legacy encoding when that
     reads better (no font names to go by), otherwise a failure that says what the text looks like."""
-    trial = legacy.best_reading(text)  # returns at once for text that reads well
+    trial = legacy.best_reading(read.text)  # returns at once for text that reads well
     score = trial.score
     if trial.encoding:
-        text = trial.text
-        extras["conversion"] = "+".join(filter(None, (extras.get("conversion"), trial.encoding)))
-    extras["plausibility"] = round(score.score, 3)
+        read.text = trial.text
+        read.conversion = "+".join(filter(None, (read.conversion, trial.encoding)))
+    read.plausibility = round(score.score, 3)
     if not score.plausible:
-        raise ReadError(*_implausible(text, score, extras))
-    return text
+        raise ReadError(*_implausible(read.text, score, read))
 
 
-def _implausible(text: str, score: Plausibility, extras: dict) -> tuple[str, str]:
+def _implausible(text: str, score: Plausibility, read: ReadResult) -> tuple[str, str]:
     looks = legacy.looks_legacy(text)
     if looks:
         return (f"text looks like legacy-font {looks.upper()} that could not be converted ({score.describe()})",
                 "open it in Word with the .Vn/VNI fonts installed and save it as Unicode .docx")
-    if extras.get("ocr_pages"):
+    if read.ocr_pages:
         return (f"no readable text: OCR found no Vietnamese ({score.describe()})",
                 "is the scan legible and the right way up? re-scan at 300 dpi")
     return (f"text is not plausible Vietnamese ({score.describe()})",

@@ -1,4 +1,4 @@
-"""Word .docx: paragraphs and tables in reading order, headers and footers kept apart.
+"""Word .docx: paragraphs and tables in reading order (headers and footers are not the report).
 
 Runs typed in pre-Unicode fonts (.VnTime, .VnTimeH, VNI-Times) are converted to Unicode by
 their font name, run by run, so one document may mix Unicode and TCVN3 paragraphs.
@@ -6,14 +6,12 @@ their font name, run by run, so one document may mix Unicode and TCVN3 paragraph
 from __future__ import annotations
 
 import io
-import logging
 import re
 import zipfile
 
 from pipeline import legacy, limits
-from pipeline.document import ReadError
+from pipeline.document import Origin, ReadError, ReadResult
 
-log = logging.getLogger(__name__)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FONT_ATTRS = re.compile(rb'w:(?:ascii|hAnsi)="([^"]+)"')
 # what a run's inner elements stand for (python-docx's Run.text drops w:softHyphen, which is
@@ -22,7 +20,7 @@ _PIECES = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen":
            W + "ptab": "\t"}
 
 
-def read(data: bytes) -> dict:
+def read(data: bytes) -> ReadResult:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         hint = ("it may be a legacy .doc or encrypted; save it as .docx again" if data[:4] == b"\xd0\xcf\x11\xe0"
                 else "the file is damaged or not a Word document")
@@ -42,6 +40,7 @@ def read(data: bytes) -> dict:
         raise ReadError(f"damaged .docx ({type(exc).__name__})", "open and re-save it in Word") from None
     fonts = _Fonts(document, data) if _legacy_fonts(data) else None
     lines: list[str] = []
+    tables = 0
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -49,29 +48,10 @@ def read(data: bytes) -> dict:
         elif tag == "tbl":
             lines.extend(_table_rows(Table(child, document), fonts))
             lines.append("")
-    out = {"text": "\n".join(lines), "header_footer": "\n".join(dict.fromkeys(_headers_and_footers(document, fonts)))}
-    if fonts and fonts.used:
-        out["conversion"] = "+".join(sorted(fonts.used))
-    return out
-
-
-def _headers_and_footers(document, fonts: _Fonts | None) -> list[str]:
-    """Header and footer lines of every section. A section that points at a header part the
-    package does not hold (python-docx: KeyError) loses that header only; the body is still read."""
-    lines: list[str] = []
-    for section in document.sections:
-        for name in ("header", "footer"):
-            try:
-                part = getattr(section, name)
-                paragraphs = part.paragraphs
-            except (KeyError, ValueError):  # the relationship names a part that is missing or broken
-                log.info("a section's %s part is missing; the %s is skipped", name, name)
-                continue
-            if fonts:
-                lines.extend(t for p in part.part.element.iter(W + "p") if (t := fonts.text(p)).strip())
-            else:
-                lines.extend(p.text for p in paragraphs if p.text.strip())
-    return lines
+            tables += 1
+    return ReadResult(text="\n".join(lines), origin=Origin.TEXT_LAYER, tables=tables,
+                      fonts=sorted(fonts.names) if fonts else [],
+                      conversion="+".join(sorted(fonts.used)) if fonts and fonts.used else None)
 
 
 def _table_rows(table, fonts: _Fonts | None) -> list[str]:
@@ -111,7 +91,8 @@ class _Fonts:
         self.bases = bases
         defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
         self.default = _rfonts(defaults) or self._style_font(self._default_paragraph_style(document))
-        self.used: set[str] = set()
+        self.used: set[str] = set()  # legacy encodings converted
+        self.names: set[str] = set()  # the fonts they were set in
 
     @staticmethod
     def _default_paragraph_style(document) -> str | None:
@@ -140,6 +121,7 @@ class _Fonts:
             text = "".join(c.text or "" if c.tag == W + "t" else _PIECES.get(c.tag, "") for c in run)
             if encoding and text.strip():
                 self.used.add(legacy.TCVN3 if encoding == legacy.TCVN3_CAPS else encoding)
+                self.names.add(font)
             parts.append(legacy.convert_run(text, encoding))
         return "".join(parts).replace("\xad", "")  # a soft hyphen left in a Unicode run is not text
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.document import ReadError
+from pipeline.document import Origin, ReadError, ReadResult
 from pipeline.readers.txt import decode
 
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -28,7 +28,7 @@ BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "sec
           "table", "blockquote", "figcaption", "figure", "ul", "ol", "dd", "dt", "pre", "time", "main"}
 
 
-def read(data: bytes) -> dict:
+def read(data: bytes) -> ReadResult:
     text, encoding = decode(data)
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input that declares an encoding
     root = _parse(text)
@@ -46,7 +46,8 @@ def read(data: bytes) -> dict:
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
         if (FURNITURE.search(marker) or _is_link_list(el)) and not _holds_article(el):
             _drop(el)
-    body = next((el for el in (root.find(".//article"), root.find(".//main"), root.find(".//body")) if el is not None), root)
+    body = next((el for el in (root.find(".//article"), root.find(".//main"), root.find(".//body")) if el is not None),
+                root)
     lines: list[str] = []
     _collect(body, lines)
     out = "\n".join(_squeeze(lines))
@@ -54,7 +55,7 @@ def read(data: bytes) -> dict:
     # "<headline> - <site name>": the headline already in the body is enough
     if head and head not in out and not any(len(line) >= 10 and head.startswith(line) for line in out.splitlines()):
         out = head + "\n\n" + out
-    return {"text": out, "encoding": encoding}
+    return ReadResult(text=out, origin=Origin.MARKUP, encoding=encoding, tables=len(body.findall(".//table")))
 
 
 def _parse(text: str):

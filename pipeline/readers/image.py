@@ -4,10 +4,10 @@ from __future__ import annotations
 import io
 
 from pipeline import ocr
-from pipeline.document import ReadError
+from pipeline.document import Origin, ReadError, ReadResult
 
 
-def read(data: bytes) -> dict:
+def read(data: bytes) -> ReadResult:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     ocr.require("scanned image")
@@ -22,5 +22,5 @@ def read(data: bytes) -> dict:
     joined = ocr.join_pages(pages)
     if not any(ch.isalnum() for ch in joined.text):
         raise ReadError("OCR found no text in the image (blank or unreadable?)", "check the scan; re-scan at 300 dpi")
-    return {"text": joined.text, "pages": len(pages), "ocr_pages": len(pages),
-            "ocr_confidence": joined.mean_confidence, "word_confidence": joined.words}
+    return ReadResult(text=joined.text, origin=Origin.OCR, pages=len(pages), ocr_pages=len(pages),
+                      ocr_confidence=joined.mean_confidence, word_confidence=joined.words)

@@ -19,7 +19,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.document import ReadError
+from pipeline.document import Origin, ReadError, ReadResult
 from pipeline.readers import docx
 from pipeline.settings import get_settings
 
@@ -28,15 +28,15 @@ _lock = threading.Lock()
 _profile: dict[int, Path] = {}  # pid -> profile folder of this process
 
 
-def read_doc(data: bytes) -> dict:
+def read_doc(data: bytes) -> ReadResult:
     return _read(data, ".doc")
 
 
-def read_rtf(data: bytes) -> dict:
+def read_rtf(data: bytes) -> ReadResult:
     return _read(data, ".rtf")
 
 
-def read_odt(data: bytes) -> dict:
+def read_odt(data: bytes) -> ReadResult:
     return _read(data, ".odt")
 
 
@@ -60,14 +60,13 @@ def version() -> str | None:
     return words[1] if len(words) > 1 else None
 
 
-def _read(data: bytes, ext: str) -> dict:
+def _read(data: bytes, ext: str) -> ReadResult:
     if soffice() is None:
         raise ReadError(f"needs LibreOffice to read {ext} files: install libreoffice-writer-nogui, or save it as .docx",
                         INSTALL)
     converted = convert_to_docx(data, ext)
-    out = docx.read(converted)
-    out["converter"] = f"libreoffice {version() or ''}".strip()
-    return out
+    return docx.read(converted).model_copy(update={"origin": Origin.LIBREOFFICE,
+                                                   "converter": f"libreoffice {version() or ''}".strip()})
 
 
 def convert_to_docx(data: bytes, ext: str) -> bytes:

@@ -9,26 +9,27 @@ from __future__ import annotations
 import io
 
 from pipeline import legacy, limits, ocr
-from pipeline.document import ReadError
+from pipeline.document import Origin, ReadError, ReadResult
 from pipeline.settings import get_settings
 
 MIN_CHARS_PER_PAGE = 20
 
 
-def read(data: bytes) -> dict:
+def read(data: bytes) -> ReadResult:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise ReadError("not a PDF (no %PDF header)", "the file is damaged or has the wrong extension")
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     pages: list[str | ocr.OcrText] = []
-    used: set[str] = set()
+    used: set[str] = set()  # legacy encodings converted
+    fonts: set[str] = set()  # the fonts they were set in
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             limits.check_pages(_page_count(pdf))
             for number, page in enumerate(pdf.pages, start=1):
                 limits.check_pages(number)  # the page tree's count may lie
-                text = _paragraphs(page, used)
+                text = _paragraphs(page, used, fonts)
                 pages.append(_scanned(page, number, text) if len(text.strip()) < MIN_CHARS_PER_PAGE else text)
                 page.close()  # pdfplumber keeps each page's objects until closed: ~1.5 MB a page
     except ReadError:
@@ -48,12 +49,12 @@ def read(data: bytes) -> dict:
     if scanned and not any(ch.isalnum() for ch in joined.text):
         raise ReadError("no text layer, and OCR found no text (a blank or unreadable scan?)",
                         "check the scan; re-scan at 300 dpi")
-    out = {"text": joined.text, "pages": len(pages)}
-    if used:
-        out["conversion"] = "+".join(sorted(used))
+    origin = Origin.TEXT_LAYER if not scanned else Origin.OCR if scanned == len(pages) else Origin.TEXT_LAYER_AND_OCR
+    read = ReadResult(text=joined.text, origin=origin, pages=len(pages), conversion="+".join(sorted(used)) or None,
+                      fonts=sorted(fonts))
     if scanned:
-        out.update(ocr_pages=scanned, ocr_confidence=joined.mean_confidence, word_confidence=joined.words)
-    return out
+        read.ocr_pages, read.ocr_confidence, read.word_confidence = scanned, joined.mean_confidence, joined.words
+    return read
 
 
 def _page_count(pdf) -> int:
@@ -77,7 +78,7 @@ def _scanned(page, number: int, text: str) -> ocr.OcrText | str:
     return ocr.read_image(image, number)
 
 
-def _paragraphs(page, used: set[str]) -> str:
+def _paragraphs(page, used: set[str], fonts: set[str]) -> str:
     """A PDF's text layer breaks lines where the page was full, not where sentences end. Lines
     set close together in the same font size are one paragraph; a wider gap or a change of size
     (a heading, a date line) starts a new one."""
@@ -91,12 +92,12 @@ def _paragraphs(page, used: set[str]) -> str:
             gap = line["top"] - prev["bottom"]
             same_paragraph = gap < 0.6 * max(height, 1) and abs(size - prev["size"]) < 0.6
             out.append(" " if same_paragraph else "\n")
-        out.append(_unicode_line(line, used).strip())
+        out.append(_unicode_line(line, used, fonts).strip())
         prev = {"bottom": line["bottom"], "size": size}
     return "".join(out)
 
 
-def _unicode_line(line: dict, used: set[str]) -> str:
+def _unicode_line(line: dict, used: set[str], fonts: set[str]) -> str:
     """The line's text with each stretch set in a legacy font converted by that font's table.
     pdfplumber's line text is its characters in order plus the spaces it inserted at gaps."""
     chars = line.get("chars", [])
@@ -119,4 +120,5 @@ def _unicode_line(line: dict, used: set[str]) -> str:
             pieces.append([current, text[i:i + step]])
         i += step
     used.update(legacy.TCVN3 if e == legacy.TCVN3_CAPS else e for e, _ in pieces if e)
+    fonts.update(str(c.get("fontname")).split("+", 1)[-1] for c, e in zip(chars, encodings, strict=False) if e)
     return "".join(legacy.convert_run(piece, encoding) for encoding, piece in pieces)

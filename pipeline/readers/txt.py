@@ -8,14 +8,14 @@ import re
 from charset_normalizer import from_bytes
 
 from pipeline import legacy, limits
-from pipeline.document import ReadError
+from pipeline.document import Origin, ReadError, ReadResult
 
 # Letters only Vietnamese text uses; a decoding that yields many of them is the right one.
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def read(data: bytes) -> dict:
+def read(data: bytes) -> ReadResult:
     limits.check_bytes_for_text(len(data))
     try:
         text, encoding = decode(data)
@@ -29,8 +29,10 @@ def read(data: bytes) -> dict:
         text, encoding = trial.text, trial.encoding
     if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise ReadError("binary data, not text", "is this really a text report? check the file type")
-    return {"text": text.replace("\r\n", "\n").replace("\r", "\n"), "encoding": encoding,
-            "conversion": trial.encoding, "plausibility": trial.score.score}
+    stray = text.count("\ufffd")
+    warnings = [f"{stray} byte(s) that are not valid {encoding} shown as \ufffd"] if stray else []
+    return ReadResult(text=text.replace("\r\n", "\n").replace("\r", "\n"), origin=Origin.TEXT, encoding=encoding,
+                      conversion=trial.encoding, plausibility=trial.score.score, warnings=warnings)
 
 
 def _byte_readings(data: bytes, encoding: str) -> dict[str, str]:

@@ -47,7 +47,7 @@ def rank_chart(title: str, series: dict[str, list[tuple[int, int]]], out: Path) 
     else:
         ax.text(0.5, 0.5, "Chưa có xếp hạng", ha="center", va="center", transform=ax.transAxes)
     fig.tight_layout()
-    plotted = {line.get_label(): [(int(x), int(y)) for x, y in zip(line.get_xdata(), line.get_ydata())
+    plotted = {line.get_label(): [(int(x), int(y)) for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)
                                   if not math.isnan(y)] for line in ax.get_lines()}
     Path(out).parent.mkdir(parents=True, exist_ok=True)  # our own charts folder beside the workbook
     with atomic_output(out, "wb") as fh:

@@ -1,18 +1,17 @@
 """Originals, kept byte for byte in a content-addressed folder: root/ab/cd/<sha256>.<ext>.
 
 A file is copied to a temporary name, hashed while copying, flushed to disk and only then
-renamed into place, so the archive never holds half a file under a real name. Archived files
+renamed into place (pipeline/atomic.py), so the archive never holds half a file under a real name. Archived files
 are made read-only: originals are never modified.
 """
 from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import time
-import uuid
 from pathlib import Path
 
+from pipeline.atomic import atomic_write
 from pipeline.storage.errors import StorageError, StorageFull
 
 CHUNK = 1 << 20
@@ -44,28 +43,20 @@ class OriginalsArchive:
         dest = self.path_for(sha256, Path(source).suffix)
         if dest.exists():
             return dest
-        tmp = dest.parent / f".{dest.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}"
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
-            with open(source, "rb") as src, open(tmp, "wb") as out:
+            with open(source, "rb") as src, atomic_write(dest, "wb", suffix=PARTIAL_SUFFIX, permissions=0o444) as out:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            if digest.hexdigest() != sha256:
-                raise FileChanged(f"{source} changed while it was being archived; run again when it is complete")
-            os.chmod(tmp, 0o444)
-            os.replace(tmp, dest)
-            _fsync_dir(dest.parent)
+                if digest.hexdigest() != sha256:  # before the rename: nothing is kept
+                    raise FileChanged(f"{source} changed while it was being archived; run again when it is complete")
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
                 raise StorageFull(f"disk full while archiving {source} into {self.root}; nothing of it was kept, "
                                   "free some space and run again") from None
             raise StorageError(f"cannot archive {source} into {self.root}: {exc.strerror or exc}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
         return dest
 
     def sweep_partials(self, older_than_s: float = 3600) -> int:
@@ -82,17 +73,3 @@ class OriginalsArchive:
             except OSError:
                 pass
         return removed
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where directories cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

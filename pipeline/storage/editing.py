@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import case, exists, func, select
 
 from pipeline.record import Record
-from pipeline.storage import overlay as ov
+import pipeline.storage.overlay as ov
 from pipeline.storage.errors import InvalidCorrection, InvalidInput, NotFound
 from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, RecordVersionRow, SourceRow, utcnow
 from pipeline.storage.repository import AuditEntry, Repository, StoredRecord, _aware

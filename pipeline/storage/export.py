@@ -1,7 +1,7 @@
 """Effective records for a clerk: CSV (one row per document, lists joined with "; ") and XLSX (a
 documents sheet, then one row per member, participant, rank, head and cited document on their own
 sheets), with Vietnamese headers and labels, real dates, a "corrected" marker and the review flag.
-JSON Lines (the CLI's `write_jsonl`) stays GOLD_FORMAT for programs.
+JSON Lines (`write_jsonl`) stays GOLD_FORMAT for programs. `export_records` is the `thidua export` step.
 """
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from pipeline.storage.sheets import Sheet, atomic_output, write_csv_table, write_workbook
+from pipeline import atomic
+from pipeline.storage.sheets import Sheet, atomic_output, output_errors, write_csv_table, write_workbook
 
-__all__ = ["DOC_HEADERS", "ExportedRecord", "ITEM_SHEETS", "atomic_output", "export_metadata", "write_csv",
-           "write_xlsx"]
+__all__ = ["DOC_HEADERS", "FORMATS", "ExportedRecord", "ITEM_SHEETS", "atomic_output", "export_metadata",
+           "export_records", "write_csv", "write_jsonl", "write_xlsx"]
+
+FORMATS = ("jsonl", "csv", "xlsx")
 
 KIND_LABELS = {"cham_diem": "Chấm điểm", "ky_ket_giao_uoc": "Ký kết giao ước", "so_ket": "Sơ kết",
                "tong_ket": "Tổng kết", "trien_khai": "Triển khai", "khac": "Khác"}
@@ -140,3 +143,26 @@ def write_xlsx(records: Iterable[dict | ExportedRecord], out: Path) -> int:
                             [row for i in items for row in item_rows(i, field)]))
     write_workbook(sheets, out)
     return len(items)
+
+
+def write_jsonl(records: Iterable[dict], out: Path) -> int:
+    """GOLD_FORMAT, one record per line, for programs; a full disk is StorageFull, nothing written."""
+    with output_errors(out):
+        return atomic.write_jsonl(records, out)
+
+
+def with_origin(record) -> dict:
+    """GOLD_FORMAT plus how the text was obtained, for the spreadsheets people read."""
+    return {**record.to_export(), "text_origin": record.origin.describe() if record.origin else None}
+
+
+def export_records(repo, fmt: str, out: Path, cluster: str | None = None, year: int | None = None,
+                   needs_review: bool | None = None) -> int:
+    """Write the effective records (corrections applied) of `repo` to `out` as jsonl, csv or xlsx;
+    how many were written."""
+    records = repo.iter_effective(cluster, year, needs_review)
+    if fmt == "jsonl":
+        return write_jsonl((r.to_export() for r in records), out)
+    meta = export_metadata(repo.db)
+    items = (ExportedRecord(e, *meta.get(e["doc_id"], (False, frozenset()))) for e in map(with_origin, records))
+    return (write_csv if fmt == "csv" else write_xlsx)(items, out)

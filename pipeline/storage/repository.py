@@ -25,8 +25,10 @@ from pipeline.normalize import unaccent
 from pipeline.paths import absolute, make_doc_id
 from pipeline.record import Record, TextOrigin
 from pipeline.settings import get_settings
-from pipeline.storage import overlay as ov
-from pipeline.storage import review, values
+import pipeline.storage.columns as columns
+import pipeline.storage.overlay as ov
+import pipeline.storage.review as review
+import pipeline.storage.values as values
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
@@ -250,8 +252,8 @@ class Repository:
             record = record.model_copy(update={"doc_id": doc_id, "source_path": where})
             reasons = review.judge(record)
             doc = DocumentRow(doc_id=doc_id, source_revision=1, needs_review=bool(reasons), review_reasons=reasons,
-                              review_priority=review.priority(reasons), min_confidence=_min_confidence(record),
-                              effective=record.model_dump(mode="json"), **ov.summary_columns(record))
+                              review_priority=review.priority(reasons), min_confidence=record.lowest_confidence(),
+                              effective=record.model_dump(mode="json"), **columns.summary_columns(record))
             s.add(doc)
             s.flush()
             source = SourceRow(document_id=doc.id, revision=1, **source_fields)
@@ -552,7 +554,7 @@ class Repository:
             if number is not None:
                 query = query.where(DocumentRow.cluster_number == number)
             else:
-                pattern = ov.normalise_key(cluster).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                pattern = columns.normalise_key(cluster).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 query = query.where(DocumentRow.cluster_key.like(f"%{pattern}%", escape="\\"))
         if year is not None:
             query = query.where(DocumentRow.year == year)
@@ -617,9 +619,9 @@ class Repository:
         doc.review_reasons = reasons
         doc.needs_review = bool(reasons)
         doc.review_priority = review.priority(reasons)
-        doc.min_confidence = _min_confidence(record)
+        doc.min_confidence = record.lowest_confidence()
         doc.updated_at = utcnow()
-        for name, value in ov.summary_columns(record).items():
+        for name, value in columns.summary_columns(record).items():
             setattr(doc, name, value)
 
 
@@ -628,11 +630,6 @@ _ID_SUFFIX = re.compile(r"-[0-9a-f]{8,64}")
 
 def path_key(where: str) -> str:
     return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _min_confidence(record: Record) -> float | None:
-    values = review.confidences(record)
-    return values[0][1] if values else None
 
 
 def open_repository(database_url: str | None = None, archive_dir: Path | None = None, *,

@@ -10,9 +10,10 @@ from pipeline.record import Record
 
 LOW_CONFIDENCE = 0.5  # values below this are shown as doubtful and put the record in the queue
 
-# The queue's order: most urgent first.
-PRIORITY = {"conflict": 0, "empty": 1, "implausible": 2, "low_confidence": 3}
-MACHINE_KINDS = ("empty", "implausible", "low_confidence")
+# The queue's order: most urgent first. An extractor that failed left a field empty, like "empty";
+# a reader's warning (part of the text unreadable) is a doubt about the text, like "implausible".
+PRIORITY = {"conflict": 0, "empty": 1, "extractor_failed": 1, "implausible": 2, "text_loss": 2, "low_confidence": 3}
+MACHINE_KINDS = ("empty", "extractor_failed", "implausible", "text_loss", "low_confidence")
 
 
 def _reason(kind: str, field: str, message: str) -> dict:
@@ -21,30 +22,30 @@ def _reason(kind: str, field: str, message: str) -> dict:
 
 def judge(record: Record) -> list[dict]:
     """The machine's own doubts about a record it just extracted."""
+    return [_problem(p) for p in record.problems] + _doubts(record)
+
+
+def _problem(problem) -> dict:
+    if problem.field == "text":
+        return _reason("text_loss", "text", f"part of the text could not be read: {problem.error}; "
+                                            "check the values against the original file")
+    return _reason("extractor_failed", problem.field, f"extracting {problem.field} failed ({problem.error}): "
+                                                      "left empty, fill it in by hand")
+
+
+def _doubts(record: Record) -> list[dict]:
     kinds = [k for k in record.meeting.kinds if k.value != "khac"]  # "other" is what is left when nothing fits
     found = [record.cluster, record.meeting.date, record.meeting.period, *kinds, *record.members,
              *record.participants, *record.ranks, *record.heads, *record.legal_refs]
     if not any(v is not None for v in found):
         return [_reason("empty", "record", "nothing extracted besides the title: check the text, "
                                              "or fill the record in by hand")]
-    low = [(name, conf) for name, conf in confidences(record) if conf < LOW_CONFIDENCE]
+    low = [(name, conf) for name, conf in record.confidences() if conf < LOW_CONFIDENCE]
     if low:
         listed = ", ".join(f"{name} ({conf:.2f})" for name, conf in low[:3])
         more = f" and {len(low) - 3} more" if len(low) > 3 else ""
         return [_reason("low_confidence", low[0][0], f"low confidence: {listed}{more}")]
     return []
-
-
-def confidences(record: Record) -> list[tuple[str, float]]:
-    """(field, confidence) of every value, lowest first."""
-    pairs = [(name, value.confidence) for name, value in (
-        ("title", record.title), ("published", record.published), ("author", record.author),
-        ("meeting.date", record.meeting.date), ("meeting.period", record.meeting.period),
-        ("meeting.venue", record.meeting.venue), ("cluster", record.cluster)) if value is not None]
-    for name in ("members", "participants", "ranks", "heads", "legal_refs"):
-        pairs += [(f"{name}[{i}]", v.confidence) for i, v in enumerate(getattr(record, name))]
-    pairs += [(f"meeting.kinds[{i}]", v.confidence) for i, v in enumerate(record.meeting.kinds)]
-    return sorted(pairs, key=lambda p: p[1])
 
 
 def kind(reason: dict) -> str:

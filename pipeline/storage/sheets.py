@@ -29,20 +29,26 @@ class Sheet:
 
 
 @contextmanager
-def atomic_output(out: Path, mode: str = "w", **open_args) -> Iterator[Any]:
-    """A file handle on a temporary file beside `out` (pipeline/atomic.py), renamed to `out`
-    only when the block succeeds. An unsafe target (a symlink, a device, a missing folder: the
-    commands check it first, for a usage error) and other I/O problems become StorageError, a
-    full disk StorageFull."""
+def output_errors(out: Path) -> Iterator[None]:
+    """Problems writing `out` as storage errors: an unsafe target (a symlink, a device, a missing
+    folder: the commands check it first, for a usage error) and other I/O problems become
+    StorageError, a full disk StorageFull."""
     try:
-        with atomic_write(out, mode, **open_args) as fh:
-            yield fh
+        yield
     except UnsafeOutput as exc:
         raise StorageError(f"cannot write {out}: {exc}") from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise StorageFull(f"disk full while writing {out}; nothing was written") from None
         raise StorageError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def atomic_output(out: Path, mode: str = "w", **open_args) -> Iterator[Any]:
+    """A file handle on a temporary file beside `out` (pipeline/atomic.py), renamed to `out`
+    only when the block succeeds; problems as in `output_errors`."""
+    with output_errors(out), atomic_write(out, mode, **open_args) as fh:
+        yield fh
 
 
 def _clean(value: Any) -> Any:

@@ -83,3 +83,28 @@ def test_outlet_tag_opening_the_lead_is_not_a_byline(extract):
     record = extract("Cụm thi đua số 1 tổng kết công tác thi đua",
                      "ANTĐ - Ngày 8-11, Cụm thi đua số 1 gồm Công an 5 thành phố tổ chức hội nghị tổng kết năm 2015.")
     assert record.author is None
+
+
+def test_contributor_prefix_and_two_names_joined_by_a_dash(extract):
+    record = extract(TITLE, BODY, "CTV Mai Hương – Quốc Bảo")
+    assert record.author is not None
+    assert record.author.value == "Mai Hương - Quốc Bảo"  # the normalised text writes dashes as "-"
+
+
+def test_editorial_office_byline_is_kept_whole(extract):
+    record = extract(TITLE, BODY, "Ban Biên tập Trang thông tin điện tử huyện")
+    assert record.author is not None
+    assert record.author.value == "Ban Biên tập Trang thông tin điện tử huyện"
+
+
+def test_byline_run_on_after_the_last_sentence(extract):
+    record = extract(TITLE, BODY, "Kết thúc hội nghị, các đơn vị thống nhất kế hoạch thi đua của năm tới và phân công "
+                                  "nhiệm vụ cụ thể. Lương Thị Mai |")
+    assert record.author is not None
+    assert record.author.value == "Lương Thị Mai"
+
+
+def test_capitalised_words_cut_off_after_the_last_sentence_are_no_byline(extract):
+    record = extract(TITLE, BODY, "Kết thúc hội nghị, các đơn vị thống nhất kế hoạch thi đua của năm tới và phân công "
+                                  "nhiệm vụ cụ thể. Phát Biểu Tại")
+    assert record.author is None

@@ -29,7 +29,8 @@ def test_person_described_as_head_gives_the_current_head(extract):
 def test_peoples_committee_chair_described_as_head(extract):
     record = extract("Hội nghị tổng kết công tác thi đua Cụm thi đua số 3 năm 2023",
                      "Ngày 19/12/2023, Cụm thi đua số 3 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
-                     "Chủ trì hội nghị có đồng chí Phạm Văn Toàn, Chủ tịch UBND huyện Tứ Kỳ, Cụm trưởng Cụm thi đua số 3.")
+                     "Chủ trì hội nghị có đồng chí Phạm Văn Toàn, Chủ tịch UBND huyện Tứ Kỳ, "
+                     "Cụm trưởng Cụm thi đua số 3.")
     assert heads(record) == {("UBND huyện Tứ Kỳ", "truong", 2023)}
 
 
@@ -70,7 +71,8 @@ def test_elected_at_a_review_without_a_year_is_for_the_next_year(extract):
 
 
 def test_nominated_head_of_the_block_for_a_year(extract):
-    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị thống nhất đề cử Sở Xây dựng làm khối trưởng của Khối năm 2024.")
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Hội nghị thống nhất đề cử Sở Xây dựng làm khối trưởng của Khối năm 2024.")
     assert heads(record) == {("Sở Xây dựng", "truong", 2024)}
 
 
@@ -164,3 +166,55 @@ def test_two_deputies_named_after_a_counted_role(extract):
 def test_standing_office_of_the_cluster_is_its_head(extract, sentence, unit):
     record = extract(REVIEW_TITLE, REVIEW_LEAD, sentence)
     assert heads(record) == {(unit, "truong", 2023)}
+
+
+def test_head_named_later_by_its_persons_name_is_that_persons_organisation(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Dự hội nghị có đồng chí Lương Văn Tài - Giám đốc Sở Tư pháp.",
+                     "Phát biểu kết luận, đồng chí Lương Văn Tài - Khối trưởng đánh giá cao kết quả năm 2023.")
+    assert heads(record) == {("Sở Tư pháp", "truong", 2023)}
+
+
+def test_a_person_with_no_organisation_is_never_a_head_unit(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Đồng chí Lương Văn Tài - Khối trưởng Khối thi đua số 4 phát biểu khai mạc hội nghị.")
+    assert heads(record) == set()
+
+
+def test_role_handed_to_a_person_goes_to_their_organisation(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Đồng chí Mai Thị Hạnh - Giám đốc Sở Nội vụ dự hội nghị.",
+                     "Hội nghị trao cờ Khối trưởng năm 2024 cho đ/c Mai Thị Hạnh - Giám đốc Sở Nội vụ.")
+    assert ("Sở Nội vụ", "truong", 2024) in heads(record)
+
+
+def test_a_clause_opener_is_no_head_unit(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Sau khi nhận nhiệm vụ Khối trưởng, đơn vị đã xây dựng kế hoạch thi đua năm 2023.")
+    assert heads(record) == set()
+
+
+def test_unit_hosting_the_head_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "UBND huyện Tân Mỹ là đơn vị đăng cai khối trưởng năm 2023; khối có bốn đơn vị là thị xã Bình "
+                     "An và các huyện Tân Mỹ, Hòa Lạc, Phú Sơn.")
+    assert heads(record) == {("UBND huyện Tân Mỹ", "truong", 2023)}
+
+
+def test_head_elected_for_a_term_holds_it_from_the_terms_first_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Hội nghị bầu Trường Cao đẳng Phú Lâm làm khối trưởng nhiệm kỳ 2023 - 2025.")
+    assert heads(record) == {("Trường Cao đẳng Phú Lâm", "truong", 2023)}
+
+
+def test_units_listed_since_the_previous_bracket_share_the_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD,
+                     "Hội nghị biểu dương tỉnh Phú Lâm (đơn vị khối trưởng năm 2024) và Hòa Minh, "
+                     "Tây Sơn (đơn vị khối phó năm 2024).")
+    assert heads(record) == {("tỉnh Phú Lâm", "truong", 2024), ("Hòa Minh", "pho", 2024), ("Tây Sơn", "pho", 2024)}
+
+
+def test_a_bracket_in_a_plain_enumeration_names_one_unit(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Khối gồm: huyện Phú Lâm (Khối trưởng), Hòa Minh, Tây Sơn (Khối phó), "
+                                                "Bình An.")
+    assert heads(record) == {("huyện Phú Lâm", "truong", 2023), ("Tây Sơn", "pho", 2023)}

@@ -85,7 +85,8 @@ def test_scoring_criteria_are_not_a_scoring_meeting(extract):
 def test_deploying_tasks_in_a_speech_is_not_a_launch(extract):
     record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
                      "Ngày 20/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
-                     "Phát biểu chỉ đạo, đồng chí Vũ Đình Khoa đề nghị các đơn vị triển khai nhiệm vụ năm 2024 hiệu quả.")
+                     "Phát biểu chỉ đạo, đồng chí Vũ Đình Khoa đề nghị các đơn vị triển khai nhiệm vụ năm 2024 "
+                     "hiệu quả.")
     assert "trien_khai" not in kinds(record)
 
 
@@ -130,3 +131,51 @@ def test_review_named_only_by_the_report_presented(extract, sentence, expected):
 def test_yearly_briefing_is_the_years_review(extract, title, expected):
     record = extract(title, "Ngày 20/12/2024, các đơn vị trong cụm đã tham dự đầy đủ.")
     assert kinds(record) == expected
+
+
+def test_meeting_that_also_went_on_to_score(extract):
+    record = extract("Cụm thi đua số 9 sơ kết công tác thi đua 6 tháng đầu năm 2023",
+                     "Ngày 12/7/2023, Cụm thi đua số 9 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm.",
+                     "Hội nghị còn tiến hành chấm điểm chéo giữa các đơn vị theo bộ tiêu chí mới.")
+    assert kinds(record) == {"so_ket", "cham_diem"}
+
+
+def test_tai_day_anchors_a_sentence_to_the_meeting(extract):
+    record = extract("Cụm thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 12/12/2023, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     "Tại đây, các đơn vị trong cụm đã chấm điểm chéo theo bộ tiêu chí mới.")
+    assert kinds(record) == {"tong_ket", "cham_diem"}
+
+
+def test_members_signing_together_with_no_dated_lead(extract):
+    record = extract("Khối thi đua Nội chính đoàn kết, hợp tác",
+                     "Nhận nhiệm vụ, Sở Tư pháp trình dự thảo Kế hoạch phát động phong trào thi đua năm 2024 của "
+                     "Khối; các thành viên trong Khối nhất trí thông qua, cùng ký kết giao ước thi đua năm 2024.")
+    assert kinds(record) == {"trien_khai", "ky_ket_giao_uoc"}
+
+
+def test_members_taking_part_in_someone_elses_signing_is_background(extract):
+    record = extract("Khối thi đua Nội chính sơ kết 6 tháng đầu năm 2024",
+                     "Ngày 12/7/2024, Khối thi đua Nội chính tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+                     "Năm qua, các thành viên đã tích cực tham gia việc ký kết giao ước thi đua do Ban Thi đua tỉnh "
+                     "chủ trì.")
+    assert kinds(record) == {"so_ket"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tại đây, từng đơn vị đã bỏ phiếu bầu chọn cho các danh hiệu thi đua của năm.",
+    "Hội nghị đã tiến hành bình bầu các tập thể xuất sắc đề nghị khen thưởng.",
+], ids=["bau-chon-danh-hieu", "binh-bau"])
+def test_voting_for_emulation_titles_is_scoring(extract, sentence):
+    record = extract("Khối thi đua số 9 tổng kết công tác thi đua năm 2023",
+                     "Ngày 12/12/2023, Khối thi đua số 9 tổ chức hội nghị tổng kết công tác thi đua năm 2023.",
+                     sentence)
+    assert kinds(record) == {"tong_ket", "cham_diem"}
+
+
+def test_plan_to_deploy_adopted_at_the_meeting_is_a_launch(extract):
+    record = extract("Khối thi đua Nội chính ký kết giao ước thi đua năm 2024",
+                     "Sáng 12/3/2024, Khối thi đua Nội chính tổ chức lễ ký kết giao ước thi đua năm 2024.",
+                     "Tại buổi lễ, Sở Tư pháp, đơn vị Khối trưởng đã thông qua Kế hoạch triển khai thực hiện phong "
+                     "trào thi đua năm 2024 của Khối.")
+    assert kinds(record) == {"ky_ket_giao_uoc", "trien_khai"}

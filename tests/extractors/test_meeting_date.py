@@ -111,3 +111,22 @@ def test_document_number_date_is_not_the_meeting_date(extract):
                      "Cụm thi đua số 4 tổ chức hội nghị ký kết giao ước thi đua năm 2021.")
     assert record.meeting.date is not None
     assert record.meeting.date.value == dt.date(2021, 2, 20)
+
+
+@pytest.mark.parametrize("day, kind, expected", [
+    ("Ngày 28-5", "tổng kết công tác thi đua", dt.date(2023, 5, 28)),
+    ("Sáng 15/10", "ký kết giao ước thi đua", dt.date(2022, 10, 15)),
+], ids=["may-review", "october-signing"])
+def test_school_year_dates_a_day_with_no_year(extract, day, kind, expected):
+    record = extract(f"Cụm thi đua số 3 ngành Giáo dục {kind} năm học 2022-2023",
+                     f"{day}, Cụm thi đua số 3 tổ chức hội nghị {kind} năm học 2022-2023.")
+    assert record.meeting.date is not None
+    assert record.meeting.date.value == expected
+
+
+def test_a_meeting_over_two_days_is_dated_by_the_first(extract):
+    record = extract("Khối thi đua các trường học ký kết giao ước thi đua năm học 2023-2024",
+                     "Chiều ngày 25, 26/9/2023 tại Hội trường Phòng Giáo dục, khối thi đua tổ chức ký kết giao ước "
+                     "thi đua năm học 2023-2024.")
+    assert record.meeting.date is not None
+    assert record.meeting.date.value == dt.date(2023, 9, 25)

@@ -51,7 +51,8 @@ def test_ranked_units_are_members(extract):
 
 
 def test_elected_units_are_members(extract):
-    record = extract(TITLE, LEAD, "Hội nghị bầu UBND huyện Thanh Miện làm Cụm trưởng, UBND huyện Ninh Giang làm Cụm phó năm 2024.")
+    record = extract(TITLE, LEAD, "Hội nghị bầu UBND huyện Thanh Miện làm Cụm trưởng, UBND huyện Ninh Giang làm "
+                                  "Cụm phó năm 2024.")
     assert units(record) == ["UBND huyện Thanh Miện", "UBND huyện Ninh Giang"]
 
 
@@ -70,12 +71,14 @@ def test_count_without_names_gives_no_members(extract):
 
 
 def test_list_of_people_is_not_a_list_of_units(extract):
-    record = extract(TITLE, LEAD, "Dự hội nghị có các đồng chí: Lê Văn Tám - Chủ tịch UBND huyện; Đào Thị Hoa - Phó Chủ tịch HĐND huyện.")
+    record = extract(TITLE, LEAD, "Dự hội nghị có các đồng chí: Lê Văn Tám - Chủ tịch UBND huyện; "
+                                  "Đào Thị Hoa - Phó Chủ tịch HĐND huyện.")
     assert units(record) == []
 
 
 def test_venue_only_unit_is_not_a_member(extract):
-    record = extract(TITLE, "Ngày 18/12/2023, tại trụ sở Hội Nông dân xã Phú Tiến, Cụm thi đua số 2 tổ chức hội nghị tổng kết.")
+    record = extract(TITLE, "Ngày 18/12/2023, tại trụ sở Hội Nông dân xã Phú Tiến, Cụm thi đua số 2 tổ chức "
+                            "hội nghị tổng kết.")
     assert units(record) == []
 
 
@@ -129,3 +132,118 @@ def test_units_holding_the_meeting_together(extract):
                      "Chiều 12-7, Trung đoàn 54 phối hợp với Trung đoàn 12 (Sư đoàn 3) tổ chức hội nghị sơ kết công "
                      "tác thi đua.")
     assert units(record) == ["Trung đoàn 54", "Trung đoàn 12"]
+
+
+def test_award_recipients_listed_after_cho_are_all_members(extract):
+    record = extract(TITLE, LEAD, "Cụm đề nghị tặng Bằng khen cho Hội Người cao tuổi huyện và Hội Chữ thập đỏ huyện; "
+                                  "tặng Giấy khen cho Ủy ban MTTQ huyện; Hội Nông dân huyện và Huyện đoàn.")
+    assert units(record) == ["Hội Người cao tuổi huyện", "Hội Chữ thập đỏ huyện", "Ủy ban MTTQ huyện",
+                             "Hội Nông dân huyện", "Huyện đoàn"]
+
+
+def test_a_bare_head_word_is_no_award_recipient(extract):
+    record = extract(TITLE, LEAD, "Hội nghị đề nghị tặng Cờ thi đua cho Hội và Trung tâm.")
+    assert units(record) == []
+
+
+def test_a_name_cut_off_by_the_end_of_the_excerpt_is_no_member(extract):
+    record = extract(TITLE, LEAD, "Cụm gồm: Sở Y tế, Sở Tư pháp. Hội nghị đề nghị tặng Cờ thi đua cho Ban Dân tộc tỉ")
+    assert units(record) == ["Sở Y tế", "Sở Tư pháp"]
+
+
+def test_counted_group_with_a_comma_in_its_descriptor(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 bao gồm Hội Nông dân 5 tỉnh Tây Nguyên, duyên hải miền Trung: "
+                                  "Phú Yên, Gia Lai, Kon Tum, Đắk Lắc, Bình Định.")
+    assert units(record) == ["Phú Yên", "Gia Lai", "Kon Tum", "Đắk Lắc", "Bình Định"]
+
+
+def test_counted_places_without_a_colon(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có lãnh đạo Công an 4 tỉnh Sóc Trăng, Bạc Liêu, Hậu Giang và Cà Mau.")
+    assert units(record) == ["Sóc Trăng", "Bạc Liêu", "Hậu Giang", "Cà Mau"]
+
+
+def test_places_after_cac_without_a_colon(extract):
+    record = extract(TITLE, LEAD, "Tham dự có đại diện Hội Nông dân các huyện Tân Phú, Định Quán, Xuân Lộc.")
+    assert units(record) == ["Tân Phú", "Định Quán", "Xuân Lộc"]
+
+
+def test_a_count_that_does_not_match_the_names_is_no_list(extract):
+    record = extract("Cụm thi đua số 1 huyện Mỹ Hòa họp xét thi đua năm 2023",
+                     "Ngày 8/1/2024, Cụm thi đua số 1 huyện Mỹ Hòa tổ chức họp chấm điểm năm 2023.",
+                     "Công an 5 tỉnh Tây Nguyên, Cục Cảnh sát và Phòng Hậu cần dự hội nghị.")
+    assert units(record) == []
+
+
+def test_schools_listed_after_cac_truong(extract):
+    record = extract(TITLE, LEAD, "Dự họp có lãnh đạo các trường: Đại học Phú Lâm, Cao đẳng "
+                                  "Kỹ thuật Hòa Minh, Học viện Cán bộ Tây Sơn cùng đại diện Sở Giáo dục.")
+    assert units(record) == ["Đại học Phú Lâm", "Cao đẳng Kỹ thuật Hòa Minh", "Học viện Cán bộ Tây Sơn"]
+
+
+def test_two_names_of_one_list_are_two_units_even_when_one_holds_the_other(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Trường Đại học Phú Lâm, Trường Đại học Quốc tế Phú Lâm, Trường "
+                                  "Cao đẳng Y tế Hòa Minh.")
+    assert units(record) == ["Trường Đại học Phú Lâm", "Trường Đại học Quốc tế Phú Lâm",
+                             "Trường Cao đẳng Y tế Hòa Minh"]
+
+
+def test_schools_with_and_in_their_names_and_an_abbreviation_in_brackets(extract):
+    record = extract("Tổng kết năm học 2022 - 2023 của các trường đại học (ĐH), cao đẳng (CĐ) tỉnh Hòa Minh", LEAD,
+                     "Khối gồm: ĐH Phú Lâm, CĐ Văn hóa Nghệ thuật và Du lịch Hòa Minh, Cao đẳng Y tế và Dược Tây Sơn, "
+                     "Học viện Nông nghiệp Hòa Minh.")
+    assert units(record) == ["ĐH Phú Lâm", "CĐ Văn hóa Nghệ thuật và Du lịch Hòa Minh", "Cao đẳng Y tế và Dược Tây Sơn",
+                             "Học viện Nông nghiệp Hòa Minh"]
+
+
+def test_the_giver_of_the_next_award_is_no_recipient(extract):
+    record = extract(TITLE, LEAD, "Cụm đề nghị Bộ Y tế tặng Cờ thi đua cho Bệnh viện Đa khoa Phú Lâm và UBND tỉnh tặng "
+                                  "cờ thi đua cho Trung tâm Y tế Hòa Minh.")
+    assert units(record) == ["Bệnh viện Đa khoa Phú Lâm", "Trung tâm Y tế Hòa Minh"]
+
+
+def test_units_given_as_examples_of_the_members_work(extract):
+    record = extract(TITLE, LEAD, "Năm 2023, các doanh nghiệp trong khối đóng góp lớn cho ngân sách. Điển hình "
+                                  "như Công ty CP Phú Lâm nộp ngân sách 60 tỷ đồng, Công ty CP Hòa Minh có số nộp "
+                                  "20,4 tỷ đồng, Công ty TNHH Tây Sơn nộp 24 tỷ đồng.")
+    assert units(record) == ["Công ty CP Phú Lâm", "Công ty CP Hòa Minh", "Công ty TNHH Tây Sơn"]
+
+
+def test_units_whose_models_are_given_as_examples(extract):
+    record = extract(TITLE, LEAD, "Các đơn vị trong khối đã xây dựng nhiều mô hình hay. Tiêu biểu như: mô hình “Chợ "
+                                  "sạch” của Hội Liên hiệp phụ nữ huyện; mô hình “Vườn mẫu” của Hội Nông dân huyện.")
+    assert units(record) == ["Hội Liên hiệp phụ nữ huyện", "Hội Nông dân huyện"]
+
+
+def test_examples_not_about_the_members_are_no_members(extract):
+    record = extract(TITLE, LEAD, "Tỉnh có nhiều mô hình kinh tế hay. Điển hình như Công ty CP Phú Lâm nộp ngân sách "
+                                  "60 tỷ đồng.")
+    assert units(record) == []
+
+
+def test_long_headed_names_in_lower_case_stay_whole(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua gồm: Sở Xây dựng, Ban Quản lý dự án đầu tư xây dựng các công trình "
+                                  "thủy lợi và phát triển nông thôn huyện, Ban Quản lý khu du lịch và các khu công "
+                                  "nghiệp huyện và Ban Quản lý dự án đầu tư xây dựng các công trình giao thông.")
+    assert units(record) == [
+        "Sở Xây dựng", "Ban Quản lý dự án đầu tư xây dựng các công trình thủy lợi và phát triển nông thôn huyện",
+        "Ban Quản lý khu du lịch và các khu công nghiệp huyện",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông"]
+
+
+def test_places_credited_in_brackets_with_the_movements_they_launched(extract):
+    record = extract(TITLE, LEAD, "Các tỉnh đã cụ thể hóa phong trào thi đua phù hợp với từng địa phương như: “Nông "
+                                  "thôn sáng” (tỉnh Phú Lâm); “Đô thị xanh” giai đoạn 2021 - 2025 (tỉnh Hòa Minh)… Qua "
+                                  "đó, các tỉnh đã kịp thời khen thưởng.")
+    assert units(record) == ["tỉnh Phú Lâm", "tỉnh Hòa Minh"]
+
+
+def test_a_document_cited_after_the_examples_names_no_member(extract):
+    record = extract(TITLE, LEAD, "Các tỉnh trong cụm gặp nhiều khó khăn như: hạn hán, dịch bệnh…Thực hiện Chỉ thị "
+                                  "34-CT/TW của Bộ Chính trị, các tỉnh đã đổi mới công tác thi đua.")
+    assert units(record) == []
+
+
+def test_one_unit_in_brackets_after_a_group_is_its_parent_not_a_list(extract):
+    record = extract("Cụm thi đua các đơn vị cấp cơ sở (Sư đoàn 7): Sơ kết công tác thi đua 6 tháng đầu năm 2023",
+                     "Chiều 13-7, Cụm thi đua các đơn vị cấp cơ sở tổ chức hội nghị sơ kết.")
+    assert units(record) == []

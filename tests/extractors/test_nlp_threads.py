@@ -1,6 +1,6 @@
 """Two batches extracted in one process (--workers 1: Prefect runs the next batch's extraction
-while the previous one is stored) call underthesea from two threads: its lazily loaded models
-must not be used half-loaded ("'NoneType' object has no attribute 'process'")."""
+while the previous one is stored) call underthesea from two threads (POS and NER): its lazily loaded
+models must not be used half-loaded ("'NoneType' object has no attribute 'process'")."""
 import subprocess
 import sys
 
@@ -12,6 +12,8 @@ errors = []
 def one():
     try:
         nlp.is_proper_name(text, 9, 22, 0, len(text))
+        nlp.is_person(text, 9, 22, 0, len(text))
+        nlp.line_ends_open("Tham dự hội nghị có ông", 0, 23)
     except Exception as exc:
         errors.append(repr(exc))
 threads = [threading.Thread(target=one) for _ in range(4)]

@@ -209,3 +209,10 @@ def test_given_name_that_is_also_a_unit_word(extract):
     record = extract(TITLE, LEAD, "Tại hội nghị, đồng chí Đinh Văn Phòng, Phó Chủ nhiệm Văn phòng Tỉnh ủy đã trình "
                                   "bày báo cáo.")
     assert [(p.name, p.title) for p in record.participants] == [("Đinh Văn Phòng", "Phó Chủ nhiệm Văn phòng Tỉnh ủy")]
+
+
+def test_rank_and_name_after_a_comma_open_the_next_person(extract):
+    record = extract(TITLE, LEAD, "Dự hội nghị có Đại tá Trịnh Văn Lợi, Phó Giám đốc Công an tỉnh, Thượng tá Mai Thị "
+                                  "Hà – Trưởng phòng Tham mưu.")
+    got = {name: p.title for name, p in people(record).items()}
+    assert got == {"Trịnh Văn Lợi": "Phó Giám đốc Công an tỉnh", "Mai Thị Hà": "Trưởng phòng Tham mưu"}

@@ -73,7 +73,7 @@ def test_kind_cues_are_spans_of_the_span_ruler_and_kinds_read_them():
     assert extract_context(Context.from_text(REPORT), disable=("cues",)).meeting.kinds[0].value == "khac"
 
 
-def test_process_paths_batches_keep_order_and_one_bad_file_costs_only_itself(tmp_path):
+def test_process_paths_batches_keep_order_and_one_failing_extractor_costs_only_its_field(tmp_path):
     from extractors import venue
     from extractors.run import process_paths
 
@@ -96,6 +96,8 @@ def test_process_paths_batches_keep_order_and_one_bad_file_costs_only_itself(tmp
     finally:
         nlp.cache_clear()
     assert [r.path.rsplit("/", 1)[-1] for r in results] == names
-    assert [r.status.value for r in results] == ["ok", "failed", "failed", "ok"]
-    assert "extractor bug" in results[1].reason
+    assert [r.status.value for r in results] == ["ok", "ok", "failed", "ok"]
+    assert [(p.field, p.error) for p in results[1].problems] == [("meeting.venue", "RuntimeError: extractor bug")]
+    assert results[1].record.meeting.venue is None and results[1].record.meeting.date is not None
+    assert results[0].problems == results[3].problems == []
     assert results[3].record.meeting.venue.value == "huyện Bình Minh"

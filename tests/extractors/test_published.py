@@ -17,7 +17,10 @@ BODY = "Chiều 14/12, Cụm thi đua số 4 tổ chức hội nghị tổng k�
     ("Thứ Bảy, 16/12/2023, 07:30 [GMT+7]", dt.date(2023, 12, 16)),
     ("Thứ Bảy, 16/12/2023 - 07:30", dt.date(2023, 12, 16)),
     ("Ngày: 16.12.2023", dt.date(2023, 12, 16)),
-], ids=["ngay-dang", "dang-ngay", "cap-nhat-dashes", "time-pipe-date", "weekday-gmt", "weekday-dash-time", "dotted"])
+    ("Thứ Bảy, 16 tháng 12, 2023", dt.date(2023, 12, 16)),
+    ("01:19 AM 16/12/2023 |   Lượt xem: 307 |   In bài viết |", dt.date(2023, 12, 16)),
+], ids=["ngay-dang", "dang-ngay", "cap-nhat-dashes", "time-pipe-date", "weekday-gmt", "weekday-dash-time", "dotted",
+        "month-in-words-comma-year", "page-tools"])
 def test_publication_line_forms(extract, line, expected):
     record = extract(TITLE, line, BODY)
     assert record.published is not None
@@ -57,3 +60,14 @@ def test_date_marker_opening_a_long_line(extract):
                      "và ký kết giao ước thi đua năm 2026 với nhiều nội dung mới")
     assert record.published is not None
     assert record.published.value == dt.date(2025, 12, 7)
+
+
+def test_headline_closed_by_a_bracketed_listing_date(extract):
+    record = extract("Khối thi đua Nội chính tổng kết công tác thi đua năm 2023 (16/12/2023)", BODY)
+    assert record.published is not None
+    assert record.published.value == dt.date(2023, 12, 16)
+
+
+def test_bracketed_number_closing_a_headline_is_no_date(extract):
+    record = extract("Cụm thi đua số 4 tổng kết công tác thi đua năm 2023 (16/12)", BODY)
+    assert record.published is None

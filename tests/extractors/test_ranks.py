@@ -131,3 +131,10 @@ def test_second_place_named_after_then_a_third_with_its_own_cue(extract):
                      "đứng thứ ba.")
     assert {(r.unit, r.rank) for r in record.ranks} == {
         ("Hội Nông dân tỉnh", 1), ("Tỉnh Đoàn Phú An", 2), ("Hội Cựu chiến binh tỉnh", 3)}
+
+
+def test_flag_for_the_leader_given_by_someone_goes_to_the_unit_after_cho(extract):
+    record = extract(TITLE, LEAD, "Hội nghị đề nghị Thủ tướng Chính phủ, UBND tỉnh tặng cờ thi đua dẫn đầu cho Sở Tư "
+                                  "pháp; UBND tỉnh tặng bằng khen cho Sở Nội vụ, Sở Y tế.")
+    assert ranks(record) == [("Sở Tư pháp", 1, None)]
+    assert [m.unit for m in record.members] == ["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"]

@@ -16,7 +16,6 @@ from flows.cli import app
 from flows.ingest import ingest_paths
 from pipeline.document import Status
 from pipeline.storage import open_repository
-from storage_fixtures import db_url, repository, storage_env  # noqa: F401 - fixtures
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 A = SAMPLES / "hatinh_cum4_tongket_2022.txt"  # Cụm thi đua số 4, Hà Tĩnh

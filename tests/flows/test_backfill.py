@@ -9,7 +9,7 @@ from pipeline.document import Status
 from pipeline.storage import open_repository
 from pipeline.storage.errors import DatabaseUnavailable, StorageFull
 from pipeline.storage.repository import Repository
-from storage_fixtures import stem, stems, assert_consistent, db_url, reports, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent, stem, stems
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 

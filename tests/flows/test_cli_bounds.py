@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 from extractors.run import process_path
 from flows.cli import app
 from pipeline.storage import open_repository
-from storage_fixtures import db_url, reports, storage_env  # noqa: F401 - fixtures
 
 runner = CliRunner()
 

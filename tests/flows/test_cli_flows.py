@@ -11,7 +11,6 @@ import pytest
 
 from flows.runtime import ExpectedErrors, configure_environment
 from pipeline.storage import DatabaseUnavailable
-from storage_fixtures import db_url, reports, storage_env  # noqa: F401 - fixtures
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

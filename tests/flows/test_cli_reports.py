@@ -7,7 +7,6 @@ from typer.testing import CliRunner
 from flows.cli import app
 from pipeline.storage import open_repository
 from report_corpus import ingest
-from storage_fixtures import db_url, storage_env  # noqa: F401 - fixtures
 
 runner = CliRunner()
 

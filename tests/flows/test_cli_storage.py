@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from pipeline.storage import open_repository
 from pipeline.storage.overlay import from_export
-from storage_fixtures import stem, db_url, reports, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import stem
 
 GOLD_KEYS = {"doc_id", "title", "published", "author", "meeting", "cluster", "members", "participants",
              "ranks", "heads", "legal_refs"}

@@ -10,7 +10,7 @@ from flows.ingest import IngestStopped, ingest_paths, reextract
 from pipeline.document import Status
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.errors import StorageFull
-from storage_fixtures import stem, assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
+from storage_fixtures import assert_consistent, stem
 
 
 class CountingExtractor:

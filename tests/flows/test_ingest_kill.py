@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from pipeline.storage.db import Database
-from storage_fixtures import stems, assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
+from storage_fixtures import assert_consistent, stems
 
 N_FILES = 400
 KILL_AFTER = 25  # committed documents

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from pipeline.storage import open_repository
 from pipeline.storage.db import Database
 from pipeline.storage.fixity import verify
-from storage_fixtures import assert_consistent, db_url, reports, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent
 
 KILLS = 10
 FIRST = 8  # files there at the start; two more arrive before each run, so every run has work

@@ -10,7 +10,7 @@ from flows.backfill import backfill
 from flows.nightly import nightly
 from pipeline.document import Status
 from pipeline.storage import open_repository
-from storage_fixtures import stem, stems, assert_consistent, db_url, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent, stem, stems
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 
@@ -31,7 +31,7 @@ def inbox(tmp_path) -> Path:
     written an hour ago; and one report still being copied (written just now)."""
     folder = tmp_path / "inbox"
     (folder / "thang_11").mkdir(parents=True)
-    for name, target in zip(GOOD, [folder / GOOD[0], folder / GOOD[1], folder / "thang_11" / GOOD[2]]):
+    for name, target in zip(GOOD, [folder / GOOD[0], folder / GOOD[1], folder / "thang_11" / GOOD[2]], strict=True):
         age(Path(shutil.copyfile(SAMPLES / name, target)))
     (folder / "rong.txt").write_bytes(b"")
     age(folder / "rong.txt")

@@ -6,7 +6,6 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from storage_fixtures import db_url, reports, storage_env  # noqa: F401 - fixtures
 
 runner = CliRunner()
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from pipeline.storage import open_repository
-from storage_fixtures import stems, assert_consistent, db_url, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent, stems
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 GOOD = "hatinh_cum4_tongket_2022.txt"

@@ -7,7 +7,7 @@ from flows.backfill import backfill
 from flows.reextract import reextract
 from pipeline.document import Status
 from pipeline.storage import open_repository
-from storage_fixtures import stem, assert_consistent, db_url, reports, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent, stem
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 

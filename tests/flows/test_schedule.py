@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from pipeline.storage import open_repository
-from storage_fixtures import stems, db_url, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import stems
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HOUR_AGO = time.time() - 3600

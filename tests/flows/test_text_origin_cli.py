@@ -5,7 +5,7 @@ import json
 
 from legacy_inputs import TXT_SAMPLES, sample_text, tcvn3_bytes
 from scan_inputs import render_pages
-from storage_fixtures import db_url, stem, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import stem
 from typer.testing import CliRunner
 
 from flows.cli import app

@@ -14,7 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from storage_fixtures import db_url, reports, storage_env  # noqa: F401 - fixtures
 
 runner = CliRunner()
 PREFECT_NOISE = ("Traceback", "EventsWorker", "Still processing items", "Failed to create the Prefect home",

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from pipeline.storage import open_repository
-from storage_fixtures import db_url, reports, storage_env  # noqa: F401 - fixtures
 
 runner = CliRunner()
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from storage_fixtures import assert_consistent, db_url, stems, storage_env  # noqa: F401 - fixtures
+from storage_fixtures import assert_consistent, stems
 
 from benchmarks.bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
 from flows.pool import run_in_pool

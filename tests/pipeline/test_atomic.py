@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from pipeline.atomic import UnsafeOutput, atomic_write
+from pipeline.atomic import UnsafeOutput, atomic_write, write_jsonl
 from pipeline.record import Record
 from pipeline.storage.export import ExportedRecord, write_csv
 
@@ -53,3 +53,17 @@ def test_a_missing_folder_is_an_error_not_created(tmp_path):
             atomic_write(tmp_path / "khong_co" / "a.jsonl") as fh:
         fh.write("x")
     assert not (tmp_path / "khong_co").exists()
+
+
+def test_json_lines_keep_vietnamese_and_a_failure_keeps_the_old_file(tmp_path):
+    out = tmp_path / "records.jsonl"
+    assert write_jsonl([{"title": "Hội nghị"}, {"title": None}], out) == 2
+    assert out.read_text(encoding="utf-8") == '{"title": "Hội nghị"}\n{"title": null}\n'
+
+    def broken():
+        yield {"title": "mới"}
+        raise RuntimeError("extraction bug")
+
+    with pytest.raises(RuntimeError):
+        write_jsonl(broken(), out)
+    assert out.read_text(encoding="utf-8").startswith('{"title": "Hội nghị"}') and len(os.listdir(tmp_path)) == 1

@@ -107,7 +107,8 @@ def test_docx_mixing_tcvn3_and_vni_runs_extracts_like_the_unicode_docx(tmp_path)
     assert any(font == ".VnTimeH" for runs in mixed for _, font in runs)
 
     _same_record(clean, legacy)
-    assert read_document(legacy).conversion == "tcvn3+vni"
+    document = read_document(legacy)
+    assert (document.conversion, document.fonts) == ("tcvn3+vni", [".VnTime", ".VnTimeH", "VNI-Times"])
 
 
 def test_docx_heading_in_vntimeh_comes_out_in_capitals(tmp_path):
@@ -134,7 +135,8 @@ def test_pdf_with_a_tcvn3_text_layer_extracts_like_the_unicode_pdf(tmp_path):
         assert "Héi" in pdf.pages[0].extract_text()  # the text layer really is TCVN3
 
     _same_record(clean, legacy)
-    assert read_document(legacy).conversion == "tcvn3"
+    document = read_document(legacy)
+    assert (document.conversion, document.fonts, document.read_from) == ("tcvn3", [".VnTime", ".VnTimeH"], "text layer")
 
 
 def test_tcvn3_paragraphs_without_font_names_are_found_line_by_line(tmp_path):

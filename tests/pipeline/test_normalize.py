@@ -110,6 +110,13 @@ def test_furniture_lines_are_boilerplate(line):
     assert is_boilerplate(line)
 
 
+def test_a_zero_width_space_does_not_hide_a_furniture_line():
+    """Found by test_normalize_properties: the line was kept once, then set aside when normalised again."""
+    once = normalize("\u200bXem với cỡ chữ\nHội nghị tổng kết Cụm thi đua số 2\n").text
+
+    assert once == "Hội nghị tổng kết Cụm thi đua số 2" == normalize(once).text
+
+
 @pytest.mark.parametrize("line", ["Hội nghị tổng kết Cụm thi đua số 2",
                                   "Đồng chí Nguyễn Văn A - Trưởng phòng Nội vụ phát biểu chỉ đạo",
                                   "Giới thiệu điển hình tiên tiến của Cụm thi đua số 2",
@@ -134,7 +141,7 @@ def test_to_original_has_one_offset_per_character_and_never_goes_back():
     norm = normalize(SOURCE)
 
     assert len(norm.to_original) == len(norm.text) + 1
-    assert all(a <= b for a, b in zip(norm.to_original, norm.to_original[1:]))
+    assert all(a <= b for a, b in zip(norm.to_original, norm.to_original[1:], strict=False))
     assert norm.to_original[0] >= 0 and norm.to_original[-1] <= len(SOURCE)
 
 

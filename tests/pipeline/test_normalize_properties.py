@@ -75,4 +75,4 @@ def test_unaccent_of_normalised_text_has_its_offsets(source):
     folded = unaccent(text)
     assert len(folded) == len(text)
     assert all(f == "d" or unicodedata.normalize("NFD", t)[0].lower() == f or f == t.lower() or f == t
-               for t, f in zip(text, folded))
+               for t, f in zip(text, folded, strict=True))

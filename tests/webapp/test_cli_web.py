@@ -9,7 +9,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from storage_fixtures import db_url, storage_env  # noqa: F401 - fixtures
 
 THIDUA = [sys.executable, "-c", "from flows.cli import main; main()"]
 

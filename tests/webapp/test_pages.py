@@ -5,7 +5,7 @@ import re
 
 from extractors.run import process_path
 from pipeline.storage.overlay import parse_path, set_value, validate
-from web_fixtures import archive, db_url, make_browser, repository, storage_env, store  # noqa: F401
+from web_fixtures import store
 
 
 def _participant_with_title(stored):

@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import update
 
-from web_fixtures import PASSWORD, archive, db_url, make_browser, repository, storage_env  # noqa: F401
+from web_fixtures import PASSWORD
 
 # (method, path) -> expected status per role; a 303 to /login means "login page".
 ANON, VIEWER, EDITOR, ADMIN = "anonymous", "viewer", "editor", "admin"

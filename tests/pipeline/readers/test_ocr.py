@@ -53,6 +53,7 @@ def test_scanned_image_is_read_by_ocr(tmp_path, tesseract, page_lines):
 
     assert result.status == Status.OK, result.reason
     assert result.record.origin.reader == "image" and result.record.origin.ocr_pages == 1
+    assert result.document.read_from == "ocr"
     assert "Cụm thi đua số 4" in result.normalized_text
 
 
@@ -79,7 +80,7 @@ def test_mixed_pdf_is_read_page_by_page(tmp_path, tesseract, page_lines):
 
     document = read_document(mixed)
 
-    assert document.pages == 2 and document.ocr_pages == 1
+    assert document.pages == 2 and document.ocr_pages == 1 and document.read_from == "text layer + ocr"
     first, second = document.text.split("\f")
     assert page_lines[0] in first
     assert "Cụm thi đua số 4" in second and all(s >= len(first) for s, _, _ in document.word_confidence)

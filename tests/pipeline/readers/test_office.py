@@ -44,7 +44,8 @@ def test_tcvn3_runs_survive_the_doc_format(tmp_path, soffice_convert):
     mixed.unlink()
 
     _same_record(clean, doc)
-    assert read_document(doc).conversion == "tcvn3"
+    document = read_document(doc)
+    assert (document.conversion, document.read_from) == ("tcvn3", "libreoffice")
 
 
 @pytest.mark.parametrize("target", ["rtf", "odt"])

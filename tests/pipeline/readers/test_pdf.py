@@ -14,7 +14,7 @@ def test_pages_come_in_order_separated_by_a_form_feed(pdf_report):
 
     pages = doc.text.split("\f")
     assert doc.pages == len(pdf_report.pages) == len(pages) == 2
-    for page_text, lines in zip(pages, pdf_report.pages):  # every word, in order, on its own page
+    for page_text, lines in zip(pages, pdf_report.pages, strict=True):  # every word, in order, on its own page
         assert normalize(page_text).text.split() == " ".join(lines).split()
 
 

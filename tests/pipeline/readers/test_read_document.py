@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.document import Document, ReadError
 from pipeline.normalize import normalize
-from pipeline.readers import READERS, read_document, supported
+from pipeline.readers import READERS, read_document
 from pipeline.settings import get_settings
 
 
@@ -21,17 +21,17 @@ def default_limit(monkeypatch):
 
 def test_document_carries_id_hash_and_format(write_txt, report_text, docx_report, pdf_report, html_report):
     txt = write_txt("004_b409e97afd7ec81e.txt", report_text)
-    for path, fmt in ((txt, "txt"), (html_report.path, "html"), (docx_report.path, "docx"), (pdf_report.path, "pdf")):
+    for path, fmt, read_from in ((txt, "txt", "text"), (html_report.path, "html", "markup"),
+                                 (docx_report.path, "docx", "text layer"), (pdf_report.path, "pdf", "text layer")):
         doc = read_document(path)
         assert isinstance(doc, Document)
-        assert (doc.id, doc.format, doc.path) == (path.stem, fmt, str(path))
+        assert (doc.id, doc.format, doc.path, doc.read_from) == (path.stem, fmt, str(path), read_from)
         assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_extension_is_case_insensitive(write_txt, report_text):
     path = write_txt("BAO_CAO.TXT", report_text)
 
-    assert supported(path)
     assert read_document(path).format == "txt"
 
 

@@ -60,6 +60,7 @@ def test_utf8_with_one_stray_byte_stays_utf8_not_mojibake(tmp_path, report_text)
     assert doc.encoding == "utf-8"
     assert report_text.strip() in doc.text
     assert not any(bad in doc.text for bad in MOJIBAKE[:4])
+    assert doc.warnings == ["2 byte(s) that are not valid utf-8 shown as \ufffd"]
 
 
 def test_binary_garbage_named_txt_is_refused(tmp_path):

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from pipeline.storage.archive import FileChanged, OriginalsArchive
+from pipeline.storage.archive import PARTIAL_SUFFIX, FileChanged, OriginalsArchive
 from pipeline.storage.errors import StorageFull
 
 REPORT = "Cụm thi đua số 2 tổng kết năm 2023\n".encode()
@@ -67,3 +67,16 @@ def test_partial_files_of_a_killed_run_are_swept_once_stale(tmp_path):
     os.utime(stale, (old, old))
     assert archive.sweep_partials() == 1
     assert not stale.exists() and fresh.exists()
+
+
+def test_the_file_being_written_is_a_partial_that_the_sweep_finds(tmp_path, original, monkeypatch):
+    written, real_fsync = [], os.fsync
+
+    def look(fd):
+        written.extend(p.name for p in (tmp_path / "archive").rglob(f".*{PARTIAL_SUFFIX}"))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", look)
+    stored = OriginalsArchive(tmp_path / "archive").put(original, hashlib.sha256(REPORT).hexdigest())
+    assert written and all(name.startswith(f".{stored.name}.") for name in written)
+    assert [p.name for p in stored.parent.iterdir()] == [stored.name]

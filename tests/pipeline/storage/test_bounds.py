@@ -10,7 +10,7 @@ from pipeline.storage import open_repository
 from pipeline.storage.errors import ConflictError, InvalidCorrection, InvalidInput
 from pipeline.storage.overlay import get_value, parse_path
 from pipeline.storage.search import MAX_TERMS, SearchTooLong, search
-from storage_fixtures import assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
+from storage_fixtures import assert_consistent
 
 
 def store(repo, path):

@@ -6,7 +6,6 @@ from sqlalchemy import inspect, text
 
 from pipeline.storage.db import Database, head_revision, open_database, redact
 from pipeline.storage.errors import DatabaseUnavailable, MigrationError
-from storage_fixtures import db_url, require_postgres  # noqa: F401 - fixtures
 
 TABLES = {"documents", "sources", "machine_records", "corrections", "record_versions", "audit_log"}
 

@@ -4,7 +4,7 @@ import pytest
 from extractors.run import process_path
 from pipeline.storage.editing import Change, QueueFilter, neighbours, queue, save_corrections, withdraw
 from pipeline.storage.errors import ConflictError, InvalidCorrection
-from storage_fixtures import assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
+from storage_fixtures import assert_consistent
 
 
 def store(repo, path):

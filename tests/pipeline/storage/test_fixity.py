@@ -7,7 +7,6 @@ from sqlalchemy import select, text
 from extractors.run import process_path
 from pipeline.storage.fixity import verify
 from pipeline.storage.models import SourceRow
-from storage_fixtures import db_url, repository, reports, storage_env  # noqa: F401
 
 
 def store(repo, path):

@@ -6,7 +6,7 @@ from extractors.run import process_path
 from pipeline.storage.errors import ConflictError, InvalidCorrection, NotFound
 from pipeline.storage.models import DocumentRow, MachineRecordRow
 from pipeline.storage.overlay import parse_path, set_value, validate
-from storage_fixtures import assert_consistent, db_url, repository, reports, storage_env  # noqa: F401
+from storage_fixtures import assert_consistent
 
 
 def stem(doc_id: str) -> str:

@@ -4,7 +4,6 @@ import pytest
 from extractors.run import process_path
 from pipeline.storage.errors import InvalidInput
 from pipeline.storage.search import parse, search
-from storage_fixtures import db_url, repository, storage_env  # noqa: F401 - fixtures
 
 TEXTS = {
     "kien_luong": "Cụm thi đua số 2 tổng kết năm 2023\n\nChiều 12/1, tại Hội trường Liên đoàn Lao động huyện "

@@ -8,7 +8,7 @@ from rich.table import Table
 
 
 def doctor() -> None:
-    """List the tools thidua uses for scans and legacy Word files, with versions.
+    """List the tools thidua uses for scans and old Word files, with their versions.
 
     Exit code 1 when one is missing: files that need it fail with the command that installs it,
     every other file is read as usual."""
@@ -21,9 +21,9 @@ def doctor() -> None:
     for tool in tools:
         status = "[green]ok[/]" if tool.ok else f"[red]missing[/]: {escape(tool.problem)}"
         table.add_row(escape(tool.name), status, escape(tool.version or ""), escape(tool.enables))
-    Console(soft_wrap=True).print(table)
+    Console(soft_wrap=True, emoji=False).print(table)
     missing = [t for t in tools if not t.ok]
     for tool in missing:
-        Console(stderr=True).print(f"to enable {escape(tool.enables)}: {escape(tool.install or '')}", highlight=False,
+        Console(stderr=True, emoji=False).print(f"to enable {escape(tool.enables)}: {escape(tool.install or '')}", highlight=False,
                                    soft_wrap=True)
     raise typer.Exit(1 if missing else 0)

@@ -1,5 +1,6 @@
-"""Running the Prefect flows from the command line: `ingest` and `reextract` (in cli_storage.py)
-run a flow here and print its report; `schedule` serves the nightly deployment.
+"""Running the Prefect flows from the command line: `ingest` and `reextract` (archive.py) run a
+flow with `run_flow` and print its report; `schedule` serves the nightly deployment, `deploy`
+puts the flows on a work pool, `status` says what the last runs did.
 
 Exit codes as everywhere: 0 every file ok or skipped, 1 some failed (or the run stopped on a
 problem that may pass), 2 nothing could be done (usage, database, Prefect server).
@@ -7,20 +8,20 @@ problem that may pass), 2 nothing could be done (usage, database, Prefect server
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from contextlib import suppress
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 
+from flows.cli.output import archive, error, out, progress, say, storage_errors
 from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport
 
-
-def register(app: typer.Typer) -> None:
-    app.command("schedule")(schedule)
-    app.command("deploy")(deploy)
-    app.command("status")(status)
+CRON_HELP = ("When to run, as a cron line: minute hour day month weekday, in the server's local time "
+             '("0 2 * * *": 02:00 every day).')
 
 
 class _Bar:
@@ -45,7 +46,7 @@ class _Bar:
 
 
 class Interrupted(KeyboardInterrupt):
-    """Ctrl-C during a run, with what to tell the user (printed by flows.cli.main, exit 130)."""
+    """Ctrl-C during a run, with what to tell the user (printed by flows.cli.app.main, exit 130)."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -84,12 +85,11 @@ def _interrupted(before: int | None) -> Interrupted:
 def check_paths(paths: Sequence[Path]) -> bool:
     """Before anything starts: a path that does not exist is a usage error (exit 2, nothing
     done); a folder without reports is a warning. False when there is nothing to do."""
-    from flows.cli_storage import _error, say
     from pipeline.discover import holds_reports
 
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        raise _error(f"not found: {', '.join(map(shown_path, missing))} (nothing was ingested)", 2)
+        raise error(f"not found: {', '.join(map(shown_path, missing))} (nothing was ingested)", 2)
     empty = [p for p in paths if p.is_dir() and not holds_reports(p)]
     for folder in empty:
         say(f"[yellow]warning:[/] no reports found in {escape(shown_path(folder))}")
@@ -116,8 +116,6 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
         importlib.import_module(module)
         stop_if_interrupted()
 
-    from flows.cli import _progress
-    from flows.cli_storage import _error, storage_errors
     from flows.runtime import ServerError, configure_environment, ctrl_c_seen, prefect_api, \
         quiet_third_party_logs, reporting_progress, stop_if_interrupted
 
@@ -125,11 +123,11 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
     try:
         with storage_errors(), prefect_api(meanwhile=meanwhile):
             quiet_third_party_logs()
-            with _progress() as progress, reporting_progress(_Bar(progress)):
+            with progress() as bar, reporting_progress(_Bar(bar)):
                 state = start()
             stop_if_interrupted()
     except ServerError as exc:
-        raise _error(str(exc), exc.exit_code) from None
+        raise error(str(exc), exc.exit_code) from None
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():  # even when a library wrapped it
             raise _interrupted(before[0] if before else None) from None
@@ -142,108 +140,119 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
 
 def finish(report: RunReport) -> None:
     """After the summary: the stopping problem as one error line, and the exit code."""
-    from flows.cli_storage import _error
-
     if report.stopped:
-        raise _error(f"{report.stopped} (stopped after {len(report.results)} file(s); run again to continue)",
+        raise error(f"{report.stopped} (stopped after {len(report.results)} file(s); run again to continue)",
                      report.exit_code)
     raise typer.Exit(report.exit_code)
 
 
 def schedule(
-    inbox: Path = typer.Option(..., "--inbox", help="Folder where new reports arrive (searched recursively)."),
-    cron: str = typer.Option("0 2 * * *", "--cron", help="When to run, as a cron line (server's local time)."),
-    archive_to: Path | None = typer.Option(None, "--archive-to",
-                                              help="Where processed files go (default: INBOX/archive)."),
-    quarantine: Path | None = typer.Option(None, "--quarantine",
-                                              help="Where failed files go, with their reason (default: INBOX/quarantine)."),
-    name: str = typer.Option("nightly", "--name", help="Deployment name (thidua-nightly/NAME)."),
+    inbox: Annotated[Path, typer.Option(
+        "--inbox", metavar="FOLDER", show_default=False,
+        help="Folder where new reports arrive (subfolders included).")],
+    cron: Annotated[str, typer.Option("--cron", metavar="CRON", help=CRON_HELP)] = "0 2 * * *",
+    archive_to: Annotated[Path | None, typer.Option(
+        "--archive-to", metavar="FOLDER", show_default=False,
+        help="Where processed files are moved (default: the inbox's archive subfolder).")] = None,
+    quarantine: Annotated[Path | None, typer.Option(
+        "--quarantine", metavar="FOLDER", show_default=False,
+        help="Where files that failed are moved, each with a note saying why (default: the inbox's quarantine "
+             "subfolder).")] = None,
+    name: Annotated[str, typer.Option(
+        "--name", metavar="NAME", help="Name of this schedule, to tell several apart (thidua-nightly/NAME).")
+    ] = "nightly",
 ) -> None:
-    """Serve the nightly ingestion of an inbox on a cron schedule, until stopped (Ctrl-C).
+    """Ingest new reports from an inbox folder every night (or as --cron says), until stopped with Ctrl-C.
 
-    Runs also start on demand: `prefect deployment run thidua-nightly/nightly`. Without
-    PREFECT_API_URL a local Prefect server (with its scheduler) runs for as long as this does."""
-    from flows.cli_storage import _error, say, storage_errors
+    A run can also be started at once from Prefect (the orchestrator that keeps the schedule):
+    `prefect deployment run thidua-nightly/nightly`. Unless PREFECT_API_URL names a Prefect server, one
+    runs on this machine for as long as this command does."""
     from flows.runtime import ServerError, configure_environment, prefect_api, prefect_home, quiet_third_party_logs
 
     if not inbox.is_dir():
-        raise _error(f"inbox folder not found: {inbox}", 2)
+        raise error(f"inbox folder not found: {inbox}", 2)
     configure_environment()  # a long-lived service: no hurry, Prefect may be imported first
     try:
         prefect_home()
     except ServerError as exc:
-        raise _error(str(exc), exc.exit_code) from None
+        raise error(str(exc), exc.exit_code) from None
     from prefect.client.schemas.schedules import CronSchedule
     from pydantic import ValidationError
 
     try:
         CronSchedule(cron=cron)
     except ValidationError:
-        raise _error(f"not a cron line: {cron!r} (e.g. \"0 2 * * *\" for 02:00 every day)", 2) from None
+        raise error(f"not a cron line: {cron!r} (e.g. \"0 2 * * *\" for 02:00 every day)", 2) from None
     try:
         with storage_errors(), prefect_api(scheduler=True, meanwhile=_check_database) as api_url:
             quiet_third_party_logs()
             from flows.nightly import destinations, serve
 
-            where, archive, quarantined = destinations(inbox, archive_to, quarantine)
+            where, archived, quarantined = destinations(inbox, archive_to, quarantine)
             warn_if_last_run_failed()
             watch_scheduler(f"thidua-nightly/{name}")
             say(f"serving thidua-nightly/{escape(name)}: ingest {escape(str(where))} on '{escape(cron)}'; "
-                f"processed files to {escape(str(archive))}, failed ones to {escape(str(quarantined))}")
+                f"processed files to {escape(str(archived))}, failed ones to {escape(str(quarantined))}")
             say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}; stop with Ctrl-C")
-            try:
-                serve(where, cron, name=name, archive_to=archive, quarantine=quarantined)
-            except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits)
-                pass
+            with suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits)
+                serve(where, cron, name=name, archive_to=archived, quarantine=quarantined)
     except ServerError as exc:
-        raise _error(str(exc), exc.exit_code) from None
+        raise error(str(exc), exc.exit_code) from None
     say("stopped serving (the schedule stays; runs resume when this is started again)")
 
 
 def deploy(
-    pool: str = typer.Option(..., "--pool", help="Prefect work pool (prefect work-pool create NAME --type process)."),
-    inbox: Path | None = typer.Option(None, "--inbox", help="Also deploy the nightly ingestion of this folder."),
-    cron: str = typer.Option("0 2 * * *", "--cron", help="When the nightly ingestion runs."),
-    archive_to: Path | None = typer.Option(None, "--archive-to", help="Default: INBOX/archive."),
-    quarantine: Path | None = typer.Option(None, "--quarantine", help="Default: INBOX/quarantine."),
+    pool: Annotated[str, typer.Option(
+        "--pool", metavar="POOL", show_default=False,
+        help="Name of the Prefect work pool whose workers run the jobs (made with: prefect work-pool create POOL "
+             "--type process).")],
+    inbox: Annotated[Path | None, typer.Option(
+        "--inbox", metavar="FOLDER", show_default=False,
+        help="Also run the nightly ingestion of this folder.")] = None,
+    cron: Annotated[str, typer.Option("--cron", metavar="CRON", help=CRON_HELP)] = "0 2 * * *",
+    archive_to: Annotated[Path | None, typer.Option(
+        "--archive-to", metavar="FOLDER", show_default=False,
+        help="Where the nightly ingestion moves processed files (default: the inbox's archive subfolder).")] = None,
+    quarantine: Annotated[Path | None, typer.Option(
+        "--quarantine", metavar="FOLDER", show_default=False,
+        help="Where it moves files that failed (default: the inbox's quarantine subfolder).")] = None,
 ) -> None:
-    """Deploy the flows to a Prefect work pool, for `prefect worker start --pool POOL`.
+    """Let other machines run the jobs: ingest, re-extract and, with --inbox, the nightly ingestion.
 
-    Creates or updates, on the server PREFECT_API_URL names: thidua-backfill/backfill,
-    thidua-reextract/reextract and, with --inbox, thidua-nightly/nightly on --cron."""
-    from flows.cli_storage import _error, say
+    The jobs are registered on the Prefect server named by PREFECT_API_URL; start a worker on each
+    machine that should run them with `prefect worker start --pool POOL`."""
     from flows.runtime import ServerError, configure_environment, prefect_home
 
     configure_environment()
     try:
         prefect_home()
     except ServerError as exc:
-        raise _error(str(exc), exc.exit_code) from None
+        raise error(str(exc), exc.exit_code) from None
     from prefect.client.schemas.schedules import CronSchedule
     from prefect.settings import PREFECT_API_URL
     from pydantic import ValidationError
 
     if not PREFECT_API_URL.value():
-        raise _error("set PREFECT_API_URL to the Prefect server the workers use "
-                     "(e.g. http://prefect-host:4200/api)", 2)
+        raise error("set PREFECT_API_URL to the Prefect server the workers use "
+                    "(e.g. http://prefect-host:4200/api)", 2)
     from flows.runtime import check_reachable
 
     try:
         check_reachable(PREFECT_API_URL.value())
     except ServerError as exc:
-        raise _error(str(exc), exc.exit_code) from None
+        raise error(str(exc), exc.exit_code) from None
     if inbox is not None and not inbox.is_dir():
-        raise _error(f"inbox folder not found: {inbox}", 2)
+        raise error(f"inbox folder not found: {inbox}", 2)
     try:
         CronSchedule(cron=cron)
     except ValidationError:
-        raise _error(f"not a cron line: {cron!r} (e.g. \"0 2 * * *\" for 02:00 every day)", 2) from None
+        raise error(f"not a cron line: {cron!r} (e.g. \"0 2 * * *\" for 02:00 every day)", 2) from None
     from flows.deploy import deploy_to_pool, deployments
 
     try:
         deploy_to_pool(pool, deployments(inbox, cron, archive_to=archive_to, quarantine=quarantine))
     except ValueError as exc:  # no such work pool, ...
-        raise _error(str(exc).splitlines()[0], 2) from None
+        raise error(str(exc).splitlines()[0], 2) from None
     say(f"start workers with: prefect worker start --pool {escape(pool)}")
 
 
@@ -254,8 +263,6 @@ def warn_if_last_run_failed() -> bool:
     with open_repository() as repo:
         last = repo.runs("nightly", limit=1)
     if last and last[0].state == "failed":
-        from flows.cli_storage import say
-
         run = last[0]
         say(f"[yellow]warning:[/] the last nightly run (started {run.started_at.astimezone():%Y-%m-%d %H:%M}) "
             f"failed: {escape(run.message or 'no message')}")
@@ -270,7 +277,6 @@ def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
     import threading
 
     def check() -> None:
-        from flows.cli_storage import say
         from flows.runtime import next_scheduled_run
 
         try:
@@ -288,12 +294,12 @@ def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
 
 
 def status() -> None:
-    """What the archive holds and what the last runs did; exit code 1 when the last nightly
-    run failed (for monitoring)."""
-    from flows.cli_storage import _repository, out, storage_errors
+    """What the archive holds and what the last runs did.
+
+    Exit code 1 when the last nightly run failed (for monitoring)."""
     from pipeline.settings import get_settings
 
-    with storage_errors(), _repository() as repo:
+    with storage_errors(), archive() as repo:
         documents = repo.count()
         flagged = repo.count(needs_review=True)
         runs = repo.runs(limit=10)

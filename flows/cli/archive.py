@@ -1,0 +1,122 @@
+"""`thidua ingest`, `reextract` and `export`: filling the archive and taking records out of it.
+
+Every expected problem (database down, failed migration, disk full, unknown document) ends as one
+`error:` line and an exit code: 2 when nothing could be done (setup, usage), 1 when something failed.
+"""
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from flows.cli.output import archive, check_output, error, print_summary, say, storage_errors, within
+from flows.cli.runs import check_paths, finish, run_flow
+
+BATCH_HELP = "How many files are extracted together (default: THIDUA_BATCH_SIZE, 100)."
+WORKERS_HELP = "How many processes extract at once (default: THIDUA_WORKERS, one per core)."
+
+
+class ExportFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="FILES", show_default=False,
+        help="Report files or folders (folders are searched, subfolders included).")],
+    batch_size: Annotated[int | None, typer.Option("--batch-size", callback=within(1), metavar="N", show_default=False,
+                                                   help=BATCH_HELP)] = None,
+    workers: Annotated[int | None, typer.Option("--workers", callback=within(1), metavar="N", show_default=False,
+                                                help=WORKERS_HELP)] = None,
+    as_version_of: Annotated[str | None, typer.Option(
+        "--as-version-of", metavar="DOC_ID", show_default=False,
+        help="Store the one file given as a new version of this document, whatever its name or folder.")] = None,
+) -> None:
+    """Archive reports, read them and store their records (a bad file never costs another's work).
+
+    Each report gets its own document id (file name plus a short code, e.g. baocao-1a2b3c4d).
+
+    A file already archived (same bytes) is skipped without being read again, its new name noted; a
+    changed file at the same path becomes a new version.
+
+    Exit code 1 when any file failed, 2 when a path does not exist (nothing is done); a folder without
+    reports is a warning."""
+    if not check_paths(paths):
+        return
+    if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
+        raise error("--as-version-of needs exactly one file", 2)
+
+    def start():
+        from flows.backfill import backfill
+
+        return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
+                        return_state=True)
+
+    report = run_flow(start, "flows.backfill")
+    print_summary(report.results, "Ingest")
+    say(report.throughput())
+    finish(report)
+
+
+def reextract(
+    doc_ids: Annotated[list[str] | None, typer.Argument(
+        metavar="DOC_ID", show_default=False, help="Ids of the documents to read again.")] = None,
+    all_documents: Annotated[bool, typer.Option("--all", help="Read every archived document again.")] = False,
+    batch_size: Annotated[int | None, typer.Option(
+        "--batch-size", callback=within(1), metavar="N", show_default=False,
+        help="How many documents are extracted together (default: THIDUA_BATCH_SIZE, 100).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", callback=within(1), metavar="N", show_default=False,
+                                                help=WORKERS_HELP)] = None,
+) -> None:
+    """Read archived originals again with the current extraction, e.g. after an upgrade.
+
+    Corrections made by people are kept and still win; where the new reading disagrees with one, the
+    record is flagged for review."""
+    if bool(doc_ids) == all_documents:
+        raise error("give DOC_IDs or --all (not both)", 2)
+
+    def start():
+        from flows.reextract import reextract as reextract_flow
+
+        return reextract_flow(doc_ids=None if all_documents else list(doc_ids), batch_size=batch_size,
+                              workers=workers, return_state=True)
+
+    report = run_flow(start, "flows.reextract")
+    for r in report.results:
+        if "needs review" in (r.reason or ""):
+            say(f"[yellow]needs review[/] {escape(r.doc_id)}: {escape(r.reason)}")
+    for note in report.notes:
+        say(escape(note))
+    print_summary(report.results, "Re-extraction")
+    finish(report)
+
+
+def export(
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", show_default=False,
+        help="csv or xlsx (spreadsheets for people), or jsonl (one JSON record per line, for programs).")],
+    out_path: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FILE", show_default=False,
+        help="File to write; it is replaced only once complete, and its folder must exist.")],
+    cluster: Annotated[str | None, typer.Option(
+        metavar="CLUSTER", show_default=False, help="Only this cluster (its number, or part of its name).")] = None,
+    year: Annotated[int | None, typer.Option(
+        callback=within(0, 9999), metavar="YEAR", show_default=False,
+        help="Only this year (the year under review, else the year of the meeting).")] = None,
+    needs_review: Annotated[bool, typer.Option("--needs-review", help="Only records flagged for review.")] = False,
+) -> None:
+    """Write the records, with people's corrections applied, to a spreadsheet or a JSON Lines file.
+
+    csv and xlsx are for people: Vietnamese headers, dates as dates, a "corrected" marker and the review
+    flag; xlsx puts members, participants, ranks and heads on their own sheets."""
+    from pipeline.storage.export import export_records
+
+    check_output(out_path)  # a symlink, a device, a missing folder: exit 2 before opening the archive
+    with storage_errors(), archive() as repo:
+        count = export_records(repo, format.value, out_path, cluster, year, True if needs_review else None)
+    say(f"wrote {count} records to {escape(str(out_path))}")
