@@ -1,12 +1,12 @@
 """The user administration page (admins only): add staff, change roles, (de)activate, reset passwords."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from pipeline.storage import StorageError
 from pipeline.storage import users as accounts
-from web.auth import admin, checked_form
+from web.auth import Admin, CheckedForm
 
 router = APIRouter()
 ROLE_NAMES = {"viewer": "Chỉ xem", "editor": "Biên tập", "admin": "Quản trị"}
@@ -24,12 +24,12 @@ def _page(request: Request, message: str | None = None, error: str | None = None
 
 
 @router.get("/users")
-def users_page(request: Request, m: str | None = None, login=Depends(admin)):
+def users_page(request: Request, login: Admin, m: str | None = None):
     return _page(request, MESSAGES.get(m or ""))
 
 
 @router.post("/users/add")
-def add(request: Request, data: dict = Depends(checked_form), login=Depends(admin)) -> Response:
+def add(request: Request, data: CheckedForm, login: Admin) -> Response:
     try:
         accounts.add_user(request.app.state.repo.db, _one(data, "name"), _one(data, "role"), _one(data, "password"))
     except StorageError as exc:
@@ -38,7 +38,7 @@ def add(request: Request, data: dict = Depends(checked_form), login=Depends(admi
 
 
 @router.post("/users/update")
-def update(request: Request, data: dict = Depends(checked_form), login=Depends(admin)) -> Response:
+def update(request: Request, data: CheckedForm, login: Admin) -> Response:
     name, action = _one(data, "name"), _one(data, "action")
     if name == login.user.name and action in ("deactivate", "role"):
         return _page(request, error="Bạn không thể tự hạ quyền hay khóa tài khoản của chính mình.", status_code=422)

@@ -11,6 +11,7 @@ import secrets
 import threading
 import time
 from collections import defaultdict, deque
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -81,16 +82,25 @@ def viewer(request: Request) -> accounts.LoginSession:
     return login
 
 
-def editor(login: accounts.LoginSession = Depends(viewer)) -> accounts.LoginSession:
+Viewer = Annotated[accounts.LoginSession, Depends(viewer)]  # a parameter `login: Viewer` needs a live session
+
+
+def editor(login: Viewer) -> accounts.LoginSession:
     if not login.user.may("editor"):
         raise Forbidden("Tài khoản của bạn chỉ được xem, không được sửa bản ghi.")
     return login
 
 
-def admin(login: accounts.LoginSession = Depends(viewer)) -> accounts.LoginSession:
+Editor = Annotated[accounts.LoginSession, Depends(editor)]
+
+
+def admin(login: Viewer) -> accounts.LoginSession:
     if not login.user.may("admin"):
         raise Forbidden("Chỉ quản trị viên được quản lý người dùng.")
     return login
+
+
+Admin = Annotated[accounts.LoginSession, Depends(admin)]
 
 
 async def checked_form(request: Request) -> dict[str, list[str]]:
@@ -107,6 +117,9 @@ async def checked_form(request: Request) -> dict[str, list[str]]:
         if isinstance(value, str):
             data.setdefault(key, []).append(value)
     return data
+
+
+CheckedForm = Annotated[dict[str, list[str]], Depends(checked_form)]
 
 
 def _address(request: Request) -> str:
@@ -147,7 +160,7 @@ async def login(request: Request) -> Response:
 
 
 @router.post("/logout")
-def logout(request: Request, form: dict = Depends(checked_form)) -> Response:
+def logout(request: Request, form: CheckedForm) -> Response:
     accounts.end_session(request.app.state.repo.db, request.cookies.get(COOKIE))
     response = RedirectResponse("/login?m=bye", status_code=303)
     response.delete_cookie(COOKIE, path="/")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 
 from pipeline.record import KINDS
@@ -16,7 +16,7 @@ from pipeline.storage import ConflictError, InvalidInput, NotFound
 from pipeline.storage import editing
 from pipeline.storage.search import search as search_text
 from web import forms, textview
-from web.auth import checked_form, editor, viewer
+from web.auth import CheckedForm, Editor, Viewer
 from web.changes import FormError, changes, rebase
 
 router = APIRouter()
@@ -40,8 +40,8 @@ def _filter_query(f: editing.QueueFilter) -> str:
 
 
 @router.get("/")
-def queue_page(request: Request, cluster: str | None = None, year: str | None = None, status: str | None = None,
-               kind: str | None = None, q: str | None = None, page: int = 1, login=Depends(viewer)):
+def queue_page(request: Request, login: Viewer, cluster: str | None = None, year: str | None = None,
+               status: str | None = None, kind: str | None = None, q: str | None = None, page: int = 1):
     repo = request.app.state.repo
     f = _filter(cluster, year, status, kind)
     hits, search_error = None, None
@@ -61,22 +61,21 @@ def queue_page(request: Request, cluster: str | None = None, year: str | None = 
 
 
 def _record_context(request: Request, doc_id: str, form_state: forms.RecordForm | None = None,
-                    f: editing.QueueFilter | None = None, **extra) -> dict:
-    repo = request.app.state.repo
-    stored = repo.get(doc_id, with_text=True)
+                    f: editing.QueueFilter | None = None, page: editing.RecordPage | None = None, **extra) -> dict:
     f = f or editing.QueueFilter()
-    previous, following = editing.neighbours(repo, f, doc_id)
+    stored = page or editing.record_page(request.app.state.repo, doc_id, f)
     text = stored.normalized_text or ""
     return {"stored": stored, "form": form_state or forms.from_record(stored.record),
-            "segments": textview.segments(text, stored.record, forms.LOW_CONFIDENCE),
-            "text_cut": len(text) > textview.MAX_CHARS, "kinds": KIND_NAMES, "previous": previous,
-            "following": following, "filter": f, "filter_query": _filter_query(f), "low": forms.LOW_CONFIDENCE,
+            "doc_text": request.app.state.text_pane.html(text, stored.record),
+            "text_cut": len(text) > textview.MAX_CHARS, "kinds": KIND_NAMES, "previous": stored.previous,
+            "following": stored.following, "filter": f, "filter_query": _filter_query(f), "low": forms.LOW_CONFIDENCE,
             "attrs": forms.LIST_ATTRS, "message": None, "errors": {}, "conflict": None, **extra}
 
 
 @router.get("/record")
-def record_page(request: Request, doc: str, m: str | None = None, n: int = 0, cluster: str | None = None,
-                year: str | None = None, status: str | None = None, kind: str | None = None, login=Depends(viewer)):
+def record_page(request: Request, login: Viewer, doc: str, m: str | None = None, n: int = 0,
+                cluster: str | None = None, year: str | None = None, status: str | None = None,
+                kind: str | None = None):
     context = _record_context(request, doc, f=_filter(cluster, year, status, kind))
     context["message"] = MESSAGES[m].format(n=n) if m in MESSAGES else None
     return request.app.state.render(request, "record.html", context)
@@ -102,7 +101,7 @@ def _form_filter(data: dict) -> editing.QueueFilter:
 
 
 @router.post("/record/save")
-def save(request: Request, data: dict = Depends(checked_form), login=Depends(editor)) -> Response:
+def save(request: Request, data: CheckedForm, login: Editor) -> Response:
     repo = request.app.state.repo
     doc_id, f = (data.get("doc") or [""])[-1], _form_filter(data)
     version = _version(data)
@@ -124,7 +123,7 @@ def save(request: Request, data: dict = Depends(checked_form), login=Depends(edi
                                             reason=(data.get("reason") or [""])[-1].strip() or None,
                                             expected_version=version)
     except ConflictError:
-        return _conflict(request, doc_id, version, pending, f)
+        return _conflict(request, doc_id, version, pending, f, base)
     action = (data.get("action") or ["save"])[-1]
     if action == "save_next":
         following = editing.neighbours(repo, f, doc_id)[1]
@@ -135,19 +134,21 @@ def save(request: Request, data: dict = Depends(checked_form), login=Depends(edi
                             status_code=303)
 
 
-def _conflict(request: Request, doc_id: str, version: int, pending: list, f: editing.QueueFilter) -> Response:
+def _conflict(request: Request, doc_id: str, version: int, pending: list, f: editing.QueueFilter,
+              base: dict | None = None) -> Response:
     repo = request.app.state.repo
-    stored = repo.get(doc_id)
-    base = editing.version_record(repo, doc_id, version)
-    others = [e for e in repo.history(doc_id) if e.version > version]
-    context = _record_context(request, doc_id, rebase(pending, stored.record, base), f, conflict=others,
+    page = editing.record_page(repo, doc_id, f)
+    if base is None:
+        base = editing.version_record(repo, doc_id, version)
+    context = _record_context(request, doc_id, rebase(pending, page.record, base), f, page=page,
+                              conflict=editing.changes_since(repo, page.doc_id, version),
                               message="Chưa lưu: người khác vừa sửa bản ghi này. Thay đổi của họ ở dưới; "
                                       "ô nhập vẫn giữ giá trị bạn nhập. Kiểm tra rồi bấm Lưu lần nữa.")
     return request.app.state.render(request, "record.html", context, status_code=409)
 
 
 @router.post("/record/resolve")
-def resolve(request: Request, data: dict = Depends(checked_form), login=Depends(editor)) -> Response:
+def resolve(request: Request, data: CheckedForm, login: Editor) -> Response:
     doc_id, f = (data.get("doc") or [""])[-1], _form_filter(data)
     version = _version(data)
     try:
@@ -158,7 +159,7 @@ def resolve(request: Request, data: dict = Depends(checked_form), login=Depends(
 
 
 @router.get("/record/history")
-def history(request: Request, doc: str, m: str | None = None, login=Depends(viewer)):
+def history(request: Request, login: Viewer, doc: str, m: str | None = None):
     repo = request.app.state.repo
     stored = repo.get(doc)
     message = "Chưa rút lại: người khác vừa sửa bản ghi này; xem lại lịch sử rồi thử lại." if m == "conflict" else None
@@ -167,7 +168,7 @@ def history(request: Request, doc: str, m: str | None = None, login=Depends(view
 
 
 @router.post("/record/withdraw")
-def withdraw(request: Request, data: dict = Depends(checked_form), login=Depends(editor)) -> Response:
+def withdraw(request: Request, data: CheckedForm, login: Editor) -> Response:
     doc_id = (data.get("doc") or [""])[-1]
     correction = (data.get("correction") or [""])[-1]
     version = (data.get("version") or [""])[-1]
@@ -182,7 +183,7 @@ def withdraw(request: Request, data: dict = Depends(checked_form), login=Depends
 
 
 @router.get("/record/original")
-def original(request: Request, doc: str, rev: int | None = None, login=Depends(viewer)) -> Response:
+def original(request: Request, login: Viewer, doc: str, rev: int | None = None) -> Response:
     repo = request.app.state.repo
     stored = repo.get(doc)
     wanted = rev if rev is not None else max((s.revision for s in stored.sources), default=None)
@@ -198,7 +199,7 @@ def original(request: Request, doc: str, rev: int | None = None, login=Depends(v
 
 
 @router.get("/record/text")
-def archived_text(request: Request, doc: str, login=Depends(viewer)) -> Response:
+def archived_text(request: Request, login: Viewer, doc: str) -> Response:
     stored = request.app.state.repo.get(doc, with_text=True)
     response = PlainTextResponse(stored.normalized_text or "", media_type="text/plain; charset=utf-8")
     response.headers["Content-Disposition"] = _attachment(f"{doc}.txt")

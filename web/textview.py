@@ -7,6 +7,11 @@ Overlapping evidence is split at every boundary; no markup is built here (the te
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from jinja2 import Template
+from markupsafe import Markup
 
 from pipeline.record import Record
 
@@ -40,12 +45,35 @@ def evidence_spans(record: Record) -> list[tuple[int, int, str, float]]:
 
 
 def segments(text: str, record: Record, low_confidence: float) -> list[Segment]:
-    text = text[:MAX_CHARS]
-    spans = [(s, min(e, len(text)), f, c) for s, e, f, c in evidence_spans(record) if 0 <= s < e and s < len(text)]
+    return _segments(text[:MAX_CHARS], _spans(text[:MAX_CHARS], record), low_confidence)
+
+
+def _spans(text: str, record: Record) -> tuple[tuple[int, int, str, float], ...]:
+    return tuple((s, min(e, len(text)), f, c) for s, e, f, c in evidence_spans(record) if 0 <= s < e and s < len(text))
+
+
+def _segments(text: str, spans: tuple, low_confidence: float) -> list[Segment]:
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     out: list[Segment] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = [(f, c) for s, e, f, c in spans if s <= start and end <= e]
         out.append(Segment(start, text[start:end], [f for f, _ in covering],
                            any(c < low_confidence for _, c in covering)))
     return out
+
+
+class TextPane:
+    """The text as the page shows it, rendered by `template` (which escapes it), kept for the
+    last few texts: the HTML depends only on the text and its evidence spans, which change far
+    less often than the record is opened (a correction usually changes neither)."""
+
+    def __init__(self, template: Template, low_confidence: float, size: int = 32):
+        self.template, self.low_confidence = template, low_confidence
+        self._render = lru_cache(maxsize=size)(self._html)
+
+    def html(self, text: str, record: Record) -> Markup:
+        text = text[:MAX_CHARS]
+        return self._render(text, _spans(text, record))
+
+    def _html(self, text: str, spans: tuple) -> Markup:
+        return Markup(self.template.render(segments=_segments(text, spans, self.low_confidence)))

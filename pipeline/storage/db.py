@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 10
+# Connections kept open per process (opened only when needed). SQLAlchemy's default of 5 made the
+# web server, with a dozen requests at once, close and reopen a PostgreSQL connection every few
+# requests; at most PG_POOL_SIZE + PG_POOL_OVERFLOW at once per process.
+PG_POOL_SIZE, PG_POOL_OVERFLOW = 15, 5
 _MIGRATION_LOCK = 0x7468_6964_7561  # "thidua": pg advisory lock key for schema upgrades
 
 
@@ -100,9 +104,10 @@ def _make_engine(url: str) -> Engine:
         raise DatabaseUnavailable(f"invalid database URL {url!r} (THIDUA_DATABASE_URL): {exc}") from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database)
-    connect_args = {"connect_timeout": PG_CONNECT_TIMEOUT_S} if parsed.get_backend_name() == "postgresql" else {}
+    options = {"connect_args": {"connect_timeout": PG_CONNECT_TIMEOUT_S}, "pool_size": PG_POOL_SIZE,
+               "max_overflow": PG_POOL_OVERFLOW} if parsed.get_backend_name() == "postgresql" else {}
     try:
-        return create_engine(url, connect_args=connect_args)
+        return create_engine(url, **options)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseUnavailable(f"cannot use database URL {redact(url)}: {exc}") from None
 
@@ -176,6 +181,10 @@ class Database:
         self.url = url
         self.engine = _make_engine(url)
         self._writer = self.engine.execution_options(thidua_write=True)
+        # Reads that are one statement need no transaction: on PostgreSQL, autocommit saves the
+        # BEGIN and COMMIT round trips (the web app reads a session and a record per page).
+        self._reader = (self.engine.execution_options(isolation_level="AUTOCOMMIT")
+                        if self.dialect == "postgresql" else self.engine)
 
     @property
     def dialect(self) -> str:
@@ -188,10 +197,16 @@ class Database:
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        with translate_errors(self.url):
-            with Session(self._writer if write else self.engine, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
+        with translate_errors(self.url), Session(self._writer if write else self.engine,
+                                                 expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for single-statement reads (each sees committed data; no snapshot spans
+        two statements): autocommit on PostgreSQL, a read transaction on SQLite."""
+        with translate_errors(self.url), self._reader.connect() as conn:
+            yield conn
 
     def check_connection(self) -> None:
         with translate_errors(self.url), self.engine.connect() as conn:

@@ -7,6 +7,7 @@ a correction made on the page is kept apart from machine output and survives re-
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,9 +15,9 @@ from sqlalchemy import case, exists, func, select
 
 from pipeline.record import Record
 import pipeline.storage.overlay as ov
-from pipeline.storage.errors import InvalidCorrection, InvalidInput
-from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, RecordVersionRow, utcnow
-from pipeline.storage.repository import Repository, StoredRecord, _aware
+from pipeline.storage.errors import InvalidCorrection, InvalidInput, NotFound
+from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, RecordVersionRow, SourceRow, utcnow
+from pipeline.storage.repository import AuditEntry, Repository, StoredRecord, _aware
 
 
 @dataclass
@@ -78,10 +79,27 @@ def withdraw(repo: Repository, doc_id: str, correction_id: int, *, user: str, re
 
 def version_record(repo: Repository, doc_id: str, version: int) -> dict | None:
     """The record (GOLD_FORMAT) as it was at `version`: what a page made from it showed."""
-    with repo.db.session() as s:
+    query = (select(RecordVersionRow.record).join(DocumentRow, DocumentRow.id == RecordVersionRow.document_id)
+             .where(DocumentRow.doc_id == unicodedata.normalize("NFC", doc_id), RecordVersionRow.version == version))
+    with repo.db.reading() as conn:  # one statement: every save reads it
+        found = conn.execute(query).first()
+    if found is not None:
+        return found[0]
+    with repo.db.session() as s:  # a file stem for the id, or no such document (NotFound)
         doc = repo._document(s, doc_id)
         return s.scalar(select(RecordVersionRow.record).where(RecordVersionRow.document_id == doc.id,
                                                               RecordVersionRow.version == version))
+
+
+def changes_since(repo: Repository, doc_id: str, version: int) -> list[AuditEntry]:
+    """What was done to the record after `version` (what a person who loaded that version has not
+    seen), oldest first."""
+    query = (select(AuditRow.version, AuditRow.at, AuditRow.actor, AuditRow.action, AuditRow.field,
+                    AuditRow.old_value, AuditRow.new_value, AuditRow.reason)
+             .join(DocumentRow, DocumentRow.id == AuditRow.document_id)
+             .where(DocumentRow.doc_id == doc_id, AuditRow.version > version).order_by(AuditRow.id))
+    with repo.db.reading() as conn:
+        return [AuditEntry(v, _aware(at), *rest) for v, at, *rest in conn.execute(query)]
 
 
 def _when(at: dt.datetime) -> str:
@@ -169,6 +187,52 @@ def neighbours(repo: Repository, f: QueueFilter, doc_id: str) -> tuple[str | Non
         return None, (ids[0] if ids else None)
     at = ids.index(doc_id)
     return (ids[at - 1] if at else None), (ids[at + 1] if at + 1 < len(ids) else None)
+
+
+@dataclass
+class RecordPage:
+    """What the record page shows, read in one statement: the effective record with its text and
+    its neighbours in the queue (the page is opened far more often than anything else)."""
+
+    doc_id: str
+    version: int
+    record: Record  # effective
+    needs_review: bool
+    review_reasons: list[str]
+    normalized_text: str | None
+    previous: str | None
+    following: str | None
+
+
+def record_page(repo: Repository, doc_id: str, f: QueueFilter) -> RecordPage:
+    doc_id = unicodedata.normalize("NFC", doc_id)
+    row = _page_row(repo, doc_id, f)
+    if row is None:  # a file stem for the id, or no such document: _document says which
+        doc_id = repo.resolve_id(doc_id)
+        row = _page_row(repo, doc_id, f)
+        if row is None:
+            raise NotFound(f"no document {doc_id!r} in the archive (see `thidua records list`)")
+    doc_id, version, effective, needs_review, reasons, text, in_queue, previous, following = row
+    if not in_queue:  # filtered out of the queue: "next" is the queue's first record
+        previous, following = neighbours(repo, f, doc_id)
+    return RecordPage(doc_id, version, Record.model_validate(effective), bool(needs_review),
+                      [r["message"] for r in reasons or []], text, previous, following)
+
+
+def _page_row(repo: Repository, doc_id: str, f: QueueFilter):
+    ordered = _queue_query(select(DocumentRow.doc_id.label("doc_id"),
+                                  func.lag(DocumentRow.doc_id).over(order_by=_ORDER).label("previous"),
+                                  func.lead(DocumentRow.doc_id).over(order_by=_ORDER).label("following")),
+                           f).subquery()
+    query = (select(DocumentRow.doc_id, DocumentRow.version, DocumentRow.effective, DocumentRow.needs_review,
+                    DocumentRow.review_reasons, SourceRow.normalized_text, ordered.c.doc_id.is_not(None),
+                    ordered.c.previous, ordered.c.following)
+             .outerjoin(SourceRow, (SourceRow.document_id == DocumentRow.id)
+                        & (SourceRow.revision == DocumentRow.source_revision))
+             .outerjoin(ordered, ordered.c.doc_id == DocumentRow.doc_id)
+             .where(DocumentRow.doc_id == doc_id))
+    with repo.db.reading() as conn:
+        return conn.execute(query).first()
 
 
 def clusters_and_years(repo: Repository) -> tuple[list[str], list[int]]:

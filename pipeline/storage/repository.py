@@ -508,7 +508,9 @@ class Repository:
                        skip_unchanged: bool = False) -> CorrectionRow | None:
         """One correction inside the caller's transaction: stored, overlaid, versioned, audited.
         Shared by `records set` and the web app's save (several fields in one transaction)."""
-        machine = Record.model_validate(self._machine_row(s, doc.id).record)
+        machine = Record.model_validate(s.scalar(select(MachineRecordRow.record)  # the newest; no ORM object
+                                                 .where(MachineRecordRow.document_id == doc.id)
+                                                 .order_by(MachineRecordRow.id.desc()).limit(1)))
         effective = Record.model_validate(doc.effective)
         correction, old, new = ov.prepare_correction(machine, effective, field, value)
         values.check_value(correction.value)  # as the record holds it ("NaN" as a score is a number)
@@ -609,9 +611,10 @@ class Repository:
                                                  SourceRow.revision == doc.source_revision)).one()
 
     @staticmethod
-    def _corrections(s: Session, document_id: int) -> list[tuple[CorrectionRow, ov.Correction]]:
-        rows = s.scalars(select(CorrectionRow).where(CorrectionRow.document_id == document_id,
-                                                     CorrectionRow.withdrawn_at.is_(None))
+    def _corrections(s: Session, document_id: int) -> list[tuple[Any, ov.Correction]]:
+        """The corrections in force, oldest first, as (row with CorrectionRow's columns, Correction)."""
+        rows = s.execute(select(*CorrectionRow.__table__.columns).where(CorrectionRow.document_id == document_id,
+                                                                        CorrectionRow.withdrawn_at.is_(None))
                          .order_by(CorrectionRow.id))
         return [(r, ov.Correction(field=r.field, value=r.value, anchor=r.anchor, machine_value=r.machine_value,
                                   evidence=r.evidence))

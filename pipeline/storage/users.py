@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 
 from pipeline.storage.db import Database
 from pipeline.storage.errors import Duplicate, InvalidInput, NotFound
@@ -128,27 +128,34 @@ def find_session(db: Database, token: str | None, idle: dt.timedelta,
     if not token:
         return None
     now = utcnow()
+    digest = _digest(token)
+    with db.reading() as conn:  # most requests only read: one statement, no transaction of its own
+        found = conn.execute(_SESSION_LOOKUP, {"digest": digest}).first()
+    if found is None:
+        return None
+    expires_at, last_seen, csrf, user_id, name, role, active = found
+    live = _aware(expires_at) > now and active
+    if live and (now - _aware(last_seen)).total_seconds() <= 30:
+        return LoginSession(token, User(user_id, name, role, bool(active)), csrf, _aware(expires_at))
     query = (select(SessionRow, UserRow).join(UserRow, UserRow.id == SessionRow.user_id)
-             .where(SessionRow.token_hash == _digest(token)))
-    with db.session() as s:  # most requests only read (no write lock on SQLite)
-        found = s.execute(query).first()
-        if found is None:
-            return None
-        row, user = found
-        live = _aware(row.expires_at) > now and user.active
-        if live and (now - _aware(row.last_seen)).total_seconds() <= 30:
-            return LoginSession(token, _user(user), row.csrf_token, _aware(row.expires_at))
+             .where(SessionRow.token_hash == digest))
     with db.session(write=True) as s:  # expired: remove it; in use: move its idle deadline on
         found = s.execute(query).first()
         if found is None:
             return None
         row, user = found
-        if not live:
+        if not (_aware(row.expires_at) > now and user.active):
             s.delete(row)
             return None
         row.last_seen = now
         row.expires_at = min(now + idle, _aware(row.created_at) + longest)
         return LoginSession(token, _user(user), row.csrf_token, _aware(row.expires_at))
+
+
+_SESSION_LOOKUP = (select(SessionRow.expires_at, SessionRow.last_seen, SessionRow.csrf_token, UserRow.id, UserRow.name,
+                          UserRow.role, UserRow.active)
+                   .join(UserRow, UserRow.id == SessionRow.user_id)
+                   .where(SessionRow.token_hash == bindparam("digest")))
 
 
 def end_session(db: Database, token: str | None) -> None:
