@@ -99,7 +99,8 @@ def test_a_correction_survives_re_extraction_and_the_audit_log_has_both(reposito
     upgraded = CountingExtractor(venue="Nhà văn hóa huyện")
     (result,) = reextract(repository, "all", process=upgraded)
     assert result.status == Status.OK and result.reason.startswith("updated: meeting.venue; needs review")
-    assert stem(upgraded.calls[0].stem) == path.stem and upgraded.calls[0].suffix == ".txt"  # the archived original, under its own name
+    # the archived original, under its own name
+    assert stem(upgraded.calls[0].stem) == path.stem and upgraded.calls[0].suffix == ".txt"
     stored = repository.get(path.stem)
     assert stored.record.meeting.venue.value == "Hội trường UBND huyện"  # the correction still wins
     assert stored.needs_review
@@ -229,7 +230,7 @@ def test_the_plan_skips_archived_bytes_and_extracts_a_second_copy_once(repositor
     assert list(plan.skipped) == [0] and plan.twins == {3: 1, 5: 4}
     assert [t.index for t in plan.todo] == [1, 2, 4]
     stored = dict(zip([t.index for t in plan.todo],
-                      store_batch(repository, plan.todo, extract_batch(plan.todo, workers=1))))
+                      store_batch(repository, plan.todo, extract_batch(plan.todo, workers=1)), strict=True))
     results = finish_ingest(plan, stored)
     assert statuses(results) == [
         (Status.SKIPPED, f"already archived as {paths[0].stem}"), (Status.OK, None), (Status.OK, None),
