@@ -6,6 +6,7 @@ in NFC (the form a keyboard types, whatever macOS or a zip stored) with nothing 
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -32,3 +33,11 @@ def make_doc_id(path: Path | str, sha256: str, length: int = 8) -> str:
     """A document id unique per source: `baocao-1a2b3c4d` (stem, then the start of the first
     original's sha256). Two reports named `baocao.txt` in two folders get two ids."""
     return f"{doc_stem(path)}-{sha256[:length]}"
+
+
+ID_SUFFIX = re.compile(r"-[0-9a-f]{8,64}")  # what `make_doc_id` adds to a file's stem
+
+
+def path_key(where: str) -> str:
+    """A fixed-size key for a path of any length or encoding (the index of where files were found)."""
+    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()

@@ -4,8 +4,8 @@ from pipeline.storage.archive import OriginalsArchive, sha256_file
 from pipeline.storage.db import Database, open_database, redact
 from pipeline.storage.errors import (ConflictError, DatabaseUnavailable, InvalidCorrection, InvalidInput,
                                      MigrationError, NotFound, StorageError, StorageFull)
-from pipeline.storage.repository import (AuditEntry, RecordSummary, Repository, SaveOutcome, StoredRecord,
-                                         open_repository)
+from pipeline.storage.repository import Repository, open_repository
+from pipeline.storage.views import AuditEntry, RecordSummary, SaveOutcome, StoredRecord
 
 __all__ = ["AuditEntry", "ConflictError", "Database", "DatabaseUnavailable", "InvalidCorrection", "InvalidInput",
            "MigrationError", "NotFound", "OriginalsArchive", "RecordSummary", "Repository", "SaveOutcome",

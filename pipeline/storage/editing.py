@@ -17,7 +17,8 @@ from pipeline.record import Record
 import pipeline.storage.overlay as ov
 from pipeline.storage.errors import InvalidCorrection, InvalidInput, NotFound
 from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, RecordVersionRow, SourceRow, utcnow
-from pipeline.storage.repository import AuditEntry, Repository, StoredRecord, _aware
+from pipeline.storage.repository import Repository
+from pipeline.storage.views import AuditEntry, StoredRecord, aware
 
 
 @dataclass
@@ -99,11 +100,11 @@ def changes_since(repo: Repository, doc_id: str, version: int) -> list[AuditEntr
              .join(DocumentRow, DocumentRow.id == AuditRow.document_id)
              .where(DocumentRow.doc_id == doc_id, AuditRow.version > version).order_by(AuditRow.id))
     with repo.db.reading() as conn:
-        return [AuditEntry(v, _aware(at), *rest) for v, at, *rest in conn.execute(query)]
+        return [AuditEntry(v, aware(at), *rest) for v, at, *rest in conn.execute(query)]
 
 
 def _when(at: dt.datetime) -> str:
-    return _aware(at).strftime("%Y-%m-%d %H:%M")
+    return aware(at).strftime("%Y-%m-%d %H:%M")
 
 
 # --- the review queue ----------------------------------------------------------------------------

@@ -6,13 +6,7 @@ added; re-extraction adds machine records and re-applies the corrections on top.
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import random
-import re
-import time
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
@@ -22,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.document import Document
 from pipeline.normalize import unaccent
-from pipeline.paths import absolute, make_doc_id
-from pipeline.record import Record, TextOrigin
+from pipeline.paths import ID_SUFFIX, absolute, make_doc_id, path_key
+from pipeline.record import Record
 from pipeline.settings import get_settings
 import pipeline.storage.columns as columns
 import pipeline.storage.overlay as ov
@@ -31,126 +25,19 @@ import pipeline.storage.review as review
 import pipeline.storage.values as values
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
-from pipeline.storage.errors import ConflictError, Duplicate, InvalidCorrection, NotFound
+from pipeline.storage.errors import ConflictError, Duplicate, NotFound
+from pipeline.storage.corrections import Corrections
+from pipeline.storage.runlog import RunLog
+from pipeline.storage.views import MACHINE, CorrectionInfo, RecordSummary, SaveOutcome, SourceInfo, StoredRecord, aware
 from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
-                                     RunRow, SourceNameRow, SourceRow, origin_columns, utcnow)
+                                     SourceNameRow, SourceRow, origin_columns, utcnow)
 
-MACHINE = "thidua-extractor"  # the actor of machine changes in versions and the audit log
 _IN_CHUNK = 500  # hashes per IN (...) query
-WRITE_RETRIES = 8  # a person's write without --expect-version, against concurrent writers
 
 
-@dataclass
-class SourceInfo:
-    revision: int
-    sha256: str
-    ext: str
-    format: str
-    size: int
-    source_path: str
-    ingested_at: dt.datetime
-    archive_path: Path
-    origin: TextOrigin | None = None  # how its text was obtained (None: stored before this was kept)
-    names: list[str] = field(default_factory=list)  # every path these bytes were found at
+class Repository(Corrections, RunLog):
+    """The archive: originals on disk and records in the database, one transaction per write."""
 
-
-@dataclass
-class CorrectionInfo:
-    field: str
-    value: Any
-    old_value: Any
-    machine_value: Any
-    user: str
-    reason: str | None
-    at: dt.datetime
-    id: int | None = None  # what a withdrawal names
-    evidence: dict | None = None
-
-
-@dataclass
-class StoredRecord:
-    """A record as people see it: the effective values and everything needed to judge them."""
-
-    doc_id: str
-    version: int
-    record: Record  # effective: machine values overlaid with corrections
-    needs_review: bool
-    review_reasons: list[str]
-    corrections: list[CorrectionInfo] = field(default_factory=list)
-    sources: list[SourceInfo] = field(default_factory=list)
-    normalized_text: str | None = None
-
-
-@dataclass
-class RecordSummary:
-    doc_id: str
-    version: int
-    title: str | None
-    cluster: str | None
-    year: int | None
-    needs_review: bool
-    updated_at: dt.datetime
-    review_reasons: list[str] = field(default_factory=list)
-    min_confidence: float | None = None
-
-
-@dataclass
-class RunInfo:
-    """One backfill or nightly run as `thidua status` shows it."""
-
-    id: int
-    kind: str
-    name: str
-    state: str  # running | completed | failed
-    started_at: dt.datetime
-    finished_at: dt.datetime | None
-    stored: int
-    skipped: int
-    failed: int
-    message: str | None
-
-
-@dataclass
-class AuditEntry:
-    version: int
-    at: dt.datetime
-    actor: str
-    action: str
-    field: str | None
-    old_value: Any
-    new_value: Any
-    reason: str | None
-
-
-@dataclass
-class VersionInfo:
-    version: int
-    at: dt.datetime
-    actor: str
-    action: str
-    record: dict  # GOLD_FORMAT
-
-
-@dataclass
-class SaveOutcome:
-    """What storing one extraction did: `new` document, `new_version` of a document (changed file),
-    `updated` (re-extraction changed machine values), `unchanged`, `duplicate` (bytes already
-    archived), or `superseded` (a re-extraction of a file version that is no longer current)."""
-
-    status: str
-    doc_id: str
-    version: int | None = None
-    revision: int | None = None
-    changed: list[str] = field(default_factory=list)  # GOLD_FORMAT fields whose machine value changed
-    review_reasons: list[str] = field(default_factory=list)  # raised by this change
-
-
-def _aware(when: dt.datetime) -> dt.datetime:
-    """SQLite gives naive datetimes back; everything is stored in UTC."""
-    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-
-
-class Repository:
     def __init__(self, db: Database, archive: OriginalsArchive):
         self.db = db
         self.archive = archive
@@ -370,7 +257,7 @@ class Repository:
             doc = self._document(s, doc_id)
             corrections = [CorrectionInfo(field=r.field, value=r.value, old_value=r.old_value,
                                           machine_value=r.machine_value, user=r.user, reason=r.reason,
-                                          at=_aware(r.created_at), id=r.id, evidence=r.evidence)
+                                          at=aware(r.created_at), id=r.id, evidence=r.evidence)
                            for r, _ in self._corrections(s, doc.id)]
             sources = [self._source_info(r, s) for r in s.scalars(
                 select(SourceRow).where(SourceRow.document_id == doc.id).order_by(SourceRow.revision))]
@@ -394,40 +281,13 @@ class Repository:
             query = query.order_by(DocumentRow.doc_id)
         with self.db.session() as s:
             rows = s.execute(query.limit(limit))
-            return [RecordSummary(d, v, t, c, y, bool(n), _aware(u), [r["message"] for r in reasons or []], m)
+            return [RecordSummary(d, v, t, c, y, bool(n), aware(u), [r["message"] for r in reasons or []], m)
                     for d, v, t, c, y, n, u, reasons, m in rows]
 
     def count(self, cluster: str | None = None, year: int | None = None, needs_review: bool | None = None) -> int:
         query = self._filtered(select(func.count()).select_from(DocumentRow), cluster, year, needs_review)
         with self.db.session() as s:
             return s.scalar(query) or 0
-
-    # --- runs -----------------------------------------------------------------------------------
-
-    def start_run(self, kind: str, name: str) -> int:
-        with self.db.session(write=True) as s:
-            run = RunRow(kind=kind, name=name, state="running")
-            s.add(run)
-            s.flush()
-            return run.id
-
-    def finish_run(self, run_id: int, state: str, *, stored: int = 0, skipped: int = 0, failed: int = 0,
-                   message: str | None = None) -> None:
-        with self.db.session(write=True) as s:
-            run = s.get(RunRow, run_id)
-            if run is not None:
-                run.state, run.finished_at, run.message = state, utcnow(), message
-                run.stored, run.skipped, run.failed = stored, skipped, failed
-
-    def runs(self, kind: str | None = None, limit: int = 10) -> list[RunInfo]:
-        """The newest runs first."""
-        query = select(RunRow).order_by(RunRow.id.desc()).limit(limit)
-        if kind:
-            query = query.where(RunRow.kind == kind)
-        with self.db.session() as s:
-            return [RunInfo(r.id, r.kind, r.name, r.state, _aware(r.started_at),
-                            _aware(r.finished_at) if r.finished_at else None, r.stored, r.skipped, r.failed,
-                            r.message) for r in s.scalars(query)]
 
     def iter_effective(self, cluster: str | None = None, year: int | None = None,
                        needs_review: bool | None = None, batch: int = 500) -> Iterator[Record]:
@@ -437,125 +297,11 @@ class Repository:
             for dump in s.execute(query.execution_options(yield_per=batch)).scalars():
                 yield Record.model_validate(dump)
 
-    def history(self, doc_id: str, field: str | None = None) -> list[AuditEntry]:
-        """Who changed what, when, from what: for the whole record, or one GOLD_FORMAT field
-        (`title`, `meeting.venue`; an item path like `participants[0].title` means `participants`)."""
-        top = ov.parse_path(field).top if field else None
-        with self.db.session() as s:
-            doc = self._document(s, doc_id)
-            rows = s.scalars(select(AuditRow).where(AuditRow.document_id == doc.id).order_by(AuditRow.id))
-            entries = []
-            for r in rows:
-                new_value = r.new_value
-                if top is not None:
-                    if r.field is None and r.action == "ingest":
-                        new_value = ov.field_value(r.new_value, top)
-                    elif r.field is None or ov.parse_path(r.field).top != top:
-                        continue
-                entries.append(AuditEntry(r.version, _aware(r.at), r.actor, r.action, r.field, r.old_value,
-                                          new_value, r.reason))
-            return entries
-
-    def versions(self, doc_id: str) -> list[VersionInfo]:
-        with self.db.session() as s:
-            doc = self._document(s, doc_id)
-            return [VersionInfo(r.version, _aware(r.created_at), r.actor, r.action, r.record)
-                    for r in s.scalars(select(RecordVersionRow).where(RecordVersionRow.document_id == doc.id)
-                                       .order_by(RecordVersionRow.version))]
-
     def counts(self) -> dict[str, int]:
         with self.db.session() as s:
             return {name: s.scalar(select(func.count()).select_from(model)) for name, model in (
                 ("documents", DocumentRow), ("sources", SourceRow), ("machine_records", MachineRecordRow),
                 ("corrections", CorrectionRow), ("record_versions", RecordVersionRow), ("audit_log", AuditRow))}
-
-    # --- corrections ----------------------------------------------------------------------------
-
-    def correct(self, doc_id: str, field: str, value: Any, *, user: str, reason: str | None = None,
-                expected_version: int | None = None) -> StoredRecord:
-        """Override one field for good: stored apart from machine output, wins on every read and
-        survives re-extraction. `expected_version` (the version the person was looking at) turns
-        a concurrent change into a ConflictError instead of a silent overwrite."""
-        if not user or not user.strip():
-            raise InvalidCorrection("a correction needs the name of the person making it (--user)")
-        values.check_person(user, reason)
-        values.check_value(value)
-        return self._retrying(expected_version, lambda: self._correct(doc_id, field, value, user, reason,
-                                                                      expected_version))
-
-    def _retrying(self, expected_version: int | None, write):
-        """Run a write; without an expected version (nobody asked for optimistic locking) a
-        concurrent change is not a conflict: read again and apply on top, as SQLite's serialised
-        writers do. The row lock in `_document(lock=True)` makes this rare on PostgreSQL."""
-        for attempt in range(WRITE_RETRIES):
-            try:
-                return write()
-            except ConflictError:
-                if expected_version is not None or attempt == WRITE_RETRIES - 1:
-                    raise
-                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
-        raise AssertionError("unreachable")
-
-    def _correct(self, doc_id: str, field: str, value: Any, user: str, reason: str | None,
-                 expected_version: int | None) -> StoredRecord:
-        with self.db.session(write=True) as s:
-            doc = self._document(s, doc_id, expected_version, lock=True)
-            self.add_correction(s, doc, field, value, user=user, reason=reason)
-        return self.get(doc_id)
-
-    def add_correction(self, s: Session, doc: DocumentRow, field: str, value: Any, *, user: str,
-                       reason: str | None = None, evidence: dict | None = None,
-                       skip_unchanged: bool = False) -> CorrectionRow | None:
-        """One correction inside the caller's transaction: stored, overlaid, versioned, audited.
-        Shared by `records set` and the web app's save (several fields in one transaction)."""
-        machine = Record.model_validate(s.scalar(select(MachineRecordRow.record)  # the newest; no ORM object
-                                                 .where(MachineRecordRow.document_id == doc.id)
-                                                 .order_by(MachineRecordRow.id.desc()).limit(1)))
-        effective = Record.model_validate(doc.effective)
-        correction, old, new = ov.prepare_correction(machine, effective, field, value)
-        values.check_value(correction.value)  # as the record holds it ("NaN" as a score is a number)
-        if old == new:
-            if skip_unchanged:
-                return None
-            raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
-        row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
-                            value=correction.value, old_value=old, machine_value=correction.machine_value,
-                            user=user.strip(), reason=reason, evidence=evidence)
-        s.add(row)
-        s.flush()
-        result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
-        values.check_record_size(result.record.to_export())
-        settled = ov.target(correction)
-        reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
-        self._set_effective(doc, result.record, reasons)
-        s.flush()
-        s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
-                               correction_id=row.id, record=result.record.to_export()))
-        s.add(AuditRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
-                       field=correction.field, old_value=old, new_value=correction.value, reason=reason))
-        return row
-
-    def resolve_review(self, doc_id: str, *, user: str, reason: str | None = None,
-                       expected_version: int | None = None) -> StoredRecord:
-        """A person has looked at the flagged fields and keeps the record as it is."""
-        if not user or not user.strip():
-            raise InvalidCorrection("resolving a review needs the name of the person (--user)")
-        values.check_person(user, reason)
-        return self._retrying(expected_version, lambda: self._resolve(doc_id, user, reason, expected_version))
-
-    def _resolve(self, doc_id: str, user: str, reason: str | None, expected_version: int | None) -> StoredRecord:
-        with self.db.session(write=True) as s:
-            doc = self._document(s, doc_id, expected_version, lock=True)
-            if not doc.needs_review:
-                raise InvalidCorrection(f"{doc_id} is not flagged for review")
-            cleared = [r["message"] for r in doc.review_reasons]
-            self._set_effective(doc, Record.model_validate(doc.effective), [])
-            s.flush()
-            s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="resolve", actor=user.strip(),
-                                   record=Record.model_validate(doc.effective).to_export()))
-            s.add(AuditRow(document_id=doc.id, version=doc.version, action="resolve", actor=user.strip(),
-                           field=None, old_value=cleared, new_value=None, reason=reason))
-        return self.get(doc_id)
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -585,7 +331,7 @@ class Repository:
             pattern = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
             candidates = [d for d in s.scalars(select(DocumentRow).where(
                 DocumentRow.doc_id.like(pattern, escape="\\")).limit(20))
-                if _ID_SUFFIX.fullmatch(d.doc_id[len(doc_id):])]
+                if ID_SUFFIX.fullmatch(d.doc_id[len(doc_id):])]
             if len(candidates) > 1:
                 names = ", ".join(sorted(d.doc_id for d in candidates))
                 raise NotFound(f"{doc_id!r} is the name of {len(candidates)} documents: {names}; give the full id")
@@ -624,7 +370,7 @@ class Repository:
         names = list(s.scalars(select(SourceNameRow.path).where(SourceNameRow.source_id == row.id)
                                .order_by(SourceNameRow.id))) if s is not None else []
         return SourceInfo(row.revision, row.sha256, row.ext, row.format, row.size, row.source_path,
-                          _aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext), row.text_origin(), names)
+                          aware(row.ingested_at), self.archive.path_for(row.sha256, row.ext), row.text_origin(), names)
 
     @staticmethod
     def _set_effective(doc: DocumentRow, record: Record, reasons: list[dict]) -> None:
@@ -636,13 +382,6 @@ class Repository:
         doc.updated_at = utcnow()
         for name, value in columns.summary_columns(record).items():
             setattr(doc, name, value)
-
-
-_ID_SUFFIX = re.compile(r"-[0-9a-f]{8,64}")
-
-
-def path_key(where: str) -> str:
-    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def open_repository(database_url: str | None = None, archive_dir: Path | None = None, *,
