@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -59,44 +60,29 @@ def no_wrap_joining() -> Iterator[None]:
         Context._wrapped = original
 
 
-@contextlib.contextmanager
-def with_underthesea_pos() -> Iterator[None]:
-    """Unlisted names (family name not in patterns/surnames.jsonl) must also be one proper noun (Np) to
-    underthesea, as the extractor did before this check was measured and removed."""
+def _unlisted_names_checked_by(check_name: str):
+    """Keep an unlisted name (family name not in patterns/surnames.jsonl) only when `extractors.nlp`'s
+    `check_name` (underthesea) agrees on its span."""
     from extractors import nlp, participants
 
-    original = participants._unlisted_name
-
-    def checked(ctx, run, sentence):
-        return [
-            r
-            for r in original(ctx, run, sentence)
-            if nlp.is_proper_name(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)
-        ]
-
-    participants._unlisted_name = checked
-    try:
-        yield
-    finally:
-        participants._unlisted_name = original
-
-
-@contextlib.contextmanager
-def with_underthesea_ner() -> Iterator[None]:
-    """Unlisted names must also be a person (B-PER, I-PER) to underthesea's NER tagger."""
-    from extractors import nlp, participants
-
-    original = participants._unlisted_name
+    original, check = participants._unlisted_name, getattr(nlp, check_name)
 
     def checked(ctx, run, sentence):
         return [r for r in original(ctx, run, sentence)
-                if nlp.is_person(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)]
+                if check(ctx.text, r[0].start, r[-1].end, sentence.start, sentence.end)]
 
-    participants._unlisted_name = checked
-    try:
-        yield
-    finally:
-        participants._unlisted_name = original
+    return mock.patch.object(participants, "_unlisted_name", checked)
+
+
+def with_underthesea_pos():
+    """Unlisted names must also be one proper noun (Np) to underthesea, as the extractor did before
+    this check was measured and removed."""
+    return _unlisted_names_checked_by("is_proper_name")
+
+
+def with_underthesea_ner():
+    """Unlisted names must also be a person (B-PER, I-PER) to underthesea's NER tagger."""
+    return _unlisted_names_checked_by("is_person")
 
 
 @contextlib.contextmanager

@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from flows.cli.output import archive, check_output, error, print_summary, say, storage_errors, within
+from flows.cli.output import (CLUSTER, NEEDS_REVIEW, YEAR, archive, check_output, error, print_summary, say,
+                              storage_errors, within)
 from flows.cli.runs import Interrupted, check_paths, finish, run_flow
 
 BATCH_HELP = "How many files are extracted together (default: THIDUA_BATCH_SIZE, 100)."
@@ -121,12 +122,9 @@ def export(
     out_path: Annotated[Path, typer.Option(
         "--out", "-o", metavar="FILE", show_default=False,
         help="File to write; it is replaced only once complete, and its folder must exist.")],
-    cluster: Annotated[str | None, typer.Option(
-        metavar="CLUSTER", show_default=False, help="Only this cluster (its number, or part of its name).")] = None,
-    year: Annotated[int | None, typer.Option(
-        callback=within(0, 9999), metavar="YEAR", show_default=False,
-        help="Only this year (the year under review, else the year of the meeting).")] = None,
-    needs_review: Annotated[bool, typer.Option("--needs-review", help="Only records flagged for review.")] = False,
+    cluster: CLUSTER = None,
+    year: YEAR = None,
+    needs_review: NEEDS_REVIEW = False,
 ) -> None:
     """Write the records, with people's corrections applied, to a spreadsheet or a JSON Lines file.
 

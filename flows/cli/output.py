@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -44,6 +44,15 @@ def within(low: int, high: int | None = None) -> Callable[[int | None], int | No
         return value
 
     return check
+
+
+# The record filters shared by `records list` and `export`.
+CLUSTER = Annotated[str | None, typer.Option(
+    metavar="CLUSTER", show_default=False, help="Only this cluster (its number, or part of its name).")]
+YEAR = Annotated[int | None, typer.Option(
+    callback=within(0, 9999), metavar="YEAR", show_default=False,
+    help="Only this year (the year under review, else the year of the meeting).")]
+NEEDS_REVIEW = Annotated[bool, typer.Option("--needs-review", help="Only records flagged for review.")]
 
 
 def say(message: str) -> None:

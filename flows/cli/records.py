@@ -11,7 +11,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli.output import archive, out, print_json, say, shorten, storage_errors, within, command_group
+from flows.cli.output import (CLUSTER, NEEDS_REVIEW, YEAR, archive, command_group, out, print_json, say, shorten,
+                              storage_errors, within)
 
 app = command_group("List, show and correct stored records.")
 
@@ -23,12 +24,9 @@ EXPECT_HELP = "Refuse (a conflict) unless the record is still at this version: n
 
 @app.command("list")
 def records_list(
-    cluster: Annotated[str | None, typer.Option(
-        metavar="CLUSTER", show_default=False, help="Only this cluster (its number, or part of its name).")] = None,
-    year: Annotated[int | None, typer.Option(
-        callback=within(0, 9999), metavar="YEAR", show_default=False,
-        help="Only this year (the year under review, else the year of the meeting).")] = None,
-    needs_review: Annotated[bool, typer.Option("--needs-review", help="Only records flagged for review.")] = False,
+    cluster: CLUSTER = None,
+    year: YEAR = None,
+    needs_review: NEEDS_REVIEW = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", callback=within(1), metavar="N", show_default=False,
                                               help="Show at most this many records.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
