@@ -18,7 +18,6 @@ import contextlib
 import re
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from unittest import mock
 
@@ -48,16 +47,10 @@ def load(gold_dir: Path, texts: Path):
     return golds, [read_document(f) for f in files if f.stem in golds]
 
 
-@contextlib.contextmanager
-def no_wrap_joining() -> Iterator[None]:
+def no_wrap_joining():
     from extractors.context import Context
 
-    original = Context._wrapped
-    Context._wrapped = lambda self, start, end: False
-    try:
-        yield
-    finally:
-        Context._wrapped = original
+    return mock.patch.object(Context, "_wrapped", lambda self, start, end: False)
 
 
 def _unlisted_names_checked_by(check_name: str):
@@ -85,8 +78,7 @@ def with_underthesea_ner():
     return _unlisted_names_checked_by("is_person")
 
 
-@contextlib.contextmanager
-def with_underthesea_list_names() -> Iterator[None]:
+def with_underthesea_list_names():
     """A capitalised run with an unlisted family name and no title, right after a comma or "và" (a name
     in a list of people: "các đồng chí: Lê Văn Tám, Y Bhăm Ênuôl"), is a name when underthesea reads it
     as one proper noun (Np); the reader still keeps it only when it follows a person of the list."""
@@ -104,63 +96,49 @@ def with_underthesea_list_names() -> Iterator[None]:
             return [run]
         return []
 
-    participants._unlisted_name = listed
-    try:
-        yield
-    finally:
-        participants._unlisted_name = original
+    return mock.patch.object(participants, "_unlisted_name", listed)
 
 
 _LIST_SEPARATOR = re.compile(r"(?:,|;|\svà)\s*$")
 
 
-@contextlib.contextmanager
-def with_underthesea_line_ends() -> Iterator[None]:
+def _line_breaks_joined_when(joins):
+    """A line break between a letter or digit and what follows is inside a sentence also when
+    `joins(text, start, end)` (underthesea) says so."""
+    from extractors.context import Context
+
+    original = Context._wrapped
+
+    def wrapped(self, start, end):
+        if original(self, start, end):
+            return True
+        text = self.text
+        if text[start:end] != "\n" or start == 0 or end >= len(text):
+            return False
+        return joins(text, start, end)
+
+    return mock.patch.object(Context, "_wrapped", wrapped)
+
+
+def with_underthesea_line_ends():
     """A line break before a capital letter does not end the sentence when underthesea tags the
     line's last word as a word no sentence ends on ("... có ông" / "Nguyễn Tiến Dũng, ...")."""
     from extractors import nlp
-    from extractors.context import Context
 
-    original = Context._wrapped
-
-    def wrapped(self, start, end):
-        if original(self, start, end):
-            return True
-        text = self.text
-        if text[start:end] != "\n" or start == 0 or end >= len(text):
-            return False
+    def open_line(text, start, end):
         line_start = text.rfind("\n", 0, start) + 1
         return text[start - 1].isalnum() and text[end].isupper() and nlp.line_ends_open(text, line_start, start)
 
-    Context._wrapped = wrapped
-    try:
-        yield
-    finally:
-        Context._wrapped = original
+    return _line_breaks_joined_when(open_line)
 
 
-@contextlib.contextmanager
-def with_underthesea_sentences() -> Iterator[None]:
+def with_underthesea_sentences():
     """A line break is inside a sentence when underthesea's sentence splitter (punkt) reads the end of
     the line and the start of the next, joined, as one sentence."""
     from extractors import nlp
-    from extractors.context import Context
 
-    original = Context._wrapped
-
-    def wrapped(self, start, end):
-        if original(self, start, end):
-            return True
-        text = self.text
-        if text[start:end] != "\n" or start == 0 or end >= len(text):
-            return False
-        return nlp.one_sentence(text[max(0, start - 60):start] + " " + text[end:end + 60])
-
-    Context._wrapped = wrapped
-    try:
-        yield
-    finally:
-        Context._wrapped = original
+    return _line_breaks_joined_when(
+        lambda text, start, end: nlp.one_sentence(text[max(0, start - 60):start] + " " + text[end:end + 60]))
 
 
 def run(data, disable: tuple[str, ...] = ()) -> list[tuple[float, float]]:
