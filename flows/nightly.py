@@ -15,11 +15,14 @@ run stored and files it away then.
 """
 # No `from __future__ import annotations` here: a deployment's run loads the flow from its
 # entrypoint, and Prefect builds the parameter model from the real annotations.
+import asyncio
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task
+from prefect.runner import Runner
 from prefect.types.entrypoint import EntrypointType
 from prefect.utilities.annotations import quote
 
@@ -115,17 +118,30 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     return finish(report, "thidua-nightly")
 
 
+class NightlyRunner(Runner):
+    """Prefect's runner, stopped by SIGTERM (a service manager stopping `thidua schedule`) the way
+    Ctrl-C stops it: KeyboardInterrupt in the runner's loop, which then ends its tasks in order.
+    Prefect's own handler calls the sync `stop()`, which cancels the loop's task group from
+    Prefect's other event-loop thread, then `sys.exit` mid-loop: now and then a CancelledError
+    traceback reached the terminal and the exit code was not 0."""
+
+    def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+
 def serve(inbox: Path, cron: str, *, name: str = "nightly", archive_to: Path | None = None,
           quarantine: Path | None = None, limit: int | None = 1) -> None:
     """Serve the nightly deployment: runs on `cron` (and on demand, `prefect deployment run
-    'thidua-nightly/nightly'`) in child processes of this one, until it is stopped. Stopping it
-    leaves the schedule active (pause_on_shutdown=False), so a restarted server picks it up.
-    One run at a time (`limit`): two runs on one inbox would race for its files."""
+    'thidua-nightly/nightly'`) in child processes of this one, until it is stopped (Ctrl-C or
+    SIGTERM: KeyboardInterrupt). Stopping it leaves the schedule active (pause_on_shutdown=False),
+    so a restarted server picks it up. One run at a time (`limit`): two runs on one inbox would
+    race for its files. What `Flow.serve` does, with the runner above."""
     inbox, archive_to, quarantine = destinations(inbox, archive_to, quarantine)
-    nightly.serve(name=name, cron=cron, parameters=deployment_parameters(inbox, archive_to, quarantine),
-                  pause_on_shutdown=False, print_starting_message=False, limit=limit,
-                  description=f"Ingest new reports from {inbox} ({cron}).",
-                  entrypoint_type=EntrypointType.MODULE_PATH)
+    runner = NightlyRunner(name=name, pause_on_shutdown=False, limit=limit)
+    runner.add_flow(nightly, name=name, cron=cron, parameters=deployment_parameters(inbox, archive_to, quarantine),
+                    description=f"Ingest new reports from {inbox} ({cron}).",
+                    entrypoint_type=EntrypointType.MODULE_PATH)
+    asyncio.run(runner.start())
 
 
 def deployment_parameters(inbox: Path, archive_to: Path, quarantine: Path) -> dict[str, str]:

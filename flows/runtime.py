@@ -65,11 +65,14 @@ def configure_environment(environ: dict[str, str] | None = None, output_dir: Pat
 
 
 class ExpectedErrors(logging.Filter):
-    """Keep Prefect's traceback of an expected problem (database gone, disk full) and its crash
-    lines after a Ctrl-C off the terminal: the command reports these in one line of its own.
+    """Keep Prefect's traceback of an expected problem (database gone, disk full), its crash lines
+    after a Ctrl-C and any library's log of the Ctrl-C it caught off the terminal: the command
+    reports these in one line of its own.
     The flow run's log keeps them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], KeyboardInterrupt):
+            return False  # a library logging the Ctrl-C it caught (SQLAlchemy closing a connection)
         if not record.name.startswith("prefect"):
             return True
         from pipeline.storage import StorageError
@@ -97,12 +100,8 @@ def quiet_third_party_logs() -> None:
 
 
 def quiet_prefect_at_exit() -> None:
-    """Prefect's own noise at the end of a command, which says nothing about the user's run: the
-    runner's stop coroutine left unawaited when `schedule` is stopped, and its background
-    senders' warnings (quiet_third_party_logs)."""
-    import warnings
-
-    warnings.filterwarnings("ignore", message=r"coroutine '.*\.astop' was never awaited", category=RuntimeWarning)
+    """Prefect's own noise at the end of a command, which says nothing about the user's run: its
+    background senders' warnings (quiet_third_party_logs) and the resource tracker's."""
     quiet_third_party_logs()
     quiet_resource_tracker()
 

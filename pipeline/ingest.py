@@ -7,25 +7,25 @@
 
 The Prefect flows (flows/backfill.py, nightly.py, reextract.py) wire these steps into tasks;
 `ingest` and `reextract` below chain them in this process (tests, benchmarks, library use).
-Each document is stored in its own transaction, so a crash or kill loses at most the documents
-in flight, and running again completes the rest: archived bytes are skipped by hash before any
-extraction. `unchanged_rerun` answers a re-run with nothing new from file sizes and hashes alone.
+A batch of files is stored in one transaction, so a crash or kill loses at most the batch in
+flight, and running again completes the rest: archived bytes are skipped by hash before any
+extraction. pipeline/rerun.py answers a re-run with nothing new from hashes alone.
 """
 from __future__ import annotations
 
 import stat
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pipeline.document import DocumentResult, Status, shown_path
+from pipeline.document import DocumentResult, Status
 from pipeline.pool import extract_in_pool, process_archived, run_in_pool
-from pipeline.report import RunReport
 from pipeline.settings import get_settings
-from pipeline.storage import NotFound, Repository, StorageError, open_repository, sha256_file
+from pipeline.storage import NotFound, Repository, StorageError, sha256_file
 from pipeline.storage.archive import FileChanged
+from pipeline.storage.batch import Extraction
+from pipeline.storage.views import SaveOutcome
 
 Process = Callable[[Path], DocumentResult]
 OnResult = Callable[[DocumentResult], None]
@@ -191,46 +191,71 @@ def extract_batch(todo: Sequence[Item], workers: int = 1, process: Process | Non
 def store_batch(repo: Repository, todo: Sequence[Item], extracted: Sequence[DocumentResult], *,
                 resumed: bool = False, as_version_of: str | None = None, keep_record: bool = False,
                 keep_text: bool = False, on_result: OnResult | None = None) -> list[DocumentResult]:
-    """Store each extracted file, or the new machine values of each re-extracted original (one
-    transaction each); one result per item, with no text and (unless `keep_record`) no record:
-    a run's results stay small whatever its size.
+    """Store a batch: extracted files in one transaction (Repository.store_extractions), or the
+    new machine values of each re-extracted original (one transaction each); one result per
+    item, with no text and (unless `keep_record`) no record: a run's results stay small whatever
+    its size.
 
     Failed extractions are passed through. `resumed`: an earlier attempt at this batch was cut
     off, so documents it stored already are reported as stored, not skipped (storing the same
-    re-extraction twice is a no-op anyway). Raises IngestStopped (with the results so far) when
-    the database or the disk fails."""
+    re-extraction twice is a no-op anyway). Raises IngestStopped (with the results committed so
+    far) when the database or the disk fails."""
     results: list[DocumentResult] = []
+
+    def done(result: DocumentResult) -> None:
+        if not keep_text:
+            result.document = result.normalized_text = None
+        if not keep_record:
+            result.record = None
+        results.append(result)
+        if on_result:
+            on_result(result)
+
+    extracted = [result.model_copy() for result in extracted]  # a retried batch gets the same `extracted`
     try:
-        for item, result in zip(todo, extracted, strict=False):  # copies: a retried batch gets the same `extracted`
-            if isinstance(item, Original):
-                result = _store_reextracted(repo, item, result.model_copy())
-            else:
-                result = store_one(repo, item.path, item.sha, result.model_copy(), resumed, as_version_of)
-            if not keep_text:
-                result.document = result.normalized_text = None
-            if not keep_record:
-                result.record = None
-            results.append(result)
-            if on_result:
-                on_result(result)
+        if todo and isinstance(todo[0], Original):
+            for item, result in zip(todo, extracted, strict=False):
+                done(_store_reextracted(repo, item, result))
+        else:
+            for result in store_files(repo, todo, extracted, resumed=resumed, as_version_of=as_version_of):
+                done(result)
     except StorageError as exc:
         raise IngestStopped(exc, results) from exc
     return results
 
 
+def store_files(repo: Repository, todo: Sequence[Todo], extracted: Sequence[DocumentResult], *,
+                resumed: bool = False, as_version_of: str | None = None) -> list[DocumentResult]:
+    """Store the extracted files of a batch in one transaction (failed ones are returned as they
+    are); each stored result then carries its document's id in the archive."""
+    results = list(extracted)
+    ready: list[int] = []
+    for i, (item, result) in enumerate(zip(todo, extracted, strict=True)):
+        if result.status != Status.OK:
+            continue
+        if item.sha is None or result.document.sha256 != item.sha:
+            results[i] = DocumentResult.failed(item.path, "file changed while it was being ingested; "
+                                                          "run again when it is complete")
+        else:
+            ready.append(i)
+    outcomes = repo.store_extractions([Extraction(todo[i].path, todo[i].sha, results[i].document,
+                                                  results[i].normalized_text, results[i].record) for i in ready],
+                                      as_version_of=as_version_of)
+    for i, outcome in zip(ready, outcomes, strict=True):
+        results[i] = _stored(todo[i].path, results[i], outcome, resumed)
+    return results
+
+
 def store_one(repo: Repository, path: Path, sha: str | None, result: DocumentResult,
               resumed: bool = False, as_version_of: str | None = None) -> DocumentResult:
-    """Store one extraction result (a failed one is returned as it is); the result then carries
-    the document's id in the archive."""
-    if result.status != Status.OK:
-        return result
-    if sha is None or result.document.sha256 != sha:
-        return DocumentResult.failed(path, "file changed while it was being ingested; run again when it is complete")
-    try:
-        outcome = repo.store_extraction(path, sha, result.document, result.normalized_text, result.record,
-                                        as_version_of=as_version_of)
-    except FileChanged as exc:
-        return DocumentResult.failed(path, str(exc))
+    """Store one extraction result (store_files for a batch of one)."""
+    return store_files(repo, [Todo(0, Path(path), sha)], [result], resumed=resumed, as_version_of=as_version_of)[0]
+
+
+def _stored(path: Path, result: DocumentResult, outcome: SaveOutcome | FileChanged, resumed: bool) -> DocumentResult:
+    """The result of one stored file, as the run reports it."""
+    if isinstance(outcome, FileChanged):
+        return DocumentResult.failed(path, str(outcome))
     if outcome.status == "duplicate":
         if resumed:
             result.doc_id = outcome.doc_id
@@ -296,50 +321,6 @@ def record_run(repo: Repository, run_id: int, results: list[DocumentResult], sto
     repo.finish_run(run_id, "failed" if stopped else "completed", stored=counts[Status.OK],
                     skipped=counts[Status.SKIPPED], failed=counts[Status.FAILED],
                     message=str(stopped) if stopped else None)
-
-
-# --- a re-run with nothing new ----------------------------------------------------------------
-
-def unchanged_rerun(repo: Repository, paths: Sequence[Path], *, kind: str = "backfill",
-                    name: str = "") -> list[DocumentResult] | None:
-    """When every file under `paths` is archived already (the same bytes), what a run would say:
-    every file skipped, the run recorded in the archive's `runs`, new names noted. None as soon
-    as one file is new, changed, missing or refused, or cannot be hashed: then the run has work
-    to do (and its own messages). Reads the files and the archive only: no Prefect, no models,
-    so that a no-change re-run of 10,000 reports costs about as much as hashing them."""
-    from pipeline.discover import find_reports
-
-    found = find_reports(list(paths))
-    if found.missing or found.refused or not found.files:
-        return None
-    hashes: list[str] = []
-    owners: dict[str, str] = {}
-    for start in range(0, len(found.files), HASH_BATCH * 4):
-        chunk = [file_hash(path) for path in found.files[start:start + HASH_BATCH * 4]]
-        if None in chunk:
-            return None
-        owners.update(repo.archived(chunk))
-        if any(sha not in owners for sha in chunk):
-            return None
-        hashes += chunk
-    repo.record_names(zip(hashes, found.files, strict=True))
-    results = [skipped(path, owners[sha]) for path, sha in zip(found.files, hashes, strict=True)]
-    record_run(repo, repo.start_run(kind, name), results, None)
-    return results
-
-
-def nothing_new(paths: Sequence[Path]) -> RunReport | None:
-    """The report of a backfill of `paths` that has nothing to do (unchanged_rerun), or None:
-    then the real run starts. Any problem with the archive is left to that run to report."""
-    started = time.perf_counter()
-    try:
-        with open_repository(create=False) as repo:
-            results = unchanged_rerun(repo, paths, name=", ".join(map(shown_path, paths)))
-    except StorageError:
-        return None
-    if results is None:
-        return None
-    return RunReport("Backfill", results, time.perf_counter() - started)
 
 
 # --- the whole path in this process ------------------------------------------------------------

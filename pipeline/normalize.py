@@ -237,4 +237,7 @@ def unaccent(text: str) -> str:
     đua" -> "cum thi dua"). One character for one on NFC text, so offsets into the result are
     offsets into the text: search finds words here and shows them from the original."""
     text = unicodedata.normalize("NFC", text).translate(_UNACCENT)
-    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text) if not text.islower() else text
+    low = text.lower()
+    if len(low) == len(text):  # no character lowered into two (lowering never drops one): 1 for 1
+        return low
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)

@@ -65,7 +65,7 @@ def _before_prefect(paths: list[Path], as_version_of: str | None):
     """The checks made before Prefect or the models start: the paths exist, and a no-change re-run
     is answered at once (None: there is work). A Ctrl-C here has stored nothing."""
     try:
-        from pipeline.ingest import nothing_new
+        from pipeline.rerun import nothing_new
 
         if not check_paths(paths):
             raise typer.Exit(0)  # only folders without reports: warned, nothing to do

@@ -194,7 +194,7 @@ def schedule(
             say(f"serving thidua-nightly/{escape(name)}: ingest {escape(str(where))} on '{escape(cron)}'; "
                 f"processed files to {escape(str(archived))}, failed ones to {escape(str(quarantined))}")
             say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}; stop with Ctrl-C")
-            with suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits)
+            with suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (flows.nightly.NightlyRunner)
                 serve(where, cron, name=name, archive_to=archived, quarantine=quarantined)
     except ServerError as exc:
         raise error(str(exc), exc.exit_code) from None

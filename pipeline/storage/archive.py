@@ -44,7 +44,8 @@ class OriginalsArchive:
         if dest.exists():
             return dest
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            if not dest.parent.is_dir():  # a stat: cheaper than mkdir failing on most files of a backfill
+                dest.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
             with open(source, "rb") as src, atomic_write(dest, "wb", suffix=PARTIAL_SUFFIX, permissions=0o444) as out:
                 while chunk := src.read(CHUNK):

@@ -26,6 +26,7 @@ import pipeline.storage.values as values
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, NotFound
+from pipeline.storage.batch import BatchStore
 from pipeline.storage.corrections import Corrections
 from pipeline.storage.runlog import RunLog
 from pipeline.storage.views import MACHINE, CorrectionInfo, RecordSummary, SaveOutcome, SourceInfo, StoredRecord, aware
@@ -35,7 +36,7 @@ from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, Machi
 _IN_CHUNK = 500  # hashes per IN (...) query
 
 
-class Repository(Corrections, RunLog):
+class Repository(BatchStore, Corrections, RunLog):
     """The archive: originals on disk and records in the database, one transaction per write."""
 
     def __init__(self, db: Database, archive: OriginalsArchive):

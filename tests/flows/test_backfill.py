@@ -8,7 +8,7 @@ from flows.backfill import backfill
 from pipeline.document import Status
 from pipeline.storage import open_repository
 from pipeline.storage.errors import DatabaseUnavailable, StorageFull
-from pipeline.storage.repository import Repository
+from pipeline.storage.archive import OriginalsArchive
 from storage_fixtures import assert_consistent, stem, stems
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
@@ -100,29 +100,30 @@ def test_broken_files_are_tried_again_and_fail_again(storage_env, broken):
 
 def test_a_lost_database_connection_is_retried_and_the_counts_stay_right(storage_env, reports, monkeypatch):
     from flows import backfill as module
+    from pipeline.storage import batch
 
     paths = reports(12)
-    real = Repository.store_extraction
+    real = batch._returning_ids
     calls = []
 
-    def flaky(self, *args, **kwargs):
-        calls.append(args[0])
-        if len(calls) == 7:  # the 7th document of the run: the connection drops once
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:  # batch 2, inside its transaction: documents inserted, then the connection drops
             raise DatabaseUnavailable("cannot connect to database (server restarting)")
-        return real(self, *args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(Repository, "store_extraction", flaky)
+    monkeypatch.setattr(batch, "_returning_ids", flaky)
     monkeypatch.setattr(module.store, "retry_delay_seconds", [0, 0])
     report = backfill([paths[0].parent], batch_size=5, return_state=True).result()
     assert [r.status for r in report.results] == [Status.OK] * 12, report.results
-    assert len(calls) == 12 + 1 + 1  # the failed call, and the batch's 6th document seen again
+    assert len(calls) == 3 * 3 + 2  # three inserts per batch, and the two of the attempt rolled back
     with open_repository() as repo:
         assert assert_consistent(repo)["documents"] == 12
 
 
 def test_a_full_disk_stops_the_run_as_failed_with_what_was_done(storage_env, reports, monkeypatch):
     paths = reports(10)
-    real = Repository.store_extraction
+    real = OriginalsArchive.put
     calls = []
 
     def until_full(self, *args, **kwargs):
@@ -131,14 +132,14 @@ def test_a_full_disk_stops_the_run_as_failed_with_what_was_done(storage_env, rep
             raise StorageFull("disk full while archiving; free some space and run again")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Repository, "store_extraction", until_full)
+    monkeypatch.setattr(OriginalsArchive, "put", until_full)
     state = backfill([paths[0].parent], batch_size=3, return_state=True)
     assert state.is_failed() and "disk full" in state.message
     report = state.result(raise_on_failure=False)
     assert report.stopped.startswith("disk full") and report.exit_code == 1
-    assert [r.status for r in report.results] == [Status.OK] * 4
+    assert [r.status for r in report.results] == [Status.OK] * 3  # the second batch is stored whole or not at all
     assert len(calls) == 5  # no retry: a full disk does not free itself
 
-    monkeypatch.setattr(Repository, "store_extraction", real)
+    monkeypatch.setattr(OriginalsArchive, "put", real)
     rerun = backfill([paths[0].parent], return_state=True).result()
-    assert [r.status for r in rerun.results] == [Status.SKIPPED] * 4 + [Status.OK] * 6
+    assert [r.status for r in rerun.results] == [Status.SKIPPED] * 3 + [Status.OK] * 7

@@ -68,10 +68,10 @@ def test_a_run_stopped_by_a_full_disk_is_the_summary_one_error_line_and_exit_1(s
 
     from flows.cli import app
     from pipeline.storage.errors import StorageFull
-    from pipeline.storage.repository import Repository
+    from pipeline.storage.archive import OriginalsArchive
 
     paths = reports(6)
-    real, calls = Repository.store_extraction, []
+    real, calls = OriginalsArchive.put, []
 
     def until_full(self, *args, **kwargs):
         calls.append(1)
@@ -79,7 +79,7 @@ def test_a_run_stopped_by_a_full_disk_is_the_summary_one_error_line_and_exit_1(s
             raise StorageFull("disk full while archiving; free some space and run again")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Repository, "store_extraction", until_full)
+    monkeypatch.setattr(OriginalsArchive, "put", until_full)
     result = CliRunner().invoke(app, ["ingest", str(paths[0].parent), "--batch-size", "2"])
     assert result.exit_code == 1, result.output
     assert "│    2 │  2 │       0 │      0 │" in result.output
@@ -93,3 +93,18 @@ def test_the_crash_lines_of_a_ctrl_c_stay_off_the_terminal():
     record = logging.LogRecord("prefect.flow_runs", logging.ERROR, __file__, 1,
                                "Crash detected! Execution was aborted by an interrupt signal.", None, None)
     assert not ExpectedErrors().filter(record)
+
+
+def test_a_library_logging_the_ctrl_c_it_caught_stays_off_the_terminal():
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        import sys
+
+        caught = sys.exc_info()
+    record = logging.LogRecord("sqlalchemy.pool.impl.QueuePool", logging.ERROR, __file__, 1,
+                               "Exception closing connection %s", ("<sqlite3.Connection>",), caught)
+    assert not ExpectedErrors().filter(record)
+    other = logging.LogRecord("sqlalchemy.pool.impl.QueuePool", logging.ERROR, __file__, 1,
+                              "Exception closing connection", None, None)
+    assert ExpectedErrors().filter(other)  # anything else still shows

@@ -139,7 +139,7 @@ def test_disk_full_stops_the_batch_keeps_what_was_committed_and_a_rerun_complete
 
     monkeypatch.setattr(OriginalsArchive, "put", put_until_full)
     with pytest.raises(IngestStopped, match="disk full.*stopped after 2 file") as stopped:
-        ingest(repository, paths)
+        ingest(repository, paths, batch_size=2)  # the second batch is stored whole or not at all
     assert [r.status for r in stopped.value.results] == [Status.OK, Status.OK]
     assert assert_consistent(repository)["documents"] == 2
     monkeypatch.setattr(OriginalsArchive, "put", real_put)
