@@ -122,7 +122,8 @@ def _free_ids(s: Session, batch: list[tuple[int, Extraction]]) -> list[str]:
 
 
 def _insert_new_documents(s: Session, batch: list[tuple[int, Extraction]]) -> dict[int, SaveOutcome]:
-    """Each file a new document (revision 1, version 1): six bulk INSERTs for the whole batch."""
+    """Each file a new document (revision 1, version 1): a few executemany INSERTs for the whole
+    batch (documents, sources, names, machine records, versions, audit), ids read back by key."""
     if not batch:
         return {}
     doc_ids = _free_ids(s, batch)
@@ -133,36 +134,43 @@ def _insert_new_documents(s: Session, batch: list[tuple[int, Extraction]]) -> di
     dumps = [record.model_dump(mode="json") for record in records]
     exports = [record.to_export() for record in records]
 
-    ids = _returning_ids(s, DocumentRow, [
+    ids = _inserted_ids(s, DocumentRow, DocumentRow.doc_id, doc_ids, [
         dict(doc_id=doc_id, version=1, source_revision=1, needs_review=bool(why), review_reasons=why,
              review_priority=review.priority(why), min_confidence=record.lowest_confidence(), effective=dump,
              **columns.summary_columns(record))
         for doc_id, record, why, dump in zip(doc_ids, records, reasons, dumps, strict=True)])
-    source_ids = _returning_ids(s, SourceRow, [
+    source_ids = _inserted_ids(s, SourceRow, SourceRow.sha256, [item.sha256 for _, item in batch], [
         dict(document_id=doc, revision=1, sha256=item.sha256, ext=item.path.suffix.lower().lstrip("."),
              format=item.document.format, size=item.path.stat().st_size, source_path=where,
              normalized_text=item.normalized_text, search_text=unaccent(item.normalized_text),
              **origin_columns(item.record.origin or item.document.origin()))
         for doc, (_, item), where in zip(ids, batch, wheres, strict=True)])
-    s.execute(insert(SourceNameRow), [dict(source_id=source, path=where, path_key=path_key(where))
+    s.execute(insert(SourceNameRow.__table__), [dict(source_id=source, path=where, path_key=path_key(where))
                                       for source, where in zip(source_ids, wheres, strict=True)])
-    machine_ids = _returning_ids(s, MachineRecordRow, [
+    machine_ids = _inserted_ids(s, MachineRecordRow, MachineRecordRow.source_id, source_ids, [
         dict(document_id=doc, source_id=source, reason="ingest", record=dump)
         for doc, source, dump in zip(ids, source_ids, dumps, strict=True)])
-    s.execute(insert(RecordVersionRow), [
+    s.execute(insert(RecordVersionRow.__table__), [
         dict(document_id=doc, version=1, action="ingest", actor=MACHINE, machine_record_id=machine, record=export)
         for doc, machine, export in zip(ids, machine_ids, exports, strict=True)])
-    audit = []
-    for doc, export, where, why in zip(ids, exports, wheres, reasons, strict=True):
-        audit.append(dict(document_id=doc, version=1, action="ingest", actor=MACHINE, field=None, old_value=None,
-                          new_value=export, reason=f"ingested from {where}"))
-        audit += [dict(document_id=doc, version=1, action="flag_review", actor=MACHINE, field=r["field"],
-                       reason=r["message"]) for r in why]
-    s.execute(insert(AuditRow), audit)
+    s.execute(insert(AuditRow.__table__), [
+        dict(document_id=doc, version=1, action="ingest", actor=MACHINE, field=None, old_value=None,
+             new_value=export, reason=f"ingested from {where}")
+        for doc, export, where in zip(ids, exports, wheres, strict=True)])
+    flags = [dict(document_id=doc, version=1, action="flag_review", actor=MACHINE, field=r["field"],
+                  reason=r["message"]) for doc, why in zip(ids, reasons, strict=True) for r in why]
+    if flags:
+        s.execute(insert(AuditRow.__table__), flags)
     return {i: SaveOutcome("new", doc_id, 1, 1, review_reasons=[r["message"] for r in why])
             for (i, _), doc_id, why in zip(batch, doc_ids, reasons, strict=True)}
 
 
-def _returning_ids(s: Session, model, rows: list[dict]) -> list[int]:
-    """Insert the rows in one statement; their new ids, in the rows' order."""
-    return list(s.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
+def _inserted_ids(s: Session, model, key, keys: list, rows: list[dict]) -> list[int]:
+    """Insert the rows (one executemany), then read their new ids back by a unique key, in the
+    rows' order. Not INSERT ... RETURNING: SQLite cannot return ids in parameter order for a
+    batch, so SQLAlchemy would send one INSERT per row."""
+    s.execute(insert(model.__table__), rows)
+    found: dict = {}
+    for start in range(0, len(keys), IN_CHUNK):
+        found.update(s.execute(select(key, model.id).where(key.in_(keys[start:start + IN_CHUNK]))).tuples().all())
+    return [found[k] for k in keys]

@@ -103,7 +103,7 @@ def test_a_lost_database_connection_is_retried_and_the_counts_stay_right(storage
     from pipeline.storage import batch
 
     paths = reports(12)
-    real = batch._returning_ids
+    real = batch._inserted_ids
     calls = []
 
     def flaky(*args, **kwargs):
@@ -112,7 +112,7 @@ def test_a_lost_database_connection_is_retried_and_the_counts_stay_right(storage
             raise DatabaseUnavailable("cannot connect to database (server restarting)")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(batch, "_returning_ids", flaky)
+    monkeypatch.setattr(batch, "_inserted_ids", flaky)
     monkeypatch.setattr(module.store, "retry_delay_seconds", [0, 0])
     report = backfill([paths[0].parent], batch_size=5, return_state=True).result()
     assert [r.status for r in report.results] == [Status.OK] * 12, report.results
