@@ -246,12 +246,6 @@ def store_files(repo: Repository, todo: Sequence[Todo], extracted: Sequence[Docu
     return results
 
 
-def store_one(repo: Repository, path: Path, sha: str | None, result: DocumentResult,
-              resumed: bool = False, as_version_of: str | None = None) -> DocumentResult:
-    """Store one extraction result (store_files for a batch of one)."""
-    return store_files(repo, [Todo(0, Path(path), sha)], [result], resumed=resumed, as_version_of=as_version_of)[0]
-
-
 def _stored(path: Path, result: DocumentResult, outcome: SaveOutcome | FileChanged, resumed: bool) -> DocumentResult:
     """The result of one stored file, as the run reports it."""
     if isinstance(outcome, FileChanged):

@@ -29,6 +29,9 @@ def doc_stem(path: Path | str) -> str:
     return stem or "document"
 
 
+ID_LENGTHS = (8, 12, 16, 64)  # a new document's id takes the shortest of these sha256 prefixes that is free
+
+
 def make_doc_id(path: Path | str, sha256: str, length: int = 8) -> str:
     """A document id unique per source: `baocao-1a2b3c4d` (stem, then the start of the first
     original's sha256). Two reports named `baocao.txt` in two folders get two ids."""

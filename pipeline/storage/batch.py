@@ -24,7 +24,7 @@ import pipeline.storage.columns as columns
 import pipeline.storage.review as review
 from pipeline.document import Document
 from pipeline.normalize import unaccent
-from pipeline.paths import absolute, make_doc_id, path_key
+from pipeline.paths import ID_LENGTHS, absolute, make_doc_id, path_key
 from pipeline.record import Record
 from pipeline.storage.archive import FileChanged
 from pipeline.storage.errors import Duplicate
@@ -32,7 +32,6 @@ from pipeline.storage.models import (AuditRow, DocumentRow, MachineRecordRow, Re
                                      SourceRow, origin_columns)
 from pipeline.storage.views import MACHINE, SaveOutcome
 
-ID_LENGTHS = (8, 12, 16, 64)  # a document id takes the shortest sha256 prefix that is free
 IN_CHUNK = 500  # values per IN (...) query
 
 

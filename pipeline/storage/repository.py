@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.document import Document
 from pipeline.normalize import unaccent
-from pipeline.paths import ID_SUFFIX, absolute, make_doc_id, path_key
+from pipeline.paths import ID_LENGTHS, ID_SUFFIX, absolute, make_doc_id, path_key
 from pipeline.record import Record
 from pipeline.settings import get_settings
 import pipeline.storage.columns as columns
@@ -128,7 +128,7 @@ class Repository(BatchStore, Corrections, RunLog):
                         .order_by(SourceRow.ingested_at.desc(), SourceRow.id.desc()).limit(1))
 
     def _new_doc_id(self, s: Session, path: Path, sha256: str) -> str:
-        for length in (8, 12, 16, 64):
+        for length in ID_LENGTHS:
             doc_id = make_doc_id(path, sha256, length)
             if s.scalar(select(DocumentRow.id).where(DocumentRow.doc_id == doc_id)) is None:
                 return doc_id

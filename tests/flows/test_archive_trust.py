@@ -95,11 +95,7 @@ def test_as_version_of_makes_a_file_from_anywhere_a_new_version(repository, tmp_
     (first,) = ingest(repository, [A])
     renamed = tmp_path / "ban_moi.txt"
     renamed.write_text(A.read_text(encoding="utf-8") + "\nBổ sung.\n", encoding="utf-8")
-    from pipeline.ingest import store_one
-    from extractors.run import process_path
-
-    result = store_one(repository, renamed, process_path(renamed).document.sha256, process_path(renamed),
-                        as_version_of=first.doc_id)
+    (result,) = ingest(repository, [renamed], as_version_of=first.doc_id)
     assert result.doc_id == first.doc_id and result.reason.startswith("new version 2")
 
 

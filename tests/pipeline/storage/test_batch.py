@@ -80,12 +80,13 @@ def test_a_file_changed_while_archived_fails_alone(repository, reports):
 def test_a_failure_inside_the_batch_stores_none_of_it(repository, reports, monkeypatch):
     paths = reports(4)
 
-    def broken(s, rows):
+    real = batch._insert_new_documents
+
+    def half_then_broken(s, items):  # the first half is inserted, then the database goes away
+        real(s, items[:2])
         raise RuntimeError("the database went away mid-batch")
 
-    real = batch._insert_new_documents
-    monkeypatch.setattr(batch, "_insert_new_documents",
-                        lambda s, items: (real(s, items[:2]), broken(s, items[2:])))
+    monkeypatch.setattr(batch, "_insert_new_documents", half_then_broken)
     with pytest.raises(RuntimeError):
         repository.store_extractions([extraction(p) for p in paths])
     assert repository.counts()["documents"] == 0
