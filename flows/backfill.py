@@ -176,7 +176,8 @@ def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batc
     pending: deque[tuple[int, list, PrefectFuture]] = deque()
     try:
         for number, batch in enumerate(batches, start=1):
-            pending.append((number, batch, extract.submit(number, batch, workers)))
+            # quote: Prefect need not look inside a batch's items for futures (it would visit each one)
+            pending.append((number, batch, extract.submit(number, quote(batch), workers)))
             if len(pending) >= in_flight:
                 _store_next(pending, stored, len(batches), as_version_of)
         while pending:
@@ -194,7 +195,7 @@ def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, a
     if future.state.is_completed():
         attempts: list[list[DocumentResult]] = []
         try:
-            results = store(number, batch, opaque(future), as_version_of, opaque(attempts))
+            results = store(number, quote(batch), opaque(future), as_version_of, opaque(attempts))
         except StorageError as exc:  # what any attempt stored before the problem still counts
             done = stored_so_far(attempts)
             stored.update((item.index, result) for item, result in zip(batch, done, strict=False))
