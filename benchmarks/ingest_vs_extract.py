@@ -74,6 +74,7 @@ def thidua() -> list[str]:
 
 
 CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last command, by kind of process
+RUNNING_SERVER: list[int] = []  # the pid of the Prefect server started beforehand (--prefect-server)
 
 
 def timed(args: list[str], env: dict[str, str]) -> float:
@@ -82,10 +83,13 @@ def timed(args: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     child = subprocess.Popen([*thidua(), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seen: dict[int, tuple[str, float]] = {}
+    server_before = sum(cpu_seconds(pid) for pid in RUNNING_SERVER)
     while child.poll() is None:
         sample_tree(child.pid, seen)
         time.sleep(0.1)
     _, stderr = child.communicate()
+    if RUNNING_SERVER:  # what the server did for this command
+        seen[RUNNING_SERVER[0]] = ("server", sum(cpu_seconds(pid) for pid in RUNNING_SERVER) - server_before)
     seconds = time.perf_counter() - started
     CPU.clear()
     for kind, cpu in seen.values():
@@ -94,6 +98,14 @@ def timed(args: list[str], env: dict[str, str]) -> float:
     if child.returncode != 0:
         sys.exit(f"thidua {' '.join(args)} failed ({child.returncode}):\n{stderr[-3000:]}")
     return seconds
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return 0.0
+    return times.user + times.system
 
 
 def sample_tree(pid: int, seen: dict[int, tuple[str, float]]) -> None:
@@ -209,6 +221,7 @@ def running_prefect_server(home: Path, env: dict[str, str]):
     server.spawn()
     server.wait_ready()
     env["PREFECT_API_URL"] = server.api_url
+    RUNNING_SERVER.append(server.process.pid)
     return server
 
 
