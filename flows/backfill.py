@@ -176,8 +176,8 @@ def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batc
     pending: deque[tuple[int, list, PrefectFuture]] = deque()
     try:
         for number, batch in enumerate(batches, start=1):
-            # quote: Prefect need not look inside a batch's items for futures (it would visit each one)
-            pending.append((number, batch, extract.submit(number, quote(batch), workers)))
+            # not quote(batch): through DaskTaskRunner the task then got tuples, not items (tests/flows/test_dask.py)
+            pending.append((number, batch, extract.submit(number, batch, workers)))
             if len(pending) >= in_flight:
                 _store_next(pending, stored, len(batches), as_version_of)
         while pending:
@@ -195,6 +195,7 @@ def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, a
     if future.state.is_completed():
         attempts: list[list[DocumentResult]] = []
         try:
+            # quote: Prefect need not visit each item for futures (store runs here, never on Dask)
             results = store(number, quote(batch), opaque(future), as_version_of, opaque(attempts))
         except StorageError as exc:  # what any attempt stored before the problem still counts
             done = stored_so_far(attempts)

@@ -124,9 +124,12 @@ def run_flow(start: Callable[[], object], module: str) -> RunReport:
     try:
         with storage_errors(), prefect_api(meanwhile=meanwhile):
             quiet_third_party_logs()
-            gc.freeze()  # what start-up imported lives to the end: the collector need not scan it again
-            with progress() as bar, reporting_progress(_Bar(bar)):
-                state = start()
+            gc.freeze()  # what start-up made lives through the run: the collector need not scan it again
+            try:
+                with progress() as bar, reporting_progress(_Bar(bar)):
+                    state = start()
+            finally:
+                gc.unfreeze()  # collectable again (a caller running several commands in one process)
             stop_if_interrupted()
     except ServerError as exc:
         raise error(str(exc), exc.exit_code) from None
