@@ -34,9 +34,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.processes import ProcessTree, thidua_command  # noqa: E402
+
 DEV_TEXTS = ROOT.parent / "shared" / "dev" / "texts"
 
 
@@ -68,71 +70,24 @@ def build_corpus(folder: Path, n: int) -> list[Path]:
     return written
 
 
-def thidua() -> list[str]:
-    script = Path(sys.executable).with_name("thidua")
-    return [str(script)] if script.is_file() else [sys.executable, "-c", "from flows.cli import main; main()"]
-
-
 CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last command, by kind of process
 RUNNING_SERVER: list[int] = []  # the pid of the Prefect server started beforehand (--prefect-server)
 
 
 def timed(args: list[str], env: dict[str, str]) -> float:
     """Wall seconds of `thidua ARGS`; the CPU seconds of its whole process tree go into CPU, by
-    kind of process (read every 0.1 s while it runs, so the last moments of a process are missed)."""
+    kind of process (benchmarks/processes.py), with what a running server did meanwhile."""
     started = time.perf_counter()
-    child = subprocess.Popen([*thidua(), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    seen: dict[int, tuple[str, float]] = {}
-    server_before = sum(cpu_seconds(pid) for pid in RUNNING_SERVER)
-    while child.poll() is None:
-        sample_tree(child.pid, seen)
-        time.sleep(0.1)
-    _, stderr = child.communicate()
-    if RUNNING_SERVER:  # what the server did for this command
-        seen[RUNNING_SERVER[0]] = ("server", sum(cpu_seconds(pid) for pid in RUNNING_SERVER) - server_before)
+    child = subprocess.Popen([*thidua_command(), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    with ProcessTree(child.pid, every_s=0.1, extra=tuple(RUNNING_SERVER)) as tree:
+        _, stderr = child.communicate()
     seconds = time.perf_counter() - started
     CPU.clear()
-    for kind, cpu in seen.values():
-        CPU[kind] = CPU.get(kind, 0.0) + cpu
-    CPU["all"] = sum(cpu for _, cpu in seen.values())
+    CPU.update(tree.cpu())
     if child.returncode != 0:
         sys.exit(f"thidua {' '.join(args)} failed ({child.returncode}):\n{stderr[-3000:]}")
     return seconds
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        times = psutil.Process(pid).cpu_times()
-    except psutil.Error:
-        return 0.0
-    return times.user + times.system
-
-
-def sample_tree(pid: int, seen: dict[int, tuple[str, float]]) -> None:
-    """The CPU seconds so far of `pid` and each of its descendants, by pid: (kind, seconds).
-    Kinds: "workers" (the extraction processes, forked by the pool's forkserver), "server" (the
-    local Prefect server), "command" (thidua itself and its other helpers)."""
-    try:
-        root = psutil.Process(pid)
-        tree = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return
-    forkservers = set()
-    for process in tree:
-        try:
-            line = " ".join(process.cmdline())
-            if "multiprocessing.forkserver" in line and process.ppid() == pid:
-                forkservers.add(process.pid)
-            if process.ppid() in forkservers:
-                kind = "workers"
-            elif "prefect server start" in line:
-                kind = "server"
-            else:
-                kind = "command"
-            times = process.cpu_times()
-            seen[process.pid] = (kind, times.user + times.system)
-        except psutil.Error:
-            continue
 
 
 def measure(work: Path, n: int, env: dict[str, str], extract: bool = True) -> dict[str, float]:
@@ -212,7 +167,6 @@ def main() -> None:
 
 def running_prefect_server(home: Path, env: dict[str, str]):
     """`prefect server start` (thidua's LocalServer), left running; its URL goes into `env`."""
-    sys.path.insert(0, str(ROOT))
     from flows.runtime import LocalServer
 
     home.mkdir(parents=True, exist_ok=True)

@@ -29,12 +29,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.processes import ProcessTree, thidua_command  # noqa: E402
 
 
 def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
@@ -64,65 +65,16 @@ def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
     return steps.finish_ingest(plan, stored)
 
 
-class TreeMemory:
-    """Peak of the summed resident set of a process and all its descendants (Linux /proc)."""
-
-    def __init__(self, pid: int, every_s: float = 0.02):
-        self.pid, self.every_s, self.peak = pid, every_s, 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> TreeMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, self._tree_rss())
-            time.sleep(self.every_s)
-
-    def _tree_rss(self) -> int:
-        parents: dict[int, int] = {}
-        rss: dict[int, int] = {}
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-                parents[int(entry)] = int(fields[1])
-                rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-            except (OSError, IndexError, ValueError):
-                continue
-        tree, frontier = {self.pid}, [self.pid]
-        while frontier:
-            parent = frontier.pop()
-            for pid, ppid in parents.items():
-                if ppid == parent and pid not in tree:
-                    tree.add(pid)
-                    frontier.append(pid)
-        return sum(rss.get(pid, 0) for pid in tree)
-
-
 def run(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
     """(seconds from start to exit, peak tree RSS in bytes, stderr)."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    with TreeMemory(proc.pid) as memory:
+    with ProcessTree(proc.pid, every_s=0.02) as tree:
         _, err = proc.communicate()
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return seconds, memory.peak, err
-
-
-def thidua_command() -> list[str]:
-    script = Path(sys.executable).with_name("thidua")
-    return [str(script)] if script.is_file() else [sys.executable, "-c", "from flows.cli import main; main()"]
+    return seconds, tree.peak_rss, err
 
 
 def main() -> None:

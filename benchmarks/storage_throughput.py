@@ -27,13 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write_reports  # noqa: E402
+from benchmarks.processes import thidua_command  # noqa: E402
 
 POSTGRES_URL = os.environ.get("THIDUA_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def thidua_command() -> list[str]:
-    script = Path(sys.executable).with_name("thidua")
-    return [str(script)] if script.is_file() else [sys.executable, "-c", "from flows.cli import main; main()"]
 
 
 def postgres_schema() -> tuple[str, str] | None:

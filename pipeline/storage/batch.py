@@ -76,17 +76,17 @@ class BatchStore:
                      as_version_of: str | None) -> dict[int, SaveOutcome]:
         if as_version_of is not None:
             return {i: self._store_one(s, item, as_version_of) for i, item in batch}
+        keys = [path_key(absolute(item.path)) for _, item in batch]
         owned = _known(s, SourceRow.sha256, [item.sha256 for _, item in batch])
-        at_known_path = _known(s, SourceNameRow.path_key, [path_key(absolute(item.path)) for _, item in batch])
+        at_known_path = _known(s, SourceNameRow.path_key, keys)
         new: list[tuple[int, Extraction]] = []
         others: list[tuple[int, Extraction]] = []
-        keys: set[str] = set()
-        for i, item in batch:
-            key = path_key(absolute(item.path))
-            if item.sha256 in owned or key in at_known_path or key in keys:
+        seen: set[str] = set()
+        for (i, item), key in zip(batch, keys, strict=True):
+            if item.sha256 in owned or key in at_known_path or key in seen:
                 others.append((i, item))
             else:
-                keys.add(key)
+                seen.add(key)
                 new.append((i, item))
         outcomes = _insert_new_documents(s, new)
         for i, item in others:  # after the inserts: a second file at one path is a new version of the first

@@ -26,15 +26,12 @@ import pipeline.storage.values as values
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, NotFound
-from pipeline.storage.batch import BatchStore
+from pipeline.storage.batch import IN_CHUNK, BatchStore
 from pipeline.storage.corrections import Corrections
 from pipeline.storage.runlog import RunLog
 from pipeline.storage.views import MACHINE, CorrectionInfo, RecordSummary, SaveOutcome, SourceInfo, StoredRecord, aware
 from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
                                      SourceNameRow, SourceRow, origin_columns, utcnow)
-
-_IN_CHUNK = 500  # hashes per IN (...) query
-
 
 class Repository(BatchStore, Corrections, RunLog):
     """The archive: originals on disk and records in the database, one transaction per write."""
@@ -60,10 +57,10 @@ class Repository(BatchStore, Corrections, RunLog):
         hashes = list(dict.fromkeys(hashes))
         found: dict[str, str] = {}
         with self.db.session() as s:
-            for i in range(0, len(hashes), _IN_CHUNK):
+            for i in range(0, len(hashes), IN_CHUNK):
                 rows = s.execute(select(SourceRow.sha256, DocumentRow.doc_id)
                                  .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
-                                 .where(SourceRow.sha256.in_(hashes[i:i + _IN_CHUNK])))
+                                 .where(SourceRow.sha256.in_(hashes[i:i + IN_CHUNK])))
                 found.update((sha, doc_id) for sha, doc_id in rows)
         return found
 
@@ -101,10 +98,10 @@ class Repository(BatchStore, Corrections, RunLog):
         shas = list(dict.fromkeys(sha for sha, _ in wanted))
         ids: dict[str, int] = {}
         with self.db.session(write=True) as s:
-            for i in range(0, len(shas), _IN_CHUNK):  # one query per 500 originals for the names known already
+            for i in range(0, len(shas), IN_CHUNK):  # one query per 500 originals for the names known already
                 rows = s.execute(select(SourceRow.sha256, SourceRow.id, SourceNameRow.path_key)
                                  .outerjoin(SourceNameRow, SourceNameRow.source_id == SourceRow.id)
-                                 .where(SourceRow.sha256.in_(shas[i:i + _IN_CHUNK])))
+                                 .where(SourceRow.sha256.in_(shas[i:i + IN_CHUNK])))
                 for sha256, source_id, key in rows:
                     ids[sha256] = source_id
                     wanted.pop((sha256, key), None)
