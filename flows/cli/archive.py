@@ -55,7 +55,12 @@ def ingest(
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         return_state=True)
 
-    report = report or run_flow(start, "flows.backfill")
+    def plain(bar):
+        from flows.local import backfill
+
+        return backfill(list(paths), bar, batch_size=batch_size, workers=workers, as_version_of=as_version_of)
+
+    report = report or run_flow(start, "flows.backfill", plain)
     print_summary(report.results, "Ingest")
     say(report.throughput())
     finish(report)
@@ -105,7 +110,12 @@ def reextract(
         return reextract_flow(doc_ids=None if all_documents else list(doc_ids), batch_size=batch_size,
                               workers=workers, return_state=True)
 
-    report = run_flow(start, "flows.reextract")
+    def plain(bar):
+        from flows.local import reextract as reextract_here
+
+        return reextract_here(None if all_documents else list(doc_ids), bar, batch_size=batch_size, workers=workers)
+
+    report = run_flow(start, "flows.reextract", plain)
     for r in report.results:
         if "needs review" in (r.reason or ""):
             say(f"[yellow]needs review[/] {escape(r.doc_id)}: {escape(r.reason)}")
