@@ -17,12 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import batches
-from pipeline import ingest as steps
 from pipeline.batches import PlainSteps, Progress
 from pipeline.discover import find_reports
 from pipeline.document import DocumentResult, shown_path
 from pipeline.report import RunReport, changes
-from pipeline.storage import open_repository
 
 
 
@@ -74,12 +72,9 @@ def reextract(doc_ids: list[str] | None, progress: Progress, batch_size: int | N
     """What the re-extraction flow does (flows/reextract.py), in this process."""
     started = time.perf_counter()
 
-    def plan() -> steps.ReextractPlan:
-        with open_repository() as repo:
-            return steps.plan_reextract(repo, "all" if doc_ids is None else doc_ids)
-
     with PlainSteps() as run:
-        found, stored, stopped = batches.run_plan(lambda: batches.with_retries(plan), run, progress,
+        found, stored, stopped = batches.run_plan(lambda: run.plan_reextract("all" if doc_ids is None else doc_ids),
+                                                  run, progress,
                                                   label="re-extracting", batch_size=batch_size, workers=workers)
     results = found.finish(stored) if found else []
     notes, details = changes(results)

@@ -12,16 +12,16 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from pipeline import ingest as steps
 from pipeline.document import DocumentResult, Status
-from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan
+from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan, ReextractPlan
 from pipeline.settings import get_settings
-from pipeline.storage import DatabaseUnavailable, StorageError, open_repository
+from pipeline.storage import DatabaseUnavailable, Repository, StorageError, open_repository
 from pipeline.storage.errors import ConflictError
 
 log = logging.getLogger("thidua.batches")
@@ -218,13 +218,15 @@ def store_with_retries(store_once: Callable[[bool, list[DocumentResult]], list[D
 class PlainSteps:
     """The loop's steps in this process, without an orchestrator: the next batch is extracted
     in a thread (its work is in the process pool) while this one is stored; I/O steps retry
-    on a transient problem as the Prefect tasks do."""
+    on a transient problem as the Prefect tasks do. With `repo`, every step uses that open
+    archive (library use, tests) instead of opening the one the settings name."""
 
-    def __init__(self, extract_batch: Callable[[list[Item], int], list[DocumentResult]] = steps.extract_batch,
+    def __init__(self, *, repo: Repository | None = None, process: steps.Process | None = None,
+                 keep_record: bool = False, keep_text: bool = False, in_flight: int = 2,
                  delays: Sequence[float] = IO_RETRY_DELAYS):
-        self.extract_batch = extract_batch
-        self.delays = delays
-        self.threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="thidua-extract")
+        self.repo, self.process, self.delays, self.in_flight = repo, process, delays, in_flight
+        self.keep = dict(keep_record=keep_record, keep_text=keep_text)
+        self.threads = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="thidua-extract")
 
     def close(self) -> None:
         self.threads.shutdown(wait=True, cancel_futures=True)
@@ -235,23 +237,32 @@ class PlainSteps:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _archive(self):
+        return contextlib.nullcontext(self.repo) if self.repo is not None else open_repository()
+
     def parallelism(self) -> tuple[int, int]:
-        return get_settings().effective_workers, 2
+        return get_settings().effective_workers, self.in_flight
 
     def start_run(self, kind: str, name: str) -> int:
         def start() -> int:
-            with open_repository() as repo:
+            with self._archive() as repo:
                 return repo.start_run(kind, name)
         return with_retries(start, self.delays)
 
     def plan_ingest(self, files: list[Path]) -> IngestPlan:
         def plan() -> IngestPlan:
-            with open_repository() as repo:
+            with self._archive() as repo:
                 return steps.plan_ingest(repo, files)
         return with_retries(plan, self.delays)
 
+    def plan_reextract(self, doc_ids: Iterable[str] | Literal["all"]) -> ReextractPlan:
+        def plan() -> ReextractPlan:
+            with self._archive() as repo:
+                return steps.plan_reextract(repo, doc_ids)
+        return with_retries(plan, self.delays)
+
     def extract(self, number: int, batch: list[Item], workers: int) -> Future:
-        return self.threads.submit(self.extract_batch, batch, workers)
+        return self.threads.submit(steps.extract_batch, batch, workers, self.process)
 
     def store(self, number: int, batch: list[Item], extracted: Future, as_version_of: str | None
               ) -> list[DocumentResult]:
@@ -261,13 +272,48 @@ class PlainSteps:
             raise ExtractionFailed(f"{type(exc).__name__}: {exc}") from exc
 
         def store_once(resumed: bool, so_far: list[DocumentResult]) -> list[DocumentResult]:
-            with open_repository() as repo:
+            with self._archive() as repo:
                 return steps.store_batch(repo, batch, results, resumed=resumed, as_version_of=as_version_of,
-                                         on_result=so_far.append)
+                                         on_result=so_far.append, **self.keep)
         return store_with_retries(store_once, self.delays)
 
     def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
         def record() -> None:
-            with open_repository() as repo:
+            with self._archive() as repo:
                 steps.record_run(repo, run_id, results, stopped)
         with_retries(record, self.delays)
+
+
+# --- the whole path in this process, on an open archive (tests, benchmarks, library use) ---------
+
+def _run_here(repo: Repository, make_plan: Callable[[PlainSteps], Plan], *, process: steps.Process | None = None,
+              workers: int = 1, batch_size: int = steps.HASH_BATCH, keep_record: bool = True,
+              keep_text: bool = False, as_version_of: str | None = None) -> list[DocumentResult]:
+    with PlainSteps(repo=repo, process=process, keep_record=keep_record, keep_text=keep_text, in_flight=1,
+                    delays=()) as run:
+        plan, stored, stopped = run_plan(lambda: make_plan(run), run, NoProgress(), label="", batch_size=batch_size,
+                                         workers=workers, as_version_of=as_version_of)
+    results = plan.finish(stored) if plan is not None else []
+    if stopped is not None:
+        raise IngestStopped(stopped, results)
+    return results
+
+
+def ingest(repo: Repository, paths: Sequence[Path], **options) -> list[DocumentResult]:
+    """Archive, extract and store each file, in this process (options: process, workers,
+    batch_size, keep_record, keep_text, as_version_of). Raises IngestStopped (with the results so
+    far, in order) when storing has to stop.
+
+    Already-archived bytes are SKIPPED ("already archived") without extraction; a changed file
+    under a known name becomes a new version of that document. Results keep `.record` and drop
+    the document and text unless `keep_text`."""
+    return _run_here(repo, lambda run: run.plan_ingest(list(paths)), **options)
+
+
+def reextract(repo: Repository, doc_ids: Iterable[str] | Literal["all"], **options) -> list[DocumentResult]:
+    """Extract again from each archived original (e.g. after an extractor upgrade).
+
+    New machine values are stored as a new version; corrections are never touched and still win;
+    a corrected field whose machine value changed (and still disagrees) flags the record for
+    review. OK results say `unchanged` or `updated: <fields>`, with the new machine record."""
+    return _run_here(repo, lambda run: run.plan_reextract(doc_ids), **options)
