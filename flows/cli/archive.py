@@ -67,8 +67,9 @@ def ingest(
 
 
 def _before_prefect(paths: list[Path], as_version_of: str | None):
-    """The checks made before Prefect or the models start: the paths exist, and a no-change re-run
-    is answered at once (None: there is work). A Ctrl-C here has stored nothing."""
+    """The checks made before Prefect or the models start: the paths exist, and, for a run on a
+    Prefect API, a no-change re-run is answered at once (None: there is work). A Ctrl-C here has
+    stored nothing."""
     try:
         from pipeline.rerun import nothing_new
 
@@ -76,7 +77,10 @@ def _before_prefect(paths: list[Path], as_version_of: str | None):
             raise typer.Exit(0)  # only folders without reports: warned, nothing to do
         if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
             raise error("--as-version-of needs exactly one file", 2)
-        return None if as_version_of else nothing_new(paths)
+        from flows.local import prefect_api_configured
+
+        # without Prefect the run itself hashes each file once and starts nothing when all is archived
+        return None if as_version_of or not prefect_api_configured() else nothing_new(paths)
     except (typer.Exit, SystemExit):
         raise
     except BaseException as exc:
