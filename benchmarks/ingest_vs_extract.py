@@ -6,9 +6,8 @@ added line (so nothing is skipped by hash). Then, back to back, each timed from 
 exit:
 
   1. extract:  `thidua extract CORPUS -o FILE`, one process (what one core does);
-  2. ingest:   `thidua ingest CORPUS` into a fresh SQLite archive (Prefect, the local server it
-               starts; PREFECT_HOME created by an untimed first run of one file, as on any
-               machine after the first day);
+  2. ingest:   `thidua ingest CORPUS` into a fresh SQLite archive (with no Prefect API
+               configured: the batch loop in the command's process, no Prefect server);
   3. re-run:   `thidua ingest CORPUS` again: nothing new, every file skipped.
 
 Printed: the three times, docs/s, ingest/extract ratio (issue 9's goal: at most 0.6), the
@@ -17,9 +16,8 @@ workers, thidua itself, the Prefect server) with the two floors it sets: the wor
 over every core (no ingest on this machine can be faster), and all of it spread the same way.
 `--big` also builds 10,000 files and measures the ingest's CPU and the re-run there (the ingest
 of 10,000 comes first, which takes a while). `--prefect-server`:
-the ingests talk to a Prefect server that is already running (PREFECT_API_URL, as on a machine
-that serves the nightly schedule), so the local server's start (about 3 s of imports) is not in
-the ingest time.
+the ingests run the Prefect flow on a Prefect server that is already running (PREFECT_API_URL, as
+on a machine that serves the nightly schedule).
 
     .venv/bin/python benchmarks/ingest_vs_extract.py [--docs 1000] [--big] [--prefect-server] [--workdir DIR]
 """
@@ -157,7 +155,7 @@ def main() -> None:
                   f"Prefect server {big.get('ingest_cpu_server', 0):.1f}")
             print(f"no-change re-run, 10,000 files:  {big['rerun']:7.2f} s  (goal: under 3 s, start-up included; "
                   f"{big['rerun_cpu']:.2f} CPU seconds)")
-        print(f"Prefect: {'a running server (PREFECT_API_URL)' if server else 'the local server each ingest starts'}")
+        print(f"Prefect: {'a running server (PREFECT_API_URL)' if server else 'none (the plain steps in the command)'}")
         print(f"load average after: {os.getloadavg()[0]:.1f} (the machine's other work is in every figure)")
     finally:
         if server is not None:

@@ -2,11 +2,11 @@
 
 For N generated reports (benchmarks/corpus.py, default 1,000):
 
-- plain:    a `python` process running the plain pipeline steps (pipeline/ingest.py: hash and skip,
+- plain:    a `python` process running the batch loop (pipeline/batches.py: hash and skip,
             extract in the process pool, store, batch after batch, the next batch extracted
             while one is stored), no Prefect imported;
-- prefect:  `thidua ingest DIR`: the Prefect backfill flow on the local server it starts (what a
-            user runs; PREFECT_HOME already created by an untimed first run);
+- prefect:  `thidua ingest DIR` with no Prefect API configured: the same loop in the command
+            (flows/local.py), with the command line's start-up and progress around it;
 - server:   `thidua ingest DIR` with PREFECT_API_URL naming a server that is already running
             (production: `prefect server start`), so only the orchestration itself is measured;
 - process-pool: the same backfill flow on that server with Prefect's own ProcessPoolTaskRunner
@@ -39,30 +39,12 @@ from benchmarks.processes import ProcessTree, thidua_command  # noqa: E402
 
 
 def plain_backfill(folder: Path, batch_size: int, workers: int) -> list:
-    """The backfill flow's steps in the flow's order, with no Prefect: what `thidua ingest`
-    would cost if orchestration were free."""
-    from concurrent.futures import ThreadPoolExecutor
+    """The backfill's batch loop with no Prefect imported (pipeline/batches.py, as `thidua
+    ingest` runs it when no Prefect API is configured), without the command line around it."""
+    from flows.local import backfill
+    from pipeline.batches import NoProgress
 
-    from pipeline import ingest as steps
-    from pipeline.discover import discover
-    from pipeline.storage import open_repository
-
-    files, _missing = discover([folder])
-    stored: dict = {}
-    with open_repository() as repo, ThreadPoolExecutor(max_workers=4) as threads:
-        plan = steps.plan_ingest(repo, files)
-        batches = [plan.todo[i:i + batch_size] for i in range(0, len(plan.todo), batch_size)]
-        pending = []
-        for batch in batches:
-            pending.append((batch, threads.submit(steps.extract_batch, batch, workers)))
-            if len(pending) >= 2:  # as the flow: the next batch is extracted while one is stored
-                done, future = pending.pop(0)
-                results = steps.store_batch(repo, done, future.result())
-                stored.update((t.index, r) for t, r in zip(done, results, strict=True))
-        for done, future in pending:
-            results = steps.store_batch(repo, done, future.result())
-            stored.update((t.index, r) for t, r in zip(done, results, strict=True))
-    return steps.finish_ingest(plan, stored)
+    return backfill([folder], NoProgress(), batch_size=batch_size, workers=workers).results
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:

@@ -1,7 +1,7 @@
 """Ingest throughput into SQLite and PostgreSQL, and the time of a no-change re-run.
 
 For each database: generate N reports (benchmarks/corpus.py), time extraction alone (the
-baseline), time `pipeline.ingest.ingest` (archive + extract + store, one transaction per document), then
+baseline), time `pipeline.batches.ingest` (archive + extract + store, one transaction per document), then
 time a re-run of the real `thidua ingest` command on the unchanged folder (everything is skipped
 by hash, nothing is extracted), plus a search and a JSON Lines export over the archive.
 
@@ -60,7 +60,7 @@ def drop_schema(schema: str) -> None:
 
 def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> dict:
     from extractors.run import process_path
-    from pipeline.ingest import ingest
+    from pipeline.batches import ingest
     from pipeline.settings import get_settings
     from pipeline.storage import open_repository
     from pipeline.storage.search import search

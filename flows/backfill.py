@@ -18,7 +18,6 @@ the report of what was done (its data), and running again completes the rest.
 # entrypoint, and Prefect builds the parameter model from the real annotations.
 import logging
 import time
-from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,37 +31,32 @@ from prefect.utilities.annotations import opaque, quote
 
 from flows.runners import SettingsTaskRunner, parallelism
 from flows.runtime import current_progress
+from pipeline import batches
 from pipeline import ingest as steps
+from pipeline.batches import ExtractionFailed, stored_so_far
 from pipeline.discover import Found, find_reports
-from pipeline.document import DocumentResult, Status, shown_path
+from pipeline.document import DocumentResult, shown_path
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan
 from pipeline.report import RunReport
-from pipeline.settings import get_settings
-from pipeline.storage import DatabaseUnavailable, StorageError, open_repository
-from pipeline.storage.errors import ConflictError
+from pipeline.storage import StorageError, open_repository
 
 log = logging.getLogger("thidua.backfill")
 if log.parent and log.parent.level == logging.NOTSET:
     log.parent.setLevel(logging.INFO)  # the `thidua` loggers say what a run did
 
 IO_RETRIES = 2
-IO_RETRY_DELAYS = [2, 10]
+IO_RETRY_DELAYS = list(batches.IO_RETRY_DELAYS)
 IO_TASK = dict(cache_policy=NO_CACHE, persist_result=False, retries=IO_RETRIES,
                retry_delay_seconds=IO_RETRY_DELAYS)
 
 
 def transient(task, task_run, state) -> bool:
-    """Retry only what may succeed a few seconds later: a lost database connection, a write
-    conflict, an I/O error. Disk full, a failed migration or a bad input would fail again."""
+    """Retry only what may succeed a few seconds later (pipeline.batches.transient)."""
     try:
         state.result()
-    except IngestStopped as exc:
-        cause: BaseException = exc.cause
     except Exception as exc:  # noqa: BLE001
-        cause = exc
-    else:
-        return False
-    return isinstance(cause, (DatabaseUnavailable, ConflictError, OSError)) or type(cause) is StorageError
+        return batches.transient(exc)
+    return False
 
 
 # --- tasks: thin wrappers of plain steps; each opens the archive the settings name -------------
@@ -114,112 +108,61 @@ def publish(report: RunReport, key: str) -> RunReport:
 
 # --- wiring shared with the nightly and re-extraction flows -----------------------------------
 
-def plan_line(plan: Plan) -> str:
-    if isinstance(plan, IngestPlan):
-        return f"{plan.total} file(s): {len(plan.skipped)} already archived, {len(plan.todo)} to extract"
-    return f"re-extracting {len(plan.todo)} document(s)"
+class _Extracting:
+    """A batch's extraction task, as the batch loop waits for it."""
+
+    def __init__(self, future: PrefectFuture):
+        self.future = future
+
+    def result(self) -> list[DocumentResult]:
+        self.future.wait()
+        if not self.future.state.is_completed():  # the task itself failed (a lost Dask worker)
+            raise ExtractionFailed(self.future.state.message or self.future.state.name)
+        return self.future.result()
+
+
+class TaskSteps:
+    """The batch loop's steps (pipeline/batches.py) as this flow's tasks."""
+
+    def parallelism(self) -> tuple[int, int]:
+        return parallelism()
+
+    def start_run(self, kind: str, name: str) -> int:
+        return start_run(kind, name)
+
+    def plan_ingest(self, files: list[Path]) -> IngestPlan:
+        return skip_archived(quote(files))  # quote: 100,000 paths
+
+    def extract(self, number: int, batch: list[Item], workers: int) -> _Extracting:
+        # not quote(batch): through DaskTaskRunner the task then got tuples, not items (tests/flows/test_dask.py)
+        return _Extracting(extract.submit(number, batch, workers))
+
+    def store(self, number: int, batch: list[Item], extracted: _Extracting,
+              as_version_of: str | None) -> list[DocumentResult]:
+        extracted.result()  # raises ExtractionFailed before a store task is made for nothing
+        attempts: list[list[DocumentResult]] = []
+        try:
+            # quote: Prefect need not visit each item for futures (store runs here, never on Dask)
+            return store(number, quote(batch), opaque(extracted.future), as_version_of, opaque(attempts))
+        except StorageError as exc:  # what any attempt stored before the problem still counts
+            raise IngestStopped(exc.cause if isinstance(exc, IngestStopped) else exc,
+                                stored_so_far(attempts)) from exc
+
+    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
+        with open_repository() as repo:
+            steps.record_run(repo, run_id, results, stopped)
 
 
 def run_plan(make_plan, *, label: str, batch_size: int | None = None, workers: int | None = None,
              as_version_of: str | None = None) -> tuple[Plan | None, dict[int, DocumentResult], StorageError | None]:
-    """Plan (`make_plan()`, a task), then extract and store in batches: (the plan or None, the
-    stored results by index, the problem that stopped the run or None). Call it inside a flow."""
-    progress = current_progress()
-    stored: dict[int, DocumentResult] = {}
-    plan: Plan | None = None
-    try:
-        plan = make_plan()
-        progress.start(plan.total, label)
-        progress.advance(list(plan.skipped.values()))
-        log.info(plan_line(plan))
-        run_batches(plan.todo, stored, batch_size=batch_size, workers=workers, as_version_of=as_version_of)
-    except IngestStopped as exc:
-        return plan, stored, exc.cause
-    except StorageError as exc:
-        return plan, stored, exc
-    return plan, stored, None
+    """pipeline.batches.run_plan through this flow's tasks (`make_plan()` is a task). Call it inside a flow."""
+    return batches.run_plan(make_plan, TaskSteps(), current_progress(), label=label, batch_size=batch_size,
+                            workers=workers, as_version_of=as_version_of)
 
 
-def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, workers: int | None = None,
-                 label: str = "ingesting", kind: str = "backfill", name: str = "",
-                 as_version_of: str | None = None) -> tuple[list[DocumentResult], int, StorageError | None]:
-    """Ingest already-found files in batches: (results in input order, files extracted, the
-    problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`).
-    Call it inside a flow."""
-    try:
-        run_id = start_run(kind, name or label)
-    except StorageError as exc:
-        return [], 0, exc
-    plan, stored, stopped = run_plan(lambda: skip_archived(quote(list(files))),  # quote: 100,000 paths
-                                     label=label, batch_size=batch_size, workers=workers,
-                                     as_version_of=as_version_of)
-    results = plan.finish(stored) if plan is not None else []
-    try:
-        with open_repository() as repo:
-            steps.record_run(repo, run_id, results, stopped)
-    except StorageError as exc:  # the database went away: the run's report still says what was done
-        stopped = stopped or exc
-    return results, len(stored), stopped
-
-
-def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batch_size: int | None = None,
-                workers: int | None = None, as_version_of: str | None = None) -> None:
-    """Extract `todo` in batches, one task each, and store each batch in this process as soon as
-    it is extracted, while the next ones are being extracted. The results go into `stored` by
-    index. Raises IngestStopped when storing has to stop."""
-    batch_size = max(1, batch_size or get_settings().batch_size)
-    processes, in_flight = parallelism()
-    workers = workers or processes
-    batches = [list(todo[i:i + batch_size]) for i in range(0, len(todo), batch_size)]
-    if batches:
-        log.info("%d batch(es) of up to %d, %d extraction process(es) each", len(batches), batch_size, workers)
-    pending: deque[tuple[int, list, PrefectFuture]] = deque()
-    try:
-        for number, batch in enumerate(batches, start=1):
-            # not quote(batch): through DaskTaskRunner the task then got tuples, not items (tests/flows/test_dask.py)
-            pending.append((number, batch, extract.submit(number, batch, workers)))
-            if len(pending) >= in_flight:
-                _store_next(pending, stored, len(batches), as_version_of)
-        while pending:
-            _store_next(pending, stored, len(batches), as_version_of)
-    finally:
-        for _, _, future in pending:  # stopped: let the extractions in flight end, unused
-            future.wait()
-
-
-def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, as_version_of: str | None) -> None:
-    progress = current_progress()
-    number, batch, future = pending.popleft()
-    started = time.perf_counter()
-    future.wait()
-    if future.state.is_completed():
-        attempts: list[list[DocumentResult]] = []
-        try:
-            # quote: Prefect need not visit each item for futures (store runs here, never on Dask)
-            results = store(number, quote(batch), opaque(future), as_version_of, opaque(attempts))
-        except StorageError as exc:  # what any attempt stored before the problem still counts
-            done = stored_so_far(attempts)
-            stored.update((item.index, result) for item, result in zip(batch, done, strict=False))
-            progress.advance(done)
-            raise IngestStopped(exc.cause if isinstance(exc, IngestStopped) else exc, done) from exc
-    else:  # the extraction task itself failed (a lost Dask worker): its files fail, the run goes on
-        reason = f"extraction task failed: {future.state.message or future.state.name}"
-        results = [DocumentResult.failed(item.path, reason) for item in batch]
-    stored.update((item.index, result) for item, result in zip(batch, results, strict=False))
-    progress.advance(results)
-    failed = sum(r.status == Status.FAILED for r in results)
-    log.info("batch %d/%d: %d ok or skipped, %d failed (%.1f s)", number, total, len(results) - failed, failed,
-             time.perf_counter() - started)
-
-
-def stored_so_far(attempts: list[list[DocumentResult]]) -> list[DocumentResult]:
-    """What a batch's attempts stored, in batch order: a retry starts again at the batch's first
-    file (reporting what an earlier attempt committed as stored), so a later attempt's results
-    replace the earlier ones as far as it got."""
-    done: list[DocumentResult] = []
-    for results in attempts:
-        done[:len(results)] = results
-    return done
+def ingest_files(files: Sequence[Path], **options) -> tuple[list[DocumentResult], int, StorageError | None]:
+    """pipeline.batches.ingest_files through this flow's tasks. Call it inside a flow."""
+    return batches.ingest_files(files, TaskSteps(), current_progress(), **options)
 
 
 def finish(report: RunReport, key: str) -> RunReport | State:

@@ -21,9 +21,8 @@ from prefect import flow, task
 from flows.backfill import IO_TASK, finish, run_plan, transient
 from flows.runners import SettingsTaskRunner
 from pipeline import ingest as steps
-from pipeline.document import DocumentResult, Status
 from pipeline.ingest import ReextractPlan
-from pipeline.report import RunReport
+from pipeline.report import RunReport, changes
 from pipeline.storage import open_repository
 
 log = logging.getLogger("thidua.reextract")
@@ -33,15 +32,6 @@ log = logging.getLogger("thidua.reextract")
 def find_originals(doc_ids: list[str] | None) -> ReextractPlan:
     with open_repository() as repo:
         return steps.plan_reextract(repo, "all" if doc_ids is None else doc_ids)
-
-
-def changes(results: list[DocumentResult]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Notes (how many updated, unchanged, flagged) and one line per updated document."""
-    updated = [r for r in results if r.status == Status.OK and (r.reason or "").startswith("updated")]
-    unchanged = sum(1 for r in results if r.status == Status.OK and r.reason == "unchanged")
-    flagged = [r for r in results if "needs review" in (r.reason or "")]
-    notes = [f"{len(updated)} updated, {unchanged} unchanged, {len(flagged)} flagged for review"]
-    return notes, [(r.doc_id, r.reason or "") for r in updated]
 
 
 @flow(name="thidua-reextract", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False)

@@ -21,10 +21,11 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
-from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
-from pipeline.document import DocumentResult
+if TYPE_CHECKING:  # pipeline.batches imports the storage: not at the command line's start
+    from pipeline.batches import Progress
 
 log = logging.getLogger("thidua.runtime")
 
@@ -357,28 +358,14 @@ def drain_prefect_workers(timeout: float = 10.0) -> None:
 
 # --- what the flows need from their surroundings ---------------------------------------------
 
-class Progress(Protocol):
-    """Told how many files a run has, then each stored batch (the CLI draws a progress bar)."""
-
-    def start(self, total: int, label: str) -> None: ...
-
-    def advance(self, results: Sequence[DocumentResult]) -> None: ...
-
-
-class _NoProgress:
-    def start(self, total: int, label: str) -> None:
-        pass
-
-    def advance(self, results: Sequence[DocumentResult]) -> None:
-        pass
-
-
 progress_hook: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("thidua_progress", default=None)
 
 
 def current_progress() -> Progress:
     """Where the running flow reports its progress (nowhere, outside the command line)."""
-    return progress_hook.get() or _NoProgress()
+    from pipeline.batches import NoProgress
+
+    return progress_hook.get() or NoProgress()
 
 
 @contextmanager

@@ -5,8 +5,8 @@
       -> store_batch (database and archive, in the calling process only)
       -> finish (input order; the same bytes twice in one run)
 
-The Prefect flows (flows/backfill.py, nightly.py, reextract.py) wire these steps into tasks;
-`ingest` and `reextract` below chain them in this process (tests, benchmarks, library use).
+The batch loop that chains them is pipeline/batches.py (for the Prefect flows and the plain path
+alike; its `ingest` and `reextract` run the whole path in this process: tests, benchmarks, library use).
 A batch of files is stored in one transaction, so a crash or kill loses at most the batch in
 flight, and running again completes the rest: archived bytes are skipped by hash before any
 extraction. pipeline/rerun.py answers a re-run with nothing new from hashes alone.
@@ -315,49 +315,3 @@ def record_run(repo: Repository, run_id: int, results: list[DocumentResult], sto
     repo.finish_run(run_id, "failed" if stopped else "completed", stored=counts[Status.OK],
                     skipped=counts[Status.SKIPPED], failed=counts[Status.FAILED],
                     message=str(stopped) if stopped else None)
-
-
-# --- the whole path in this process ------------------------------------------------------------
-
-def run_plan(repo: Repository, plan: Plan, *, process: Process | None = None, workers: int = 1,
-             batch_size: int = HASH_BATCH, keep_record: bool = True, keep_text: bool = False,
-             as_version_of: str | None = None) -> list[DocumentResult]:
-    """Extract and store a plan's items batch after batch, here; all results in input order.
-    Raises IngestStopped (with the results so far, in order) when storing has to stop."""
-    stored: dict[int, DocumentResult] = {}
-    for start in range(0, len(plan.todo), batch_size):
-        batch = plan.todo[start:start + batch_size]
-        try:
-            results = store_batch(repo, batch, extract_batch(batch, workers, process), keep_record=keep_record,
-                                  keep_text=keep_text, as_version_of=as_version_of)
-        except IngestStopped as exc:
-            stored.update((item.index, r) for item, r in zip(batch, exc.results, strict=False))
-            raise IngestStopped(exc.cause, plan.finish(stored)) from exc
-        stored.update((item.index, r) for item, r in zip(batch, results, strict=False))
-    return plan.finish(stored)
-
-
-def ingest(repo: Repository, paths: Sequence[Path], **options) -> list[DocumentResult]:
-    """Archive, extract and store each file: plan_ingest then run_plan (options as there).
-
-    Already-archived bytes are SKIPPED ("already archived") without extraction; a changed file
-    under a known name becomes a new version of that document. Results keep `.record` and drop
-    the document and text unless `keep_text`."""
-    try:
-        plan = plan_ingest(repo, paths)
-    except StorageError as exc:
-        raise IngestStopped(exc, []) from exc
-    return run_plan(repo, plan, **options)
-
-
-def reextract(repo: Repository, doc_ids: Iterable[str] | Literal["all"], **options) -> list[DocumentResult]:
-    """Extract again from each archived original (e.g. after an extractor upgrade).
-
-    New machine values are stored as a new version; corrections are never touched and still win;
-    a corrected field whose machine value changed (and still disagrees) flags the record for
-    review. OK results say `unchanged` or `updated: <fields>`, with the new machine record."""
-    try:
-        plan = plan_reextract(repo, doc_ids)
-    except StorageError as exc:
-        raise IngestStopped(exc, []) from exc
-    return run_plan(repo, plan, **options)

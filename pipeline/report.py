@@ -95,3 +95,12 @@ class RunReport:
 
 def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def changes(results: list[DocumentResult]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Notes (how many updated, unchanged, flagged) and one line per updated document."""
+    updated = [r for r in results if r.status == Status.OK and (r.reason or "").startswith("updated")]
+    unchanged = sum(1 for r in results if r.status == Status.OK and r.reason == "unchanged")
+    flagged = [r for r in results if "needs review" in (r.reason or "")]
+    notes = [f"{len(updated)} updated, {unchanged} unchanged, {len(flagged)} flagged for review"]
+    return notes, [(r.doc_id, r.reason or "") for r in updated]

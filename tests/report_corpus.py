@@ -115,7 +115,7 @@ def write_corpus(folder: Path, reports=REPORTS) -> list[Path]:
 
 
 def ingest(repo, folder: Path, reports=REPORTS) -> None:
-    from pipeline.ingest import ingest
+    from pipeline.batches import ingest
     from pipeline.document import Status
 
     results = ingest(repo, write_corpus(folder, reports))

@@ -55,15 +55,21 @@ def ingest(
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         return_state=True)
 
-    report = report or run_flow(start, "flows.backfill")
+    def plain(bar):
+        from flows.local import backfill
+
+        return backfill(list(paths), bar, batch_size=batch_size, workers=workers, as_version_of=as_version_of)
+
+    report = report or run_flow(start, "flows.backfill", plain)
     print_summary(report.results, "Ingest")
     say(report.throughput())
     finish(report)
 
 
 def _before_prefect(paths: list[Path], as_version_of: str | None):
-    """The checks made before Prefect or the models start: the paths exist, and a no-change re-run
-    is answered at once (None: there is work). A Ctrl-C here has stored nothing."""
+    """The checks made before Prefect or the models start: the paths exist, and, for a run on a
+    Prefect API, a no-change re-run is answered at once (None: there is work). A Ctrl-C here has
+    stored nothing."""
     try:
         from pipeline.rerun import nothing_new
 
@@ -71,7 +77,10 @@ def _before_prefect(paths: list[Path], as_version_of: str | None):
             raise typer.Exit(0)  # only folders without reports: warned, nothing to do
         if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
             raise error("--as-version-of needs exactly one file", 2)
-        return None if as_version_of else nothing_new(paths)
+        from flows.local import prefect_api_configured
+
+        # without Prefect the run itself hashes each file once and starts nothing when all is archived
+        return None if as_version_of or not prefect_api_configured() else nothing_new(paths)
     except (typer.Exit, SystemExit):
         raise
     except BaseException as exc:
@@ -105,7 +114,12 @@ def reextract(
         return reextract_flow(doc_ids=None if all_documents else list(doc_ids), batch_size=batch_size,
                               workers=workers, return_state=True)
 
-    report = run_flow(start, "flows.reextract")
+    def plain(bar):
+        from flows.local import reextract as reextract_here
+
+        return reextract_here(None if all_documents else list(doc_ids), bar, batch_size=batch_size, workers=workers)
+
+    report = run_flow(start, "flows.reextract", plain)
     for r in report.results:
         if "needs review" in (r.reason or ""):
             say(f"[yellow]needs review[/] {escape(r.doc_id)}: {escape(r.reason)}")

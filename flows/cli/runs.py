@@ -96,14 +96,39 @@ def check_paths(paths: Sequence[Path]) -> bool:
     return len(empty) < len(paths)
 
 
-def run_flow(start: Callable[[], object], module: str) -> RunReport:
-    """Run a flow (`start` calls it with return_state=True) on the configured Prefect API or a
-    local server, with a progress bar; its report, whether it completed or stopped early.
-    The database check and the import of the flow's `module` happen while the server starts.
-    Ctrl-C at any moment raises Interrupted, saying what was stored."""
+def run_steps(plain: Callable[[_Bar], RunReport]) -> RunReport:
+    """Run the plain steps of a command in this process (no Prefect API configured), with a
+    progress bar; its report. Ctrl-C at any moment raises Interrupted, saying what was stored."""
+    from flows.runtime import ctrl_c_seen, stop_if_interrupted
+
+    before: int | None = None
+    try:
+        with storage_errors():
+            before = _stored_files()  # the pool starts with the first batch of more than one file
+            with progress() as bar:
+                report = plain(_Bar(bar))
+        stop_if_interrupted()
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt) or ctrl_c_seen():  # even when a library wrapped it
+            raise _interrupted(before) from None
+        raise
+    return report
+
+
+def run_flow(start: Callable[[], object], module: str,
+             plain: Callable[[_Bar], RunReport] | None = None) -> RunReport:
+    """Run a flow (`start` calls it with return_state=True) on the configured Prefect API, with a
+    progress bar; its report, whether it completed or stopped early. Without a configured API,
+    `plain` (the same steps, flows/local.py) runs in this process, or else a local server is
+    started for the flow, the database check and the import of the flow's `module` happening
+    while it starts. Ctrl-C at any moment raises Interrupted, saying what was stored."""
     import gc
     import importlib
 
+    from flows.local import prefect_api_configured
+
+    if plain is not None and not prefect_api_configured():
+        return run_steps(plain)
     before: list[int] = []
 
     def meanwhile() -> None:

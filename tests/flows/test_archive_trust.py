@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.ingest import ingest
+from pipeline.batches import ingest
 from pipeline.document import Status
 from pipeline.storage import open_repository
 

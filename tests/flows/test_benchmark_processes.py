@@ -12,7 +12,7 @@ from benchmarks.processes import ProcessTree, thidua_command
 pytestmark = pytest.mark.slow
 
 
-def test_an_ingests_cpu_is_split_between_its_workers_itself_and_the_prefect_server(tmp_path):
+def test_an_ingests_cpu_is_split_between_its_workers_and_itself_with_no_prefect_server(tmp_path):
     folder = tmp_path / "reports"
     write_reports(folder, 120, seed=5)
     env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")}
@@ -24,9 +24,8 @@ def test_an_ingests_cpu_is_split_between_its_workers_itself_and_the_prefect_serv
     assert proc.returncode == 0, err[-2000:]
 
     cpu = tree.cpu()
-    assert set(cpu) == {"workers", "command", "server", "all"}
+    assert set(cpu) == {"workers", "command", "all"}  # no Prefect API configured: no server started
     assert cpu["workers"] > 0.3  # 120 reports extracted in the forkserver's children, not here
-    assert cpu["server"] > 1.0  # the local Prefect server: its start alone is seconds of imports
-    assert cpu["command"] > 1.0  # Prefect's import, hashing, storing
-    assert cpu["all"] == pytest.approx(cpu["workers"] + cpu["command"] + cpu["server"])
-    assert tree.peak_rss > 300 * 1024 * 1024  # the command, the server, the forkserver and two workers
+    assert cpu["command"] > 0.5  # imports, hashing, storing
+    assert cpu["all"] == pytest.approx(cpu["workers"] + cpu["command"])
+    assert tree.peak_rss > 200 * 1024 * 1024  # the command, the forkserver and two workers

@@ -1,8 +1,8 @@
-"""`thidua ingest` on its own local Prefect server: clean output, quiet logs, nothing left behind."""
+"""`thidua ingest` without a Prefect API (plain steps, no server) and with one (the flow runs there):
+clean output, quiet logs, nothing left behind."""
 import logging
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +21,9 @@ def thidua(*args: str) -> list[str]:
     return [*command, *args]
 
 
-@pytest.mark.slow
-def test_ingest_starts_and_stops_a_local_prefect_server_and_says_only_what_happened(tmp_path):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PREFECT_API_URL", "THIDUA_"))}
-    env.update(THIDUA_OUTPUT_DIR=str(tmp_path / "out"), THIDUA_LOG_LEVEL="INFO")
+def test_ingest_without_an_api_configured_starts_no_server_and_says_only_what_happened(tmp_path):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PREFECT_", "THIDUA_"))}
+    env.update(THIDUA_OUTPUT_DIR=str(tmp_path / "out"), THIDUA_LOG_LEVEL="INFO", HOME=str(tmp_path))
     (tmp_path / "rong.txt").write_bytes(b"")
     done = subprocess.run(thidua("ingest", str(SAMPLES / "hatinh_cum4_tongket_2022.txt"), str(tmp_path / "rong.txt")),
                           env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path)
@@ -34,11 +33,27 @@ def test_ingest_starts_and_stops_a_local_prefect_server_and_says_only_what_happe
     assert "INFO thidua.backfill: Backfill: 1 ok, 0 skipped, 1 failed" in done.stderr
     assert "failed: " in done.stderr and "empty file" in done.stderr
     assert re.search(r"2 file\(s\) in [\d.]+ s \([\d.]+ files/s\)", done.stderr)
+    assert not (tmp_path / "out" / ".prefect").exists()  # no Prefect server, no Prefect database
+    status = subprocess.run(thidua("status"), env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert re.search(r"backfill .* completed 1 stored, 0 skipped, 1 failed", status.stdout), status.stdout
 
-    server_log = Path(os.environ["PREFECT_HOME"]) / "server.log"
-    port = int(re.findall(r"server on port (\d+)", server_log.read_text())[-1])
-    with socket.socket() as sock:  # the server is gone with the command
-        assert sock.connect_ex(("127.0.0.1", port)) != 0
+
+def test_ingest_with_a_prefect_api_runs_the_flow_there(tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowFilter, FlowFilterName
+    from prefect.settings import PREFECT_API_URL
+
+    env = {key: value for key, value in os.environ.items() if not key.startswith("THIDUA_")}
+    env.update(THIDUA_OUTPUT_DIR=str(tmp_path / "out"), PREFECT_API_URL=PREFECT_API_URL.value())
+    name = f"ingest-{tmp_path.name}"
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "bao-cao.txt").write_bytes((SAMPLES / "hatinh_cum4_tongket_2022.txt").read_bytes())
+    done = subprocess.run(thidua("ingest", str(tmp_path / name)), env=env, capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=["thidua-backfill"])))
+    assert any(name in str(run.parameters.get("paths")) and run.state.is_completed() for run in runs)
 
 
 def test_prefect_defaults_never_override_the_user():

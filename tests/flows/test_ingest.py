@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import event
 
 from extractors.run import process_path
-from pipeline.ingest import IngestStopped, ingest, reextract
+from pipeline.batches import ingest, reextract
+from pipeline.ingest import IngestStopped
 from pipeline.document import Status
 from pipeline.storage.archive import OriginalsArchive
 from pipeline.storage.errors import StorageFull

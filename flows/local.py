@@ -1,0 +1,91 @@
+"""`thidua ingest` and `reextract` without Prefect, when no Prefect API is configured.
+
+The same steps as the flows (pipeline/batches.py), wired in this process: no server to start,
+no Prefect import (a Prefect server start cost 5-15 s per command, most of a small ingest). The
+run is still recorded in the archive's `runs` (`thidua status`), with the same report, retries and
+exit codes. With a Prefect API configured (PREFECT_API_URL, a Prefect profile or prefect.toml) the
+commands run the Prefect flows on it instead, with their history in its UI; the nightly schedule
+always runs on Prefect (flows/runtime.py starts a local server for it).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline import batches
+from pipeline.batches import PlainSteps, Progress
+from pipeline.discover import find_reports
+from pipeline.document import DocumentResult, shown_path
+from pipeline.report import RunReport, changes
+
+
+
+def prefect_api_configured(environ: dict[str, str] | None = None, cwd: Path | None = None) -> bool:
+    """Whether Prefect's settings name an API server, read without importing Prefect (its import
+    alone costs about a second): PREFECT_API_URL in the environment, in ./.env, in the active
+    profile of PREFECT_HOME/profiles.toml, or `[api] url` in ./prefect.toml."""
+    environ = os.environ if environ is None else environ
+    cwd = Path.cwd() if cwd is None else cwd
+    if environ.get("PREFECT_API_URL"):
+        return True
+    env_file = cwd / ".env"
+    if env_file.is_file() and any(line.strip().startswith("PREFECT_API_URL=") and line.split("=", 1)[1].strip()
+                                  for line in env_file.read_text(errors="replace").splitlines()):
+        return True
+    if _toml(cwd / "prefect.toml").get("api", {}).get("url"):
+        return True
+    home = Path(environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+    profiles = _toml(Path(environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml"))
+    active = environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
+    return bool(profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+
+
+def backfill(paths: Sequence[Path], progress: Progress, batch_size: int | None = None, workers: int | None = None,
+             as_version_of: str | None = None) -> RunReport:
+    """What the backfill flow does (flows/backfill.py), in this process."""
+    started = time.perf_counter()
+    found = find_reports(list(paths))
+    with PlainSteps() as run:
+        results, extracted, stopped = batches.ingest_files(
+            found.files, run, progress, batch_size=batch_size, workers=workers,
+            name=", ".join(map(shown_path, paths)), as_version_of=as_version_of)
+    results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
+               + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
+    return logged(RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
+                            stopped=str(stopped) if stopped else None,
+                            stopped_exit_code=stopped.exit_code if stopped else 0))
+
+
+def reextract(doc_ids: list[str] | None, progress: Progress, batch_size: int | None = None,
+              workers: int | None = None) -> RunReport:
+    """What the re-extraction flow does (flows/reextract.py), in this process."""
+    started = time.perf_counter()
+
+    with PlainSteps() as run:
+        found, stored, stopped = batches.run_plan(lambda: run.plan_reextract("all" if doc_ids is None else doc_ids),
+                                                  run, progress,
+                                                  label="re-extracting", batch_size=batch_size, workers=workers)
+    results = found.finish(stored) if found else []
+    notes, details = changes(results)
+    return logged(RunReport("Re-extraction", results, time.perf_counter() - started, extracted=len(stored),
+                            stopped=str(stopped) if stopped else None,
+                            stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes, details=details,
+                            done_word="re-extracted"), "thidua.reextract")
+
+
+def logged(report: RunReport, logger: str = "thidua.backfill") -> RunReport:
+    """The report's summary in the log, as the flows' `report` task writes it."""
+    for line in report.lines():
+        logging.getLogger(logger).info(line)
+    return report
