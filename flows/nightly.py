@@ -149,12 +149,10 @@ def deployment_parameters(inbox: Path, archive_to: Path, quarantine: Path) -> di
 
 
 def next_scheduled_run(deployment: str, timeout_s: float):
-    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"), waiting up to
+    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"): the earliest
+    scheduled run still to come (runs left over from before a restart are past), waiting up to
     `timeout_s` for the deployment to exist and for its first scheduled run; None if it plans none."""
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
-        FlowRunFilterState, FlowRunFilterStateType
-    from prefect.client.schemas.objects import StateType
     from prefect.exceptions import ObjectNotFound
 
     deadline = time.monotonic() + timeout_s
@@ -165,13 +163,27 @@ def next_scheduled_run(deployment: str, timeout_s: float):
             except ObjectNotFound:
                 time.sleep(1)
                 continue
-            runs = client.read_flow_runs(
-                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[found.id])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
-                    type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))), limit=5)
-            times = sorted(r.next_scheduled_start_time or r.expected_start_time for r in runs
-                           if r.next_scheduled_start_time or r.expected_start_time)
-            if times:
-                return times[0]
+            runs = scheduled_runs(client, found.id, limit=1)
+            if runs:
+                return runs[0].expected_start_time
             time.sleep(2)
     return None
+
+
+def scheduled_runs(client, deployment_id, *, limit: int, future: bool = True) -> list:
+    """The deployment's runs in state Scheduled (not started yet), earliest first, asked of the
+    server sorted: those still to come (`future`), or those whose time has passed (missed)."""
+    from datetime import UTC, datetime
+
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
+        FlowRunFilterExpectedStartTime, FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    now = datetime.now(UTC)
+    when = FlowRunFilterExpectedStartTime(after_=now) if future else FlowRunFilterExpectedStartTime(before_=now)
+    return client.read_flow_runs(
+        deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id])),
+        flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])),
+                                      expected_start_time=when),
+        sort=FlowRunSort.EXPECTED_START_TIME_ASC, limit=limit)
