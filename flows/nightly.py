@@ -98,6 +98,7 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     INBOX/quarantine) with its reason in `<name>.reason.txt`. Files written to less than
     `min_age_s` seconds ago (THIDUA_INBOX_MIN_AGE_S, 60) are left for the next run."""
     started = time.perf_counter()
+    catch_up_for_missed_runs()
     inbox, archive_to, quarantine = destinations(inbox, archive_to, quarantine)
     min_age_s = get_settings().inbox_min_age_s if min_age_s is None else min_age_s
     found = scan(inbox, [archive_to, quarantine], min_age_s)
@@ -115,7 +116,57 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     report = RunReport(f"Nightly ingest of {shown_path(inbox)}", results, time.perf_counter() - started,
                        extracted=extracted, stopped=str(stopped) if stopped else None,
                        stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes)
+    tell_the_operator()
     return finish(report, "thidua-nightly")
+
+
+def tell_the_operator() -> None:
+    """Post what went wrong in this run (the archive's record of it: failed, files quarantined)
+    to THIDUA_NOTIFY_URL, when it is set; `thidua status` says the same."""
+    from pipeline.health import notify, problems
+    from pipeline.storage import StorageError, open_repository
+
+    if not get_settings().notify_url:
+        return
+    try:
+        with open_repository() as repo:
+            found = problems(repo.runs("nightly", limit=1), late_after_h=None)
+    except StorageError as exc:
+        found = [f"the nightly run could not read the archive: {exc}"]
+    notify(get_settings().notify_url, found, "thidua nightly run")
+
+
+def catch_up_for_missed_runs() -> None:
+    """After downtime the scheduler's runs whose time passed are all still waiting: this run (one
+    catch-up run) does their work, so they are cancelled instead of running back to back."""
+    from prefect.client.orchestration import get_client
+    from prefect.runtime import deployment, flow_run
+
+    if not deployment.id:  # run by hand, not by a deployment: nothing scheduled to catch up on
+        return
+    try:
+        with get_client(sync_client=True) as client:
+            cancelled = cancel_missed_runs(client, deployment.id, keep=flow_run.id)
+    except Exception as exc:  # noqa: BLE001 - a policy, never a reason to fail the night's ingest
+        log.warning("could not cancel the runs missed while the schedule was down: %s", exc)
+        return
+    if cancelled:
+        log.warning("%d run(s) missed while the schedule was down (%s): cancelled, this run catches up",
+                    len(cancelled), ", ".join(f"{when.astimezone():%Y-%m-%d %H:%M}" for when in cancelled[:5])
+                    + (", ..." if len(cancelled) > 5 else ""))
+
+
+def cancel_missed_runs(client, deployment_id, *, keep=None) -> list:
+    """Cancel the deployment's scheduled runs whose time has passed (but `keep`); their start times."""
+    from prefect.states import Cancelled
+
+    cancelled = []
+    for run in scheduled_runs(client, deployment_id, limit=1000, future=False):
+        if str(run.id) != str(keep):
+            client.set_flow_run_state(run.id, Cancelled(message="missed while the schedule was down; "
+                                                                "a later run caught up"), force=True)
+            cancelled.append(run.expected_start_time)
+    return cancelled
 
 
 class NightlyRunner(Runner):

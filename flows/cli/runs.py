@@ -199,7 +199,9 @@ def schedule(
             watch_scheduler(f"thidua-nightly/{name}")
             say(f"serving thidua-nightly/{escape(name)}: ingest {escape(str(where))} on '{escape(cron)}'; "
                 f"processed files to {escape(str(archived))}, failed ones to {escape(str(quarantined))}")
-            say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}; stop with Ctrl-C")
+            say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}"
+                + (" (no web UI here; `thidua status --runs 20` lists the runs)" if api_url else "")
+                + "; stop with Ctrl-C")
             with suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (flows.nightly.NightlyRunner)
                 serve(where, cron, name=name, archive_to=archived, quarantine=quarantined)
     except ServerError as exc:
