@@ -160,12 +160,15 @@ def cancel_missed_runs(client, deployment_id, *, keep=None) -> list:
     """Cancel the deployment's scheduled runs whose time has passed (but `keep`); their start times."""
     from prefect.states import Cancelled
 
-    cancelled = []
-    for run in scheduled_runs(client, deployment_id, limit=1000, future=False):
-        if str(run.id) != str(keep):
+    cancelled: list = []
+    for _ in range(50):  # pages of 200 (the API's most): a minute's cron missed for a week is 50 pages
+        missed = [r for r in scheduled_runs(client, deployment_id, limit=200, future=False) if str(r.id) != str(keep)]
+        for run in missed:
             client.set_flow_run_state(run.id, Cancelled(message="missed while the schedule was down; "
                                                                 "a later run caught up"), force=True)
             cancelled.append(run.expected_start_time)
+        if not missed:
+            break
     return cancelled
 
 
