@@ -86,6 +86,7 @@ def record_failure(flow, flow_run, state) -> None:
             repo.finish_run(run_id, "failed", message=f"{state.name}: {state.message or 'no message'}")
     except StorageError as exc:
         log.error("could not record the failed run in the archive: %s", exc)
+    tell_the_operator()
 
 
 @flow(name="thidua-nightly", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False,

@@ -319,8 +319,7 @@ def prefect_api(scheduler: bool = False, meanwhile: Callable[[], None] | None = 
             server.spawn()
         server.wait_ready()
         os.environ["PREFECT_API_URL"] = server.api_url
-        # The local server has no web UI (--no-ui): no "View at" link to a page that does not
-        # exist (runs are listed by `thidua status --runs N`); the user's own UI_URL still counts.
+        # no UI (--no-ui): no "View at" link to a page that does not exist; a user's UI_URL counts
         no_ui = "PREFECT_UI_URL" not in os.environ
         if no_ui:
             os.environ["PREFECT_UI_URL"] = ""
