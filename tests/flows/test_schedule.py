@@ -209,3 +209,36 @@ def test_after_downtime_the_missed_runs_are_cancelled_and_the_coming_ones_kept()
     assert [states[m].type.value for m in (-180, -120, -60)] == ["CANCELLED"] * 3
     assert "missed while the schedule was down" in states[-180].message
     assert [states[m].type.value for m in (-1, 30, 1440)] == ["SCHEDULED"] * 3  # kept: this run, the coming ones
+
+
+# Prefect keeps quiet by itself in CI; the child must look like a person's terminal session.
+CI_MARKERS = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TRAVIS", "CIRCLECI", "BUILDKITE", "TF_BUILD",
+              "CODEBUILD_BUILD_ID", "BITBUCKET_COMMIT", "TEAMCITY_VERSION", "DRONE", "SEMAPHORE", "APPVEYOR", "BUDDY",
+              "CI_NAME")
+
+
+def test_no_usage_data_notice_on_a_terminal(tmp_path):
+    """On a terminal, with a new Prefect home, importing Prefect printed "Prefect collects
+    anonymous usage data": thidua runs it with DO_NOT_TRACK=1 (the README says nothing is sent)."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in CI_MARKERS and not k.startswith(("PREFECT_", "DO_NOT_TRACK", "THIDUA_"))}
+    env["THIDUA_OUTPUT_DIR"] = str(tmp_path / "out")
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(thidua("schedule", "--inbox", str(tmp_path), "--cron", "every night"), env=env,
+                            stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert proc.wait(timeout=60) == 2
+    text = output.decode(errors="replace")
+    assert "not a cron line" in text and "anonymous usage" not in text, text
