@@ -80,7 +80,7 @@ def timed_pool(fn, jobs: list, workers: int) -> tuple[float, list]:
 
     pool = extraction_pool(workers)
     started = time.perf_counter()
-    results = list(pool.map(fn, jobs))
+    results = list(pool.map(fn, jobs).result())
     return time.perf_counter() - started, results
 
 
@@ -101,7 +101,7 @@ def bench_ocr(workdir: Path, pages: int, workers: int) -> None:
         print(f"OCR: skipped ({ocr.problem()}; {ocr.INSTALL})")
         return
     scans = make_scans(workdir, pages)
-    list(extraction_pool(workers).map(_ocr_page, [str(scans[0])] * workers))  # model read once per worker
+    list(extraction_pool(workers).map(_ocr_page, [str(scans[0])] * workers).result())  # model read once per worker
     raw, cpu = timed_pool(_ocr_page, [str(p) for p in scans], workers)
     per_page = sum(cpu) / len(cpu)
     whole, ok = extract_in_pool(scans, workers)
@@ -119,7 +119,7 @@ def bench_doc(workdir: Path, count: int, workers: int) -> None:
         print(f".doc: skipped (LibreOffice missing; {office.INSTALL})")
         return
     docs = make_docs(workdir, count)
-    list(extraction_pool(workers).map(_convert, [str(docs[0])] * workers))  # each worker's profile made
+    list(extraction_pool(workers).map(_convert, [str(docs[0])] * workers).result())  # each worker's profile made
     raw, _ = timed_pool(_convert, [str(p) for p in docs], workers)
     whole, ok = extract_in_pool(docs, workers)
     print(f".doc, raw (LibreOffice -> .docx): {len(docs) / raw:.2f} documents/s ({len(docs)} files, {raw:.1f} s)")
@@ -140,7 +140,7 @@ def main() -> None:
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="thidua-ocr-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    list(extraction_pool(args.workers).map(int, range(args.workers * 4)))  # workers started, models loaded
+    list(extraction_pool(args.workers).map(int, range(args.workers * 4)).result())  # workers started, models loaded
     print(f"workers: {args.workers}, OCR at {get_settings().ocr_dpi} dpi, OMP_THREAD_LIMIT=1 per process; "
           f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (others' jobs slow every figure)")
     bench_ocr(workdir, args.pages, args.workers)

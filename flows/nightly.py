@@ -86,6 +86,7 @@ def record_failure(flow, flow_run, state) -> None:
             repo.finish_run(run_id, "failed", message=f"{state.name}: {state.message or 'no message'}")
     except StorageError as exc:
         log.error("could not record the failed run in the archive: %s", exc)
+    tell_the_operator()
 
 
 @flow(name="thidua-nightly", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False,
@@ -98,6 +99,7 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     INBOX/quarantine) with its reason in `<name>.reason.txt`. Files written to less than
     `min_age_s` seconds ago (THIDUA_INBOX_MIN_AGE_S, 60) are left for the next run."""
     started = time.perf_counter()
+    catch_up_for_missed_runs()
     inbox, archive_to, quarantine = destinations(inbox, archive_to, quarantine)
     min_age_s = get_settings().inbox_min_age_s if min_age_s is None else min_age_s
     found = scan(inbox, [archive_to, quarantine], min_age_s)
@@ -115,7 +117,60 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
     report = RunReport(f"Nightly ingest of {shown_path(inbox)}", results, time.perf_counter() - started,
                        extracted=extracted, stopped=str(stopped) if stopped else None,
                        stopped_exit_code=stopped.exit_code if stopped else 0, notes=notes)
+    tell_the_operator()
     return finish(report, "thidua-nightly")
+
+
+def tell_the_operator() -> None:
+    """Post what went wrong in this run (the archive's record of it: failed, files quarantined)
+    to THIDUA_NOTIFY_URL, when it is set; `thidua status` says the same."""
+    from pipeline.health import notify, problems
+    from pipeline.storage import StorageError, open_repository
+
+    if not get_settings().notify_url:
+        return
+    try:
+        with open_repository() as repo:
+            found = problems(repo.runs("nightly", limit=1), late_after_h=None)
+    except StorageError as exc:
+        found = [f"the nightly run could not read the archive: {exc}"]
+    notify(get_settings().notify_url, found, "thidua nightly run")
+
+
+def catch_up_for_missed_runs() -> None:
+    """After downtime the scheduler's runs whose time passed are all still waiting: this run (one
+    catch-up run) does their work, so they are cancelled instead of running back to back."""
+    from prefect.client.orchestration import get_client
+    from prefect.runtime import deployment, flow_run
+
+    if not deployment.id:  # run by hand, not by a deployment: nothing scheduled to catch up on
+        return
+    try:
+        with get_client(sync_client=True) as client:
+            cancelled = cancel_missed_runs(client, deployment.id, keep=flow_run.id)
+    except Exception as exc:  # noqa: BLE001 - a policy, never a reason to fail the night's ingest
+        log.warning("could not cancel the runs missed while the schedule was down: %s", exc)
+        return
+    if cancelled:
+        log.warning("%d run(s) missed while the schedule was down (%s): cancelled, this run catches up",
+                    len(cancelled), ", ".join(f"{when.astimezone():%Y-%m-%d %H:%M}" for when in cancelled[:5])
+                    + (", ..." if len(cancelled) > 5 else ""))
+
+
+def cancel_missed_runs(client, deployment_id, *, keep=None) -> list:
+    """Cancel the deployment's scheduled runs whose time has passed (but `keep`); their start times."""
+    from prefect.states import Cancelled
+
+    cancelled: list = []
+    for _ in range(50):  # pages of 200 (the API's most): a minute's cron missed for a week is 50 pages
+        missed = [r for r in scheduled_runs(client, deployment_id, limit=200, future=False) if str(r.id) != str(keep)]
+        for run in missed:
+            client.set_flow_run_state(run.id, Cancelled(message="missed while the schedule was down; "
+                                                                "a later run caught up"), force=True)
+            cancelled.append(run.expected_start_time)
+        if not missed:
+            break
+    return cancelled
 
 
 class NightlyRunner(Runner):
@@ -149,12 +204,10 @@ def deployment_parameters(inbox: Path, archive_to: Path, quarantine: Path) -> di
 
 
 def next_scheduled_run(deployment: str, timeout_s: float):
-    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"), waiting up to
+    """When the Prefect scheduler plans the next run of `deployment` ("flow/name"): the earliest
+    scheduled run still to come (runs left over from before a restart are past), waiting up to
     `timeout_s` for the deployment to exist and for its first scheduled run; None if it plans none."""
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
-        FlowRunFilterState, FlowRunFilterStateType
-    from prefect.client.schemas.objects import StateType
     from prefect.exceptions import ObjectNotFound
 
     deadline = time.monotonic() + timeout_s
@@ -165,13 +218,27 @@ def next_scheduled_run(deployment: str, timeout_s: float):
             except ObjectNotFound:
                 time.sleep(1)
                 continue
-            runs = client.read_flow_runs(
-                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[found.id])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(
-                    type=FlowRunFilterStateType(any_=[StateType.SCHEDULED]))), limit=5)
-            times = sorted(r.next_scheduled_start_time or r.expected_start_time for r in runs
-                           if r.next_scheduled_start_time or r.expected_start_time)
-            if times:
-                return times[0]
+            runs = scheduled_runs(client, found.id, limit=1)
+            if runs:
+                return runs[0].expected_start_time
             time.sleep(2)
     return None
+
+
+def scheduled_runs(client, deployment_id, *, limit: int, future: bool = True) -> list:
+    """The deployment's runs in state Scheduled (not started yet), earliest first, asked of the
+    server sorted: those still to come (`future`), or those whose time has passed (missed)."""
+    from datetime import UTC, datetime
+
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, \
+        FlowRunFilterExpectedStartTime, FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    now = datetime.now(UTC)
+    when = FlowRunFilterExpectedStartTime(after_=now) if future else FlowRunFilterExpectedStartTime(before_=now)
+    return client.read_flow_runs(
+        deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id])),
+        flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])),
+                                      expected_start_time=when),
+        sort=FlowRunSort.EXPECTED_START_TIME_ASC, limit=limit)

@@ -33,6 +33,7 @@ log = logging.getLogger("thidua.runtime")
 # machine, logs say what thidua did (the `thidua` loggers, also sent to the flow run's log in
 # the UI), not what Prefect did (its INFO chatter stays out; warnings and errors still show).
 PREFECT_DEFAULTS = {
+    "DO_NOT_TRACK": "1",  # Prefect's client: no usage data, and no notice about it on a terminal
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
@@ -319,6 +320,10 @@ def prefect_api(scheduler: bool = False, meanwhile: Callable[[], None] | None = 
             server.spawn()
         server.wait_ready()
         os.environ["PREFECT_API_URL"] = server.api_url
+        # no UI (--no-ui): no "View at" link to a page that does not exist; a user's UI_URL counts
+        no_ui = "PREFECT_UI_URL" not in os.environ
+        if no_ui:
+            os.environ["PREFECT_UI_URL"] = ""
         prefect.context.refresh_global_settings_context()
         log.debug("Prefect server at %s (log: %s)", server.api_url, server.log_path)
         try:
@@ -327,6 +332,8 @@ def prefect_api(scheduler: bool = False, meanwhile: Callable[[], None] | None = 
         finally:
             drain_prefect_workers()
             os.environ.pop("PREFECT_API_URL", None)
+            if no_ui:
+                os.environ.pop("PREFECT_UI_URL", None)
             prefect.context.refresh_global_settings_context()
     finally:
         if server is not None:

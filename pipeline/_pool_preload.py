@@ -1,10 +1,11 @@
-"""Imported once by the extraction pool's forkserver (pipeline/pool.py): load the NLP models there,
-so that every worker forked from it starts with them (once per pool, not once per worker)."""
+"""Imported once by the extraction pool's forkserver (pipeline/pool.py): build the extraction
+pipeline there (spaCy's components with their patterns and models), so that every worker forked
+from it starts with it loaded (once per pool, not once per worker, nor once per file)."""
 import logging
 
 try:
-    from extractors import nlp
+    from extractors.run import nlp
 
-    nlp.pipeline()
-except Exception:  # noqa: BLE001 - the workers load them lazily (and report the problem) instead
-    logging.getLogger(__name__).debug("could not preload the NLP models", exc_info=True)
+    nlp()
+except Exception:  # noqa: BLE001 - the workers build it themselves (and report the problem) instead
+    logging.getLogger(__name__).warning("could not preload the extraction pipeline", exc_info=True)

@@ -1,14 +1,23 @@
 """Extraction on every core: a process pool shared by all the batches a process runs.
 
 Reading and extracting are CPU-bound (pdfplumber, underthesea), so a batch is spread over one
-process per core while the calling process keeps the database to itself. The pool is started
-once (forkserver: the workers are forked from a clean process that has imported the extractors
-already, never from a process running Prefect's threads) and reused until the process exits.
+process per core while the calling process keeps the database to itself. The pool is pebble's
+ProcessPool (per-task time limits, a worker that dies fails its task alone and is replaced),
+started once (forkserver: the workers are forked from a clean process that has imported the
+extractors already, never from a process running Prefect's threads) and reused until the
+process exits or `shutdown_pool` stops it.
 
-The forkserver also loads the NLP models (pipeline/_pool_preload.py), so the workers forked from it
-share them. A file that kills its worker (a crash inside a native library) fails alone: the batch is
-finished in a fresh pool, the files left are extracted one by one, and only the culprit is
-reported. Plain functions, no Prefect; imported by the workers, so it stays light.
+The forkserver builds the extraction pipeline once (pipeline/_pool_preload.py), so every worker
+forked from it starts with the models loaded. A file that kills its worker (a crash inside a
+native library) or runs past its time limit fails alone, with its reason; the files of a job
+lost that way are extracted again one by one, so that only the culprit is reported.
+
+Stopping never waits on a worker: `shutdown_pool` terminates them (nothing is pending when a
+run ends) within a bounded time. The standard library's ProcessPoolExecutor hung there: shut
+down by multiprocessing's exit finalizers in a served flow run's process, after its own call
+queue's finalizer had already closed the queue, it waited forever for workers that never got
+the word, and the nightly schedule (one run at a time) never started another run.
+Plain functions, no Prefect; imported by the workers, so it stays light.
 
 Why not Prefect's ProcessPoolTaskRunner (one extract task per batch in one of its processes):
 measured with benchmarks/orchestration_overhead.py, 1,000 generated reports, batches of 100, 2
@@ -32,19 +41,23 @@ import signal
 import tempfile
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Sequence
+
+from pebble import ProcessExpired, ProcessPool
 
 from pipeline.document import DocumentResult
 
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
+_pool: ProcessPool | None = None
 _pool_size = 0
+GRACE_S = 30.0  # past a job's time limit (THIDUA_FILE_TIMEOUT_S per file) before its worker is ended
+STOP_TIMEOUT_S = 15.0  # the most shutdown_pool waits for the pool's threads and workers to end
 
 
 def process_path(path: Path) -> DocumentResult:
@@ -85,18 +98,19 @@ def safe_extract(process: Callable[[Path], DocumentResult], path: Path) -> Docum
         return DocumentResult.failed(Path(path), f"extraction error: {type(exc).__name__}: {exc}")
 
 
-def extraction_pool(workers: int) -> ProcessPoolExecutor:
-    """The process's pool of `workers` extraction processes, started on first use."""
+def extraction_pool(workers: int) -> ProcessPool:
+    """The process's pool of `workers` extraction processes, started on first use (again after
+    `shutdown_pool`, or when a pool broke)."""
     global _pool, _pool_size
     with _lock:
-        if _pool is None or _pool_size != workers:
+        if _pool is None or not _pool.active or _pool_size != workers:
             if _pool is not None:
-                _pool.shutdown(wait=True, cancel_futures=True)
+                _stop(_pool)
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["pipeline.pool", "extractors.run", "pipeline._pool_preload"])
             _start_forkserver()
-            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_setup,
-                                        initargs=(os.getpid(),))
+            _pool = ProcessPool(max_workers=workers, initializer=_worker_setup, initargs=(os.getpid(),),
+                                context=context)
             _pool_size = workers
         return _pool
 
@@ -149,7 +163,7 @@ def warm_up(workers: int) -> None:
         try:
             pool = extraction_pool(workers)
             for _ in range(workers):
-                pool.submit(_ready)
+                pool.schedule(_ready)
         except Exception:  # noqa: BLE001 - the first batch will start it (and say what is wrong)
             log.debug("could not warm up the extraction pool", exc_info=True)
 
@@ -157,26 +171,47 @@ def warm_up(workers: int) -> None:
         threading.Thread(target=start, name="thidua-pool-warm-up", daemon=True).start()
 
 
-def _discard_pool(broken: ProcessPoolExecutor) -> None:
+def _stop(pool: ProcessPool, timeout: float = STOP_TIMEOUT_S) -> None:
+    """End the pool's workers (terminated: whatever they still run is cancelled) and its threads,
+    waiting `timeout` seconds at most, so that nothing ever waits on a stuck worker."""
+    pool.stop()
+    stopper = threading.Thread(target=pool.join, name="thidua-pool-stop", daemon=True)
+    stopper.start()
+    stopper.join(timeout)
+    if stopper.is_alive():
+        log.warning("the extraction processes did not end within %.0f s", timeout)
+
+
+def _discard_pool(broken: ProcessPool) -> None:
     global _pool, _pool_size
     with _lock:
         if _pool is broken:
             _pool, _pool_size = None, 0
-    broken.shutdown(wait=False, cancel_futures=True)
+    _stop(broken)
 
 
 def shutdown_pool() -> None:
-    """Stop the workers (at exit, or when a flow run ends in a long-lived process)."""
+    """Stop the workers (at exit, or when a flow run ends in a long-lived process); returns
+    within STOP_TIMEOUT_S whatever the workers do."""
     global _pool, _pool_size
     with _lock:
         pool, _pool, _pool_size = _pool, None, 0
     if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _stop(pool)
 
 
 atexit.register(shutdown_pool)
-# A multiprocessing child (how Prefect's runner runs a served flow) ends without atexit handlers.
+# A multiprocessing child (how Prefect's runner runs a served flow) ends without atexit handlers,
+# and joins its non-daemon children (the workers) right after the finalizers of this priority.
 multiprocessing.util.Finalize(None, shutdown_pool, exitpriority=10)
+
+
+def job_timeout(files: int) -> float:
+    """A job's time limit in the pool: each file's own (THIDUA_FILE_TIMEOUT_S, enforced inside the
+    worker with a clear reason) plus GRACE_S, after which the worker is ended from outside."""
+    from pipeline.settings import get_settings
+
+    return get_settings().file_timeout_s * max(1, files) + GRACE_S
 
 
 def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...]], paths: Sequence[Path],
@@ -186,14 +221,9 @@ def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...
     if workers <= 1 or len(jobs) <= 1:
         return [_call(fn, job, path) for job, path in zip(jobs, paths, strict=False)]
     pool = extraction_pool(workers)
-    results: list[DocumentResult | None] = []
-    try:
-        futures: list[Future | None] = [pool.submit(fn, *job) for job in jobs]
-    except BrokenProcessPool:
-        futures = [None] * len(jobs)
-    for future, path in zip(futures, paths, strict=False):
-        results.append(_collect(future, path))
-    if any(r is None for r in results):  # a worker died: find the file that kills it
+    futures = _schedule(pool, fn, [(job, 1) for job in jobs])
+    results = [_collect(future, path) for future, path in zip(futures, paths, strict=False)]
+    if any(r is None for r in results):  # the pool itself broke: each job left alone, in a fresh pool
         _discard_pool(pool)
         for i, (job, path) in enumerate(zip(jobs, paths, strict=False)):
             if results[i] is None:
@@ -203,26 +233,31 @@ def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...
 
 def extract_in_pool(paths: Sequence[Path], workers: int, chunk: int = 16) -> list[DocumentResult]:
     """process_path for every file, over `workers` processes, `chunk` files per job (each job
-    through nlp.pipe); one result per file, in order. A job whose worker died is done again
-    file by file, so that only the file that kills its worker fails."""
+    through nlp.pipe); one result per file, in order. A job whose worker died or ran past its
+    time limit is done again file by file, so that only the file that caused it fails."""
     paths = [Path(p) for p in paths]
     if workers <= 1 or len(paths) <= 1:
         return process_many(paths)
     chunk = max(1, min(chunk, -(-len(paths) // workers)))
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
     pool = extraction_pool(workers)
-    try:
-        futures: list[Future | None] = [pool.submit(process_many, c) for c in chunks]
-    except BrokenProcessPool:
-        futures = [None] * len(chunks)
+    futures = _schedule(pool, process_many, [((c,), len(c)) for c in chunks])
     done = [_chunk_result(future) for future in futures]
     lost = [path for part, result in zip(chunks, done, strict=True) if result is None for path in part]
-    if lost:  # file by file, in a fresh pool: the culprit alone fails
-        _discard_pool(pool)
+    if lost:  # file by file: the culprit alone fails
         redone = iter(run_in_pool(process_path, [(p,) for p in lost], lost, workers))
         done = [result if result is not None else [next(redone) for _ in part]
                 for part, result in zip(chunks, done, strict=True)]
     return [r for result in done for r in result]
+
+
+def _schedule(pool: ProcessPool, fn: Callable[..., Any], jobs: Sequence[tuple[tuple[Any, ...], int]]
+              ) -> list[Future | None]:
+    """Each (args, files) job on the pool with its time limit; None for all when the pool is broken."""
+    try:
+        return [pool.schedule(fn, args=args, timeout=job_timeout(files)) for args, files in jobs]
+    except (RuntimeError, BrokenProcessPool):  # pebble: "the Pool is not active" after it broke
+        return [None] * len(jobs)
 
 
 def _chunk_result(future: Future | None) -> list[DocumentResult] | None:
@@ -230,7 +265,7 @@ def _chunk_result(future: Future | None) -> list[DocumentResult] | None:
         return None
     try:
         return future.result()
-    except Exception:  # noqa: BLE001 - a dead worker (BrokenProcessPool) or a result that would not pickle
+    except Exception:  # noqa: BLE001 - a dead or stuck worker, or a result that would not pickle
         return None
 
 
@@ -241,27 +276,34 @@ def _call(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path) -
         return DocumentResult.failed(Path(path), f"extraction error: {type(exc).__name__}: {exc}")
 
 
+CRASHED = ("the extractor crashed on this file, or hung past the time limit THIDUA_FILE_TIMEOUT_S (its worker "
+           "process died); please report it together with this file")
+
+
 def _collect(future: Future | None, path: Path) -> DocumentResult | None:
+    """The job's result, or the file's failure; None when the pool broke (the job never ran)."""
     if future is None:
         return None
     try:
         return future.result()
-    except BrokenProcessPool:
+    except ProcessExpired as exc:  # the worker died on it (a native crash, or its own hang watchdog)
+        log.error("the extractor crashed on %s (its worker process died, exit code %s)", path, exc.exitcode)
+        return DocumentResult.failed(Path(path), CRASHED)
+    except TimeoutError as exc:  # still running past the job's time limit: its worker was ended
+        log.error("the extractor hung on %s past its time limit (%.0f s; its worker was ended)", path, exc.args[1])
+        return DocumentResult.failed(Path(path), f"hung past the time limit THIDUA_FILE_TIMEOUT_S "
+                                                 f"({exc.args[1]:.0f} s with the grace); its worker was ended; "
+                                                 "please report it together with this file")
+    except (BrokenProcessPool, CancelledError):
         return None
     except Exception as exc:  # noqa: BLE001 - raised in the worker, or its result would not pickle
         return DocumentResult.failed(Path(path), f"extraction error: {type(exc).__name__}: {exc}")
 
 
 def _alone(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path, workers: int) -> DocumentResult:
-    pool = extraction_pool(workers)
-    try:
-        result = _collect(pool.submit(fn, *job), path)
-    except BrokenProcessPool:
-        result = None
+    (future,) = _schedule(extraction_pool(workers), fn, [(job, 1)])
+    result = _collect(future, path)
     if result is None:
-        _discard_pool(pool)
-        log.error("the extractor crashed on %s (its worker process died)", path)
-        return DocumentResult.failed(Path(path), "the extractor crashed on this file, or hung past the time limit "
-                                                 "THIDUA_FILE_TIMEOUT_S (its worker process died); please report it "
-                                                 "together with this file")
+        log.error("the extraction pool broke on %s", path)
+        return DocumentResult.failed(Path(path), CRASHED)
     return result

@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     workers: int | None = Field(None, ge=0)  # default (or 0): every CPU this process may use
     dask_address: str | None = None  # e.g. tcp://scheduler:8786
     inbox_min_age_s: float = Field(60.0, ge=0, allow_inf_nan=False)
+    notify_url: str | None = None  # a webhook that hears of a failed, quarantining or late nightly run
     # The review web app: a session ends after this long unused, and at the latest this long after
     # login; this many failed logins for one name from one address lock it for the window.
     session_idle_minutes: float = 60.0

@@ -18,6 +18,7 @@ from rich.markup import escape
 
 from flows.cli.output import archive, error, out, progress, say, storage_errors
 from pipeline.document import DocumentResult, shown_path
+from pipeline.health import LATE_AFTER_H
 from pipeline.report import RunReport
 
 CRON_HELP = ("When to run, as a cron line: minute hour day month weekday, in the server's local time "
@@ -223,7 +224,9 @@ def schedule(
             watch_scheduler(f"thidua-nightly/{name}")
             say(f"serving thidua-nightly/{escape(name)}: ingest {escape(str(where))} on '{escape(cron)}'; "
                 f"processed files to {escape(str(archived))}, failed ones to {escape(str(quarantined))}")
-            say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}; stop with Ctrl-C")
+            say(f"Prefect API: {escape(api_url or 'as configured (PREFECT_API_URL)')}"
+                + (" (no web UI here; `thidua status --runs 20` lists the runs)" if api_url else "")
+                + "; stop with Ctrl-C")
             with suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (flows.nightly.NightlyRunner)
                 serve(where, cron, name=name, archive_to=archived, quarantine=quarantined)
     except ServerError as exc:
@@ -323,27 +326,46 @@ def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
     threading.Thread(target=check, name="scheduler-check", daemon=True).start()
 
 
-def status() -> None:
-    """What the archive holds and what the last runs did.
+def status(
+    runs: Annotated[int, typer.Option(
+        "--runs", metavar="N", min=0, help="How many runs to list, newest first, each with its counts.")] = 10,
+    late_after: Annotated[float, typer.Option(
+        "--late-after", metavar="HOURS", min=0,
+        help="Exit 1 when the last nightly run started longer ago than this (the schedule stopped).")
+    ] = LATE_AFTER_H,
+    quiet_nights: Annotated[int | None, typer.Option(
+        "--quiet-nights", metavar="N", min=1, show_default=False,
+        help="Exit 1 when each of the last N nightly runs ingested nothing new.")] = None,
+) -> None:
+    """What the archive holds, what the last runs did, and whether the nightly ingestion is healthy.
 
-    Exit code 1 when the last nightly run failed (for monitoring)."""
+    Exit code 1 (for monitoring) when the last nightly run failed or quarantined files, when it is
+    late (--late-after) or when nothing was ingested for --quiet-nights runs; each problem is named
+    on a `problem` line and, with THIDUA_NOTIFY_URL set, posted there. Exit 2: the archive cannot be read."""
+    from pipeline.health import notify, problems
     from pipeline.settings import get_settings
 
     with storage_errors(), archive() as repo:
         documents = repo.count()
         flagged = repo.count(needs_review=True)
-        runs = repo.runs(limit=10)
+        listed = repo.runs(limit=runs) if runs else []
+        nightly = repo.runs("nightly", limit=max(quiet_nights or 1, 1))
         url = repo.db.display_url
     out.print(f"archive   {escape(url)}; originals in {escape(str(get_settings().effective_archive_dir))}",
               highlight=False, soft_wrap=True)
     out.print(f"records   {documents} ({flagged} need review: thidua records list --needs-review)",
               highlight=False)
-    if not runs:
+    if not listed and runs:
         out.print("runs      none recorded yet", highlight=False)
-    for run in runs:
+    for run in listed:
         ended = f"{run.finished_at.astimezone():%H:%M}" if run.finished_at else "not finished"
         out.print(f"{run.kind:<9} {run.started_at.astimezone():%Y-%m-%d %H:%M}-{ended} {run.state:<9} "
                   f"{run.stored} stored, {run.skipped} skipped, {run.failed} failed"
                   + (f": {escape(run.message)}" if run.message else ""), highlight=False, soft_wrap=True)
-    nightly = [r for r in runs if r.kind == "nightly"]
-    raise typer.Exit(1 if nightly and nightly[0].state == "failed" else 0)
+    found = problems(nightly, late_after_h=late_after, quiet_runs=quiet_nights)
+    for line in found:
+        out.print(f"problem   {escape(line)}", highlight=False, soft_wrap=True)
+    if nightly and not found:
+        out.print("nightly   ok", highlight=False)
+    notify(get_settings().notify_url, found, "thidua status")
+    raise typer.Exit(1 if found else 0)

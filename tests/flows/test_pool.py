@@ -1,6 +1,8 @@
 """Extraction in a process pool: order, one failure per bad file, a crashing file fails alone."""
+import multiprocessing
 import os
 import pickle
+import time
 from pathlib import Path
 
 from pipeline.pool import run_in_pool
@@ -32,6 +34,40 @@ def test_an_exception_or_a_dead_worker_fails_that_file_only():
     assert "the extractor crashed on this file" in results[2].reason
     again = run_in_pool(echo, [("/in/f.txt",), ("/in/g.txt",)], [Path("/in/f.txt"), Path("/in/g.txt")], workers=2)
     assert [r.status for r in again] == [Status.OK, Status.OK]  # a fresh pool
+
+
+def extract_and_end(paths: list[str]) -> None:
+    results = run_in_pool(echo, [(p,) for p in paths], [Path(p) for p in paths], workers=2)
+    assert [r.status for r in results] == [Status.OK] * len(paths)
+
+
+def test_a_process_that_used_the_pool_ends_at_once():
+    """As Prefect's runner runs a served flow: in a multiprocessing child, which ends through
+    multiprocessing's finalizers. The stdlib pool hung there for good (its call queue closed before
+    it was shut down), and the nightly schedule, one run at a time, never started another run."""
+    child = multiprocessing.get_context("spawn").Process(target=extract_and_end, args=(["/in/a.txt", "/in/b.txt"],))
+    started = time.monotonic()
+    child.start()
+    child.join(timeout=90)
+    hung = child.is_alive()
+    if hung:
+        child.kill()
+        child.join()
+    assert not hung and child.exitcode == 0, f"the child did not end (exit code {child.exitcode})"
+    assert time.monotonic() - started < 60
+
+
+def test_the_workers_start_with_the_extraction_pipeline_built():
+    """Built once in the forkserver (pipeline/_pool_preload.py), not by each worker on its first file."""
+    results = run_in_pool(pipeline_built, [(f"/in/{i}.txt",) for i in range(4)], [Path("/in/x")] * 4, workers=2)
+    assert [r.reason for r in results] == ["built"] * 4
+
+
+def pipeline_built(path: str) -> DocumentResult:
+    from extractors.run import _build
+
+    built = "built" if _build.cache_info().currsize else "not built"
+    return DocumentResult(path=path, doc_id=Path(path).stem, status=Status.OK, reason=built)
 
 
 def test_one_worker_runs_here():

@@ -203,3 +203,28 @@ def test_a_worker_stuck_past_the_time_limit_ends_and_fails_that_file_only():
     assert time.monotonic() - started < 60
     assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.OK]
     assert "hung past the time limit THIDUA_FILE_TIMEOUT_S" in results[1].reason
+
+
+def stuck(path: str) -> DocumentResult:
+    """A job that never returns and is under no limit of its own inside the worker."""
+    if path.endswith("stuck"):
+        sum(range(10 ** 12))
+    return DocumentResult(path=path, doc_id=Path(path).stem, status=Status.OK)
+
+
+def test_the_pool_ends_a_job_past_its_time_limit_from_outside_and_goes_on(monkeypatch):
+    import pipeline.pool
+    from pipeline.settings import get_settings
+
+    monkeypatch.setenv("THIDUA_FILE_TIMEOUT_S", "1")
+    monkeypatch.setattr(pipeline.pool, "GRACE_S", 0.5)
+    get_settings.cache_clear()
+    try:
+        paths = ["/in/a.txt", "/in/b.stuck", "/in/c.txt", "/in/d.txt"]
+        started = time.monotonic()
+        results = run_in_pool(stuck, [(p,) for p in paths], [Path(p) for p in paths], workers=2)
+    finally:
+        get_settings.cache_clear()
+    assert time.monotonic() - started < 30
+    assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.OK, Status.OK]
+    assert "hung past the time limit THIDUA_FILE_TIMEOUT_S" in results[1].reason
