@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.record import Record
 import pipeline.storage.overlay as ov
+import pipeline.storage.review as review
 import pipeline.storage.values as values
 from pipeline.storage.errors import ConflictError, InvalidCorrection
 from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow
@@ -105,8 +106,7 @@ class Corrections:
         s.flush()
         result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
         values.check_record_size(result.record.to_export())
-        settled = ov.target(correction)
-        reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
+        reasons = review.settled(doc.review_reasons, ov.target(correction), effective.to_export())
         self._set_effective(doc, result.record, reasons)
         s.flush()
         s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
