@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.record import KINDS, Record, clean_text
+from pipeline.storage import InvalidInput
 from pipeline.storage import overlay as ov
 
 LOW_CONFIDENCE = 0.7  # values below this are marked on the page
@@ -131,9 +132,11 @@ def from_submission(data: dict[str, list[str]]) -> RecordForm:
             prefix = f"{base}-{n}-"
             orig = one(prefix + "orig")
             ev = one(prefix + "ev").split(":")
-            span = [digits(p, 12) for p in ev]
+            span = [digits(p, 12) for p in ev] if ev != [""] else []
+            if (orig and digits(orig) is None) or (span and (len(span) != 2 or None in span)):
+                raise InvalidInput("biểu mẫu bị hỏng (số dòng hoặc vị trí trong văn bản sai); hãy mở lại bản ghi")
             rows.append(Row({a: one(prefix + a) for a in attrs}, digits(orig), remove=bool(one(prefix + "remove")),
-                            evidence=(span[0], span[1]) if len(span) == 2 and None not in span else None))
+                            evidence=(span[0], span[1]) if span else None))
         form.lists[base] = rows
     return form
 

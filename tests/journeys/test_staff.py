@@ -169,7 +169,8 @@ def test_a_clerk_corrects_flagged_records_and_untouched_saves_change_nothing(sta
         page.click("#save-btn")
         expect(page.locator("#flash")).to_have_text("Đã lưu 2 thay đổi.")
         page.reload()
-        expect(page.locator("#rows-members input[name$='-unit']").last).to_have_value("Ủy ban nhân dân huyện Long Thành")
+        member = page.locator("#rows-members input[name$='-unit']").last
+        expect(member).to_have_value("Ủy ban nhân dân huyện Long Thành")
         expect(page.locator("#rows-heads input[name$='-year']").last).to_have_value("2023")
         page.click("a:text('Lịch sử')")
         expect(page.locator("table.corrections")).to_contain_text("Công an tỉnh Đồng Nai")
