@@ -1,19 +1,26 @@
 """The one typed record shared by extractors, storage, export and the review page.
 
 Every extracted value carries `evidence` (offsets into the normalised text) and a `confidence`
-in [0, 1]; `Record.to_export()` gives exactly the GOLD_FORMAT JSON object.
+in [0, 1]; `Record.to_export()` gives exactly the GOLD_FORMAT JSON object. A value's text is one
+line with single spaces, whoever made it (an extractor, a person, an archive read back): the text
+of a value can span a line break ("Liên\nđoàn"), a form's input cannot (`clean_text`).
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 T = TypeVar("T")
 
 MeetingKind = Literal["cham_diem", "ky_ket_giao_uoc", "so_ket", "tong_ket", "trien_khai", "khac"]
 KINDS: tuple[str, ...] = ("cham_diem", "ky_ket_giao_uoc", "so_ket", "tong_ket", "trien_khai", "khac")
+
+
+def clean_text(text: str) -> str:
+    """Whitespace-normalised text: runs of spaces, tabs and line breaks become one space, none at the ends."""
+    return " ".join(text.split())
 
 
 class Evidence(BaseModel):
@@ -31,6 +38,12 @@ class Found(BaseModel):
 
     evidence: Evidence | None = None
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value):
+        """Every text a value holds (its `value`, a name, a unit, a title...), in every subclass."""
+        return clean_text(value) if isinstance(value, str) else value
 
 
 class Value(Found, Generic[T]):

@@ -6,7 +6,6 @@ Policy allows scripts and styles only from /static, so nothing from a document c
 """
 from __future__ import annotations
 
-import re
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +21,7 @@ from starlette.exceptions import HTTPException
 from pipeline.settings import get_settings
 from pipeline.storage import DatabaseUnavailable, NotFound, StorageError, open_repository
 from web import auth, textview
+from web.labels import field_label, reason_text, show
 from web.forms import LOW_CONFIDENCE
 
 HERE = Path(__file__).resolve().parent
@@ -40,43 +40,13 @@ SECURITY_HEADERS = {
 }
 
 
-def show(value) -> str:
-    """A stored value as staff read it (the template escapes it): no JSON punctuation."""
-    if value is None or value == [] or value == "":
-        return "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {show(v)}" for k, v in value.items() if v is not None)
-    if isinstance(value, list):
-        return "; ".join(show(v) for v in value)
-    return str(value)
-
-
-FIELD_NAMES = {"title": "Tiêu đề", "published": "Ngày đăng", "author": "Tác giả", "meeting.date": "Ngày họp",
-               "meeting.kinds": "Loại hội nghị", "meeting.period": "Năm thi đua", "meeting.venue": "Địa điểm",
-               "cluster": "Cụm/khối", "members": "Đơn vị thành viên", "participants": "Người tham dự",
-               "ranks": "Xếp hạng", "heads": "Trưởng/phó cụm", "legal_refs": "Văn bản pháp lý"}
-ATTR_NAMES = {"name": "họ tên", "title": "chức vụ", "organization": "cơ quan", "unit": "đơn vị", "rank": "hạng",
-              "score": "điểm", "role": "vai trò", "year": "năm", "kind": "loại", "number": "số"}
-
-
-def field_label(path: str | None) -> str:
-    """`participants[0].title` as staff say it: "Người tham dự 1 · chức vụ"."""
-    if not path or path in FIELD_NAMES:
-        return FIELD_NAMES.get(path or "", "")
-    match = re.match(r"^([a-z_.]+?)(?:\[(\d+)\])?(?:\.([a-z_]+))?$", path)
-    if not match or match[1] not in FIELD_NAMES and match[1].split(".")[0] != "cluster":
-        return path
-    base = FIELD_NAMES.get(match[1]) or f"{FIELD_NAMES['cluster']} · {ATTR_NAMES.get(match[1].split('.')[1], '')}"
-    text = f"{base} {int(match[2]) + 1}" if match[2] is not None else base
-    return f"{text} · {ATTR_NAMES.get(match[3], match[3])}" if match[3] else text
-
-
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
     templates.env.auto_reload = False  # templates ship with the package; no stat() per page
     templates.env.filters["q"] = lambda value: quote(str(value), safe="")
     templates.env.filters["show"] = show
     templates.env.filters["field"] = field_label
+    templates.env.filters["reason"] = reason_text
     templates.env.filters["when"] = lambda at, fmt="%d/%m/%Y %H:%M": at.astimezone().strftime(fmt)
     for name in templates.env.list_templates():  # compiled now, not by the first requests
         templates.env.get_template(name)

@@ -12,13 +12,15 @@ from typing import Any
 from pipeline.record import Record
 from pipeline.storage import overlay as ov
 from pipeline.storage.editing import Change
-from web.forms import (KEY_ATTR, LIST_ATTRS, SCALARS, FormError, RecordForm, Row, _text, cluster_value,
-                       from_record, item_value, scalar_value)
+from web.forms import (DATES, KEY_ATTR, LIST_ATTRS, SCALARS, FormError, RecordForm, Row, _text, cluster_value,
+                       date_text, from_record, item_value, scalar_value)
 
 
 def changes(form: RecordForm, base: dict, text: str) -> list[Change]:
     """The corrections that turn `base` (GOLD_FORMAT) into what the form says; FormError when a
-    value does not fit."""
+    value does not fit. `base` is compared as the page showed it: values read through the record
+    model, one line each (an archive may hold "Ủy\nban", which an input shows as "Ủy ban")."""
+    base = ov.from_export(base).to_export()
     out: list[Change] = []
     for name in SCALARS:
         if name not in form.scalars:  # not on the submitted form
@@ -29,7 +31,7 @@ def changes(form: RecordForm, base: dict, text: str) -> list[Change]:
     cluster = cluster_value(form.cluster) if form.cluster else base["cluster"]
     if cluster != base["cluster"]:
         out.append(Change("cluster", cluster))
-    if form.kinds_sent and sorted(form.kinds) != sorted(base["meeting"]["kinds"]):
+    if form.kinds_sent and set(form.kinds) != set(base["meeting"]["kinds"]):  # checkboxes: no order, no twice
         out.append(Change("meeting.kinds", list(form.kinds)))
     for name in LIST_ATTRS:
         out += _list_changes(name, form.lists.get(name, []), ov.field_value(base, name), text)
@@ -116,7 +118,7 @@ def _rebase_field(form: RecordForm, change: Change) -> None:
     elif change.field == "meeting.kinds":
         form.kinds = list(change.value)
     else:
-        form.scalars[change.field] = _text(change.value)
+        form.scalars[change.field] = date_text(change.value) if change.field in DATES else _text(change.value)
 
 
 __all__ = ["FormError", "changes", "rebase"]

@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.record import KINDS, Record
+from pipeline.record import KINDS, Record, clean_text
+from pipeline.storage import InvalidInput
 from pipeline.storage import overlay as ov
 
 LOW_CONFIDENCE = 0.7  # values below this are marked on the page
@@ -64,6 +65,22 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def date_text(iso: str | None) -> str:
+    """A stored date (ISO) as the page shows it: dd/mm/yyyy, the form the placeholder asks for."""
+    try:
+        return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+    except ValueError:
+        return iso or ""
+
+
+def digits(text: str | None, max_digits: int = 9) -> int | None:
+    """A whole number written in ASCII digits, or None: `str.isdigit` also says yes to "²" or "٣",
+    which `int` refuses or reads as another number."""
+    if text and len(text) <= max_digits and text.isascii() and text.isdigit():
+        return int(text)
+    return None
+
+
 def _row(found, values: dict[str, Any], orig: int | None = None) -> Row:
     ev = found.evidence if found is not None else None
     return Row({k: _text(v) for k, v in values.items()}, orig,
@@ -77,7 +94,8 @@ def from_record(record: Record) -> RecordForm:
     form = RecordForm()
     for name in SCALARS:
         found = _dig(record, name)
-        form.scalars[name] = _text(ov.field_value(export, name))
+        value = ov.field_value(export, name)
+        form.scalars[name] = date_text(value) if name in DATES else _text(value)
         form.scalar_info[name] = _row(found, {})
     cluster = export["cluster"] or {}
     form.cluster = {k: _text(cluster.get(k)) for k in ("name", "kind", "number")}
@@ -98,8 +116,8 @@ def _dig(record: Record, dotted: str):
 
 def from_submission(data: dict[str, list[str]]) -> RecordForm:
     """The form as submitted (a multi-dict of strings): nothing is interpreted yet."""
-    def one(key: str) -> str:
-        return (data.get(key) or [""])[-1].strip()
+    def one(key: str) -> str:  # what the person typed, spaced as a stored value is
+        return clean_text((data.get(key) or [""])[-1])
 
     # A field that was not sent at all is left as it is (a partial form changes only what it has).
     form = RecordForm(scalars={n: one(f"f.{n}") for n in SCALARS if f"f.{n}" in data},
@@ -107,17 +125,18 @@ def from_submission(data: dict[str, list[str]]) -> RecordForm:
                       else {},
                       kinds=[k for k in KINDS if k in (data.get("kinds") or [])], kinds_sent="kinds-sent" in data)
     for base, attrs in LIST_ATTRS.items():
-        numbers = sorted({int(key.split("-")[1]) for key in data if key.startswith(f"{base}-")
-                          and key.split("-")[1].isdigit()})
+        numbers = sorted({n for n in (digits(key.split("-")[1]) for key in data if key.startswith(f"{base}-"))
+                          if n is not None})
         rows = []
         for n in numbers:
             prefix = f"{base}-{n}-"
             orig = one(prefix + "orig")
             ev = one(prefix + "ev").split(":")
-            rows.append(Row({a: one(prefix + a) for a in attrs}, int(orig) if orig.isdigit() else None,
-                            remove=bool(one(prefix + "remove")),
-                            evidence=(int(ev[0]), int(ev[1])) if len(ev) == 2 and all(p.isdigit() for p in ev)
-                            else None))
+            span = [digits(p, 12) for p in ev] if ev != [""] else []
+            if (orig and digits(orig) is None) or (span and (len(span) != 2 or None in span)):
+                raise InvalidInput("biểu mẫu bị hỏng (số dòng hoặc vị trí trong văn bản sai); hãy mở lại bản ghi")
+            rows.append(Row({a: one(prefix + a) for a in attrs}, digits(orig), remove=bool(one(prefix + "remove")),
+                            evidence=(span[0], span[1]) if span else None))
         form.lists[base] = rows
     return form
 
@@ -138,10 +157,17 @@ def _date(where: str, text: str) -> str | None:
 def _number(where: str, text: str, integer: bool) -> int | float | None:
     if not text:
         return None
+    if integer:
+        number = digits(text)
+        if number is None:
+            raise FormError(where, "phải là số nguyên, viết bằng chữ số 0-9")
+        return number
     try:
-        return int(text) if integer else float(text.replace(",", "."))
+        if not text.isascii():
+            raise ValueError(text)
+        return float(text.replace(",", "."))
     except ValueError:
-        raise FormError(where, "phải là số nguyên" if integer else "phải là một số") from None
+        raise FormError(where, "phải là một số, viết bằng chữ số 0-9") from None
 
 
 def scalar_value(name: str, text: str) -> Any:

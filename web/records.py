@@ -30,8 +30,18 @@ MESSAGES = {"saved": "Đã lưu {n} thay đổi.", "nothing": "Không có gì th
 
 
 def _filter(cluster: str | None, year: str | None, status: str | None, kind: str | None) -> editing.QueueFilter:
-    return editing.QueueFilter(cluster or None, int(year) if year and year.isdigit() else None,
-                               status if status in STATUS_NAMES else None, kind if kind in KINDS else None)
+    number = forms.digits(year, 4) if year else None
+    if year and number is None:
+        raise InvalidInput(f"năm {year!r} không hợp lệ: hãy chọn một năm trong danh sách")
+    return editing.QueueFilter(cluster or None, number, status if status in STATUS_NAMES else None,
+                               kind if kind in KINDS else None)
+
+
+def _page_number(text: str | None) -> int:
+    number = forms.digits(text, 6) if text else 1
+    if number is None:
+        raise InvalidInput(f"trang {text!r} không hợp lệ")
+    return max(1, number)
 
 
 def _filter_query(f: editing.QueueFilter) -> str:
@@ -41,7 +51,7 @@ def _filter_query(f: editing.QueueFilter) -> str:
 
 @router.get("/")
 def queue_page(request: Request, login: Viewer, cluster: str | None = None, year: str | None = None,
-               status: str | None = None, kind: str | None = None, q: str | None = None, page: int = 1):
+               status: str | None = None, kind: str | None = None, q: str | None = None, page: str | None = None):
     repo = request.app.state.repo
     f = _filter(cluster, year, status, kind)
     hits, search_error = None, None
@@ -50,7 +60,7 @@ def queue_page(request: Request, login: Viewer, cluster: str | None = None, year
             hits = search_text(repo.db, q, limit=PAGE).hits
         except InvalidInput:
             search_error = "Hãy nhập ít nhất một từ để tìm."
-    page = max(1, page)
+    page = _page_number(page)
     result = editing.queue(repo, f, (page - 1) * PAGE, PAGE)
     clusters, years = editing.clusters_and_years(repo)
     return request.app.state.render(request, "queue.html", {
@@ -73,11 +83,11 @@ def _record_context(request: Request, doc_id: str, form_state: forms.RecordForm 
 
 
 @router.get("/record")
-def record_page(request: Request, login: Viewer, doc: str, m: str | None = None, n: int = 0,
+def record_page(request: Request, login: Viewer, doc: str, m: str | None = None, n: str | None = None,
                 cluster: str | None = None, year: str | None = None, status: str | None = None,
                 kind: str | None = None):
     context = _record_context(request, doc, f=_filter(cluster, year, status, kind))
-    context["message"] = MESSAGES[m].format(n=n) if m in MESSAGES else None
+    context["message"] = MESSAGES[m].format(n=forms.digits(n) or 0) if m in MESSAGES else None
     return request.app.state.render(request, "record.html", context)
 
 
@@ -87,10 +97,10 @@ def _record_url(doc_id: str, filter_query: str, **params) -> str:
 
 
 def _version(data: dict) -> int:
-    text = (data.get("version") or [""])[-1]
-    if not text.isdigit():
-        raise InvalidInput("the form has no record version; open the record again")
-    return int(text)
+    version = forms.digits((data.get("version") or [""])[-1])
+    if version is None:
+        raise InvalidInput("biểu mẫu không có phiên bản của bản ghi; hãy mở lại bản ghi")
+    return version
 
 
 def _form_filter(data: dict) -> editing.QueueFilter:
@@ -170,23 +180,23 @@ def history(request: Request, login: Viewer, doc: str, m: str | None = None):
 @router.post("/record/withdraw")
 def withdraw(request: Request, data: CheckedForm, login: Editor) -> Response:
     doc_id = (data.get("doc") or [""])[-1]
-    correction = (data.get("correction") or [""])[-1]
-    version = (data.get("version") or [""])[-1]
-    if not correction.isdigit() or not version.isdigit():
-        raise InvalidInput("missing correction or version")
+    correction = forms.digits((data.get("correction") or [""])[-1])
+    version = _version(data)
+    if correction is None:
+        raise InvalidInput("thiếu sửa đổi cần rút lại; hãy mở lại trang lịch sử")
     try:
-        editing.withdraw(request.app.state.repo, doc_id, int(correction), user=login.user.name,
-                         expected_version=int(version))
+        editing.withdraw(request.app.state.repo, doc_id, correction, user=login.user.name,
+                         expected_version=version)
     except ConflictError:
         return RedirectResponse(f"/record/history?{urlencode({'doc': doc_id, 'm': 'conflict'})}", status_code=303)
     return RedirectResponse(_record_url(doc_id, "", m="withdrawn"), status_code=303)
 
 
 @router.get("/record/original")
-def original(request: Request, login: Viewer, doc: str, rev: int | None = None) -> Response:
+def original(request: Request, login: Viewer, doc: str, rev: str | None = None) -> Response:
     repo = request.app.state.repo
     stored = repo.get(doc)
-    wanted = rev if rev is not None else max((s.revision for s in stored.sources), default=None)
+    wanted = forms.digits(rev) if rev else max((s.revision for s in stored.sources), default=None)
     source = next((s for s in stored.sources if s.revision == wanted), None)
     if source is None:
         raise NotFound(f"{doc} has no file version {rev}")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.record import Record
 import pipeline.storage.overlay as ov
+import pipeline.storage.review as review
 import pipeline.storage.values as values
 from pipeline.storage.errors import ConflictError, InvalidCorrection
 from pipeline.storage.models import AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow
@@ -84,36 +85,47 @@ class Corrections:
         return self.get(doc_id)
 
     def add_correction(self, s: Session, doc: DocumentRow, field: str, value: Any, *, user: str,
-                       reason: str | None = None, evidence: dict | None = None,
-                       skip_unchanged: bool = False) -> CorrectionRow | None:
-        """One correction inside the caller's transaction: stored, overlaid, versioned, audited.
-        Shared by `records set` and the web app's save (several fields in one transaction)."""
+                       reason: str | None = None, evidence: dict | None = None) -> CorrectionRow:
+        """One correction inside the caller's transaction (`records set`): see add_corrections."""
+        return self.add_corrections(s, doc, [(field, value, evidence)], user=user, reason=reason)[0]
+
+    def add_corrections(self, s: Session, doc: DocumentRow, changes: list[tuple[str, Any, dict | None]], *,
+                        user: str, reason: str | None = None, skip_unchanged: bool = False) -> list[CorrectionRow]:
+        """Corrections (field, value, evidence) inside the caller's transaction, each applied on
+        top of the one before: each stored and audited, all of them one new version of the record
+        (a save of the web page is one version, however many fields it changed). A change to the
+        value the field already has is refused, or skipped with `skip_unchanged`."""
         machine = Record.model_validate(s.scalar(select(MachineRecordRow.record)  # the newest; no ORM object
                                                  .where(MachineRecordRow.document_id == doc.id)
                                                  .order_by(MachineRecordRow.id.desc()).limit(1)))
         effective = Record.model_validate(doc.effective)
-        correction, old, new = ov.prepare_correction(machine, effective, field, value)
-        values.check_value(correction.value)  # as the record holds it ("NaN" as a score is a number)
-        if old == new:
-            if skip_unchanged:
-                return None
-            raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
-        row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
-                            value=correction.value, old_value=old, machine_value=correction.machine_value,
-                            user=user.strip(), reason=reason, evidence=evidence)
-        s.add(row)
+        reasons, rows, audits = list(doc.review_reasons), [], []
+        for field, value, evidence in changes:
+            correction, old, new = ov.prepare_correction(machine, effective, field, value)
+            values.check_value(correction.value)  # as the record holds it ("NaN" as a score is a number)
+            if old == new:
+                if skip_unchanged:
+                    continue
+                raise InvalidCorrection(f"{correction.field} is already {new!r}; nothing to change")
+            row = CorrectionRow(document_id=doc.id, field=correction.field, anchor=correction.anchor,
+                                value=correction.value, old_value=old, machine_value=correction.machine_value,
+                                user=user.strip(), reason=reason, evidence=evidence)
+            s.add(row)
+            s.flush()
+            reasons = review.settled(reasons, ov.target(correction), effective.to_export())
+            effective = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)]).record
+            rows.append(row)
+            audits.append((correction.field, old, correction.value))
+        if not rows:
+            return []
+        values.check_record_size(effective.to_export())
+        self._set_effective(doc, effective, reasons)
         s.flush()
-        result = ov.overlay(machine, [c for _, c in self._corrections(s, doc.id)])
-        values.check_record_size(result.record.to_export())
-        settled = ov.target(correction)
-        reasons = [r for r in doc.review_reasons if not ov.covers(settled, r["target"])]
-        self._set_effective(doc, result.record, reasons)
-        s.flush()
-        s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
-                               correction_id=row.id, record=result.record.to_export()))
-        s.add(AuditRow(document_id=doc.id, version=doc.version, action="correct", actor=row.user,
-                       field=correction.field, old_value=old, new_value=correction.value, reason=reason))
-        return row
+        s.add(RecordVersionRow(document_id=doc.id, version=doc.version, action="correct", actor=user.strip(),
+                               correction_id=rows[-1].id, record=effective.to_export()))
+        s.add_all(AuditRow(document_id=doc.id, version=doc.version, action="correct", actor=user.strip(),
+                           field=field, old_value=old, new_value=new, reason=reason) for field, old, new in audits)
+        return rows
 
     def resolve_review(self, doc_id: str, *, user: str, reason: str | None = None,
                        expected_version: int | None = None) -> StoredRecord:

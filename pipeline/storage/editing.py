@@ -1,7 +1,7 @@
 """What the review page does to a record: several corrections saved at once, a correction
 withdrawn (back to the machine value), and the review queue.
 
-Every change goes through `Repository.add_correction`, the code behind `thidua records set`, so
+Every change goes through `Repository.add_corrections`, the code behind `thidua records set`, so
 a correction made on the page is kept apart from machine output and survives re-extraction.
 """
 from __future__ import annotations
@@ -32,20 +32,17 @@ class Change:
 
 def save_corrections(repo: Repository, doc_id: str, changes: list[Change], *, user: str,
                      reason: str | None = None, expected_version: int | None = None) -> tuple[int, int]:
-    """All changes in one transaction (all or nothing), each its own correction and version.
-    Returns how many corrections were stored (a change to the value the field already has is
-    skipped) and the record's new version."""
+    """All changes in one transaction (all or nothing), each its own correction, together one
+    version of the record. Returns how many corrections were stored (a change to the value the
+    field already has is skipped) and the record's version."""
     if not user or not user.strip():
         raise InvalidCorrection("a correction needs the name of the person making it")
-    stored = 0
     with repo.db.session(write=True) as s:
         doc = repo._document(s, doc_id, expected_version)
-        for change in changes:
-            row = repo.add_correction(s, doc, change.field, change.value, user=user, reason=reason,
-                                      evidence=change.evidence, skip_unchanged=True)
-            stored += row is not None
+        rows = repo.add_corrections(s, doc, [(c.field, c.value, c.evidence) for c in changes], user=user,
+                                    reason=reason, skip_unchanged=True)
         version = doc.version
-    return stored, version
+    return len(rows), version
 
 
 def withdraw(repo: Repository, doc_id: str, correction_id: int, *, user: str, reason: str | None = None,
@@ -130,6 +127,7 @@ class QueueItem:
     needs_review: bool
     min_confidence: float | None
     corrected: bool
+    reasons: list[dict] = field(default_factory=list)  # why it needs review (review.py's dicts)
 
 
 @dataclass
@@ -166,7 +164,7 @@ def queue(repo: Repository, f: QueueFilter, offset: int = 0, limit: int = 50) ->
     """Records needing review first, then the least certain, then by doc_id."""
     columns = select(DocumentRow.doc_id, DocumentRow.version, DocumentRow.title, DocumentRow.cluster_name,
                      DocumentRow.year, DocumentRow.needs_review, DocumentRow.min_confidence,
-                     _has_corrections().label("corrected"))
+                     _has_corrections().label("corrected"), DocumentRow.review_reasons)
     with repo.db.session() as s:
         rows = s.execute(_queue_query(columns, f).order_by(*_ORDER).offset(offset).limit(limit)).all()
         total = s.scalar(_queue_query(select(func.count()).select_from(DocumentRow), f))
@@ -176,7 +174,7 @@ def queue(repo: Repository, f: QueueFilter, offset: int = 0, limit: int = 50) ->
                                      .where(DocumentRow.needs_review.is_(True))),
             "corrected": s.scalar(select(func.count()).select_from(DocumentRow).where(_has_corrections())),
         }
-    items = [QueueItem(d, v, t, c, y, bool(n), m, bool(k)) for d, v, t, c, y, n, m, k in rows]
+    items = [QueueItem(d, v, t, c, y, bool(n), m, bool(k), r or []) for d, v, t, c, y, n, m, k, r in rows]
     return Queue(items, total or 0, counts)
 
 
@@ -203,6 +201,7 @@ class RecordPage:
     normalized_text: str | None
     previous: str | None
     following: str | None
+    reasons: list[dict] = field(default_factory=list)  # the review reasons as stored (kind, field...)
 
 
 def record_page(repo: Repository, doc_id: str, f: QueueFilter) -> RecordPage:
@@ -217,7 +216,7 @@ def record_page(repo: Repository, doc_id: str, f: QueueFilter) -> RecordPage:
     if not in_queue:  # filtered out of the queue: "next" is the queue's first record
         previous, following = neighbours(repo, f, doc_id)
     return RecordPage(doc_id, version, Record.model_validate(effective), bool(needs_review),
-                      [r["message"] for r in reasons or []], text, previous, following)
+                      [r["message"] for r in reasons or []], text, previous, following, list(reasons or []))
 
 
 def _page_row(repo: Repository, doc_id: str, f: QueueFilter):
@@ -237,8 +236,15 @@ def _page_row(repo: Repository, doc_id: str, f: QueueFilter):
 
 
 def clusters_and_years(repo: Repository) -> tuple[list[str], list[int]]:
-    """What the queue's filters offer."""
+    """What the queue's filters offer: each cluster once ("CỤM THI ĐUA SỐ 2" and "Cụm thi đua số 2"
+    are one cluster, the filter matches both), under the spelling most records have."""
     with repo.db.session() as s:
-        clusters = [c for c in s.scalars(select(DocumentRow.cluster_name).distinct()) if c]
+        names = s.execute(select(DocumentRow.cluster_key, DocumentRow.cluster_name, func.count())
+                          .where(DocumentRow.cluster_name.is_not(None)).group_by(DocumentRow.cluster_key,
+                                                                                 DocumentRow.cluster_name)).all()
         years = [y for y in s.scalars(select(DocumentRow.year).distinct()) if y is not None]
-    return sorted(clusters), sorted(years, reverse=True)
+    chosen: dict[str, tuple] = {}
+    for key, name, count in names:
+        if name and (key not in chosen or (-count, name.isupper(), name) < chosen[key]):
+            chosen[key] = (-count, name.isupper(), name)
+    return sorted(name for _, _, name in chosen.values()), sorted(years, reverse=True)

@@ -1,12 +1,16 @@
 """Why a record needs a person: the review queue's reasons and their order.
 
-A reason is a dict {"kind", "field", "target", "message"}. Conflicts come from the overlay (a
-corrected field whose machine value changed); the others are judged here on the machine record
-each time it is stored, so a re-extraction that fixes a record also clears them.
+A reason is a dict {"kind", "field", "target", "message"} (low confidence adds "fields", every
+doubtful field). Its target names what it is about the way the overlay names what a correction
+is about (`overlay.target`), so a correction of that field settles it. Conflicts come from the
+overlay (a corrected field whose machine value changed); the others are judged here on the
+machine record each time it is stored, so a re-extraction that fixes a record also clears them.
 """
 from __future__ import annotations
 
+import pipeline.storage.overlay as ov
 from pipeline.record import Record
+from pipeline.storage.errors import InvalidCorrection
 
 LOW_CONFIDENCE = 0.5  # values below this are shown as doubtful and put the record in the queue
 
@@ -16,13 +20,43 @@ PRIORITY = {"conflict": 0, "empty": 1, "extractor_failed": 1, "implausible": 2, 
 MACHINE_KINDS = ("empty", "extractor_failed", "implausible", "text_loss", "low_confidence")
 
 
-def _reason(kind: str, field: str, message: str) -> dict:
-    return {"kind": kind, "field": field, "target": [field], "message": message}
+def field_target(field: str, export: dict) -> list:
+    """What a reason on `field` (a field path, or "record"/"text") is about, as `overlay.target`
+    gives it for a correction: [base, item key, attr, is_item]. "record" and "text" are about no
+    field: no correction settles them, a person marks them reviewed."""
+    try:
+        path = ov.parse_path(field)
+    except InvalidCorrection:
+        return [field, None, None, False]
+    if path.index is None:
+        return [path.base, None, None, False]
+    item = ov.get_value(export, ov.FieldPath(path.base, path.index))
+    return [path.base, None if item is ov.MISSING else ov.item_key(path, item), path.attr, True]
+
+
+def target(reason: dict, export: dict) -> list:
+    """A stored reason's target. Archives written before targets had this shape hold [field]
+    alone; `export` (the record the reason is about) gives such a target its item key."""
+    stored = reason.get("target")
+    if isinstance(stored, list) and len(stored) == 4:
+        return stored
+    return field_target(str(reason.get("field") or ""), export)
+
+
+def settled(reasons: list[dict], correction: list, export: dict) -> list[dict]:
+    """The reasons still open after a correction about `correction` (an `overlay.target`)."""
+    return [r for r in reasons if not ov.covers(correction, target(r, export))]
 
 
 def judge(record: Record) -> list[dict]:
     """The machine's own doubts about a record it just extracted."""
-    return [_problem(p) for p in record.problems] + _doubts(record)
+    export = record.to_export()
+    return [{**r, "target": field_target(r["field"], export)}
+            for r in [*(_problem(p) for p in record.problems), *_doubts(record)]]
+
+
+def _reason(kind: str, field: str, message: str, **extra) -> dict:
+    return {"kind": kind, "field": field, "message": message, **extra}
 
 
 def _problem(problem) -> dict:
@@ -44,7 +78,8 @@ def _doubts(record: Record) -> list[dict]:
     if low:
         listed = ", ".join(f"{name} ({conf:.2f})" for name, conf in low[:3])
         more = f" and {len(low) - 3} more" if len(low) > 3 else ""
-        return [_reason("low_confidence", low[0][0], f"low confidence: {listed}{more}")]
+        return [_reason("low_confidence", low[0][0], f"low confidence: {listed}{more}",
+                        fields=[name for name, _ in low])]
     return []
 
 

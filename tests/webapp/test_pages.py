@@ -46,7 +46,7 @@ def test_queue_filters_and_search(make_browser, archive):
 def test_record_page_shows_text_with_evidence_and_low_confidence(make_browser, archive):
     doc = archive.docs[0]
     stored = archive.get(doc)
-    page = make_browser("viewer").get(f"/record?doc={doc}").text
+    page = make_browser("editor").get(f"/record?doc={doc}").text
     first = stored.record.participants[0]
     mark = re.search(r'<mark class="ev[^"]*" data-s="(\d+)" data-fields="([^"]*participants-0[^"]*)">', page)
     assert mark and int(mark.group(1)) == first.evidence.start

@@ -35,8 +35,11 @@ def test_several_changes_are_one_transaction(repository, reports):
                                                         Change("title", "Tiêu đề mới")],  # no-op: skipped
                                       user="lan", reason="đối chiếu", expected_version=before.version)
     stored = repository.get(doc)
-    assert count == 2 and stored.version == version == before.version + 2
+    assert count == 2 and stored.version == version == before.version + 1  # one save, one version
     assert [c.field for c in stored.corrections] == ["title", "meeting.venue"]
+    assert [v.version for v in repository.versions(doc)] == [before.version, version]
+    assert [(e.version, e.field) for e in repository.history(doc) if e.action == "correct"] == [
+        (version, "title"), (version, "meeting.venue")]
     with pytest.raises(ConflictError):
         save_corrections(repository, doc, [Change("title", "Khác")], user="an", expected_version=before.version)
     assert_consistent(repository)
