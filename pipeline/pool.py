@@ -41,6 +41,7 @@ import signal
 import tempfile
 import threading
 import time
+import weakref
 from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pool: ProcessPool | None = None
 _pool_size = 0
+_issued: weakref.WeakKeyDictionary[Future, int] = weakref.WeakKeyDictionary()  # future -> id of its pool
 GRACE_S = 30.0  # past a job's time limit (THIDUA_FILE_TIMEOUT_S per file) before its worker is ended
 STOP_TIMEOUT_S = 15.0  # the most shutdown_pool waits for the pool's threads and workers to end
 
@@ -175,6 +177,9 @@ def _stop(pool: ProcessPool, timeout: float = STOP_TIMEOUT_S) -> None:
     """End the pool's workers (terminated: whatever they still run is cancelled) and its threads,
     waiting `timeout` seconds at most, so that nothing ever waits on a stuck worker."""
     pool.stop()
+    for future, owner in list(_issued.items()):  # pebble leaves them pending: nobody waits forever on one
+        if owner == id(pool):
+            future.cancel()
     stopper = threading.Thread(target=pool.join, name="thidua-pool-stop", daemon=True)
     stopper.start()
     stopper.join(timeout)
@@ -242,7 +247,7 @@ def extract_in_pool(paths: Sequence[Path], workers: int, chunk: int = 16) -> lis
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
     pool = extraction_pool(workers)
     futures = _schedule(pool, process_many, [((c,), len(c)) for c in chunks])
-    done = [_chunk_result(future) for future in futures]
+    done = [_chunk_result(future, part) for future, part in zip(futures, chunks, strict=True)]
     lost = [path for part, result in zip(chunks, done, strict=True) if result is None for path in part]
     if lost:  # file by file: the culprit alone fails
         redone = iter(run_in_pool(process_path, [(p,) for p in lost], lost, workers))
@@ -254,17 +259,25 @@ def extract_in_pool(paths: Sequence[Path], workers: int, chunk: int = 16) -> lis
 def _schedule(pool: ProcessPool, fn: Callable[..., Any], jobs: Sequence[tuple[tuple[Any, ...], int]]
               ) -> list[Future | None]:
     """Each (args, files) job on the pool with its time limit; None for all when the pool is broken."""
+    futures: list[Future | None] = []
     try:
-        return [pool.schedule(fn, args=args, timeout=job_timeout(files)) for args, files in jobs]
+        for args, files in jobs:
+            futures.append(future := pool.schedule(fn, args=args, timeout=job_timeout(files)))
+            _issued[future] = id(pool)
     except (RuntimeError, BrokenProcessPool):  # pebble: "the Pool is not active" after it broke
+        for future in futures:
+            future.cancel()
         return [None] * len(jobs)
+    return futures
 
 
-def _chunk_result(future: Future | None) -> list[DocumentResult] | None:
+def _chunk_result(future: Future | None, paths: Sequence[Path]) -> list[DocumentResult] | None:
     if future is None:
         return None
     try:
         return future.result()
+    except CancelledError:
+        return [DocumentResult.failed(path, STOPPED) for path in paths]
     except Exception:  # noqa: BLE001 - a dead or stuck worker, or a result that would not pickle
         return None
 
@@ -278,6 +291,7 @@ def _call(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path) -
 
 CRASHED = ("the extractor crashed on this file, or hung past the time limit THIDUA_FILE_TIMEOUT_S (its worker "
            "process died); please report it together with this file")
+STOPPED = "not extracted: the extraction processes were stopped (interrupted); run again to finish"
 
 
 def _collect(future: Future | None, path: Path) -> DocumentResult | None:
@@ -294,7 +308,9 @@ def _collect(future: Future | None, path: Path) -> DocumentResult | None:
         return DocumentResult.failed(Path(path), f"hung past the time limit THIDUA_FILE_TIMEOUT_S "
                                                  f"({exc.args[1]:.0f} s with the grace); its worker was ended; "
                                                  "please report it together with this file")
-    except (BrokenProcessPool, CancelledError):
+    except CancelledError:
+        return DocumentResult.failed(Path(path), STOPPED)
+    except BrokenProcessPool:
         return None
     except Exception as exc:  # noqa: BLE001 - raised in the worker, or its result would not pickle
         return DocumentResult.failed(Path(path), f"extraction error: {type(exc).__name__}: {exc}")

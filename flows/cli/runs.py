@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from flows.cli.output import archive, error, out, progress, say, storage_errors
+from flows.cli.output import archive, error, out, progress, say, storage_errors, within
 from pipeline.document import DocumentResult, shown_path
 from pipeline.health import LATE_AFTER_H
 from pipeline.report import RunReport
@@ -328,13 +328,14 @@ def watch_scheduler(deployment: str, timeout_s: float = 90.0) -> None:
 
 def status(
     runs: Annotated[int, typer.Option(
-        "--runs", metavar="N", min=0, help="How many runs to list, newest first, each with its counts.")] = 10,
+        "--runs", metavar="N", callback=within(0),
+        help="How many runs to list, newest first, each with its counts.")] = 10,
     late_after: Annotated[float, typer.Option(
-        "--late-after", metavar="HOURS", min=0,
+        "--late-after", metavar="HOURS", callback=within(0),
         help="Exit 1 when the last nightly run started longer ago than this (the schedule stopped).")
     ] = LATE_AFTER_H,
     quiet_nights: Annotated[int | None, typer.Option(
-        "--quiet-nights", metavar="N", min=1, show_default=False,
+        "--quiet-nights", metavar="N", callback=within(1), show_default=False,
         help="Exit 1 when each of the last N nightly runs ingested nothing new.")] = None,
 ) -> None:
     """What the archive holds, what the last runs did, and whether the nightly ingestion is healthy.

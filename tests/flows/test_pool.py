@@ -70,6 +70,34 @@ def pipeline_built(path: str) -> DocumentResult:
     return DocumentResult(path=path, doc_id=Path(path).stem, status=Status.OK, reason=built)
 
 
+def slow(path: str) -> DocumentResult:
+    Path(path).write_text("started")
+    time.sleep(120)
+    return DocumentResult(path=path, doc_id=Path(path).stem, status=Status.OK)
+
+
+def test_stopping_the_pool_never_waits_for_a_file_and_its_caller_hears_so(tmp_path):
+    """E.g. Ctrl-C during a batch: the workers are ended at once, and a caller waiting for its
+    files gets them failed with a reason instead of waiting forever."""
+    import threading
+
+    from pipeline.pool import shutdown_pool
+
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    results: list = []
+    caller = threading.Thread(target=lambda: results.extend(
+        run_in_pool(slow, [(str(p),) for p in paths], paths, workers=2)))
+    caller.start()
+    deadline = time.monotonic() + 60
+    while not all(p.exists() for p in paths) and time.monotonic() < deadline:  # both files being extracted
+        time.sleep(0.1)
+    started = time.monotonic()
+    shutdown_pool()
+    caller.join(timeout=30)
+    assert not caller.is_alive() and time.monotonic() - started < 30
+    assert [r.status for r in results] == [Status.FAILED] * 2 and "stopped" in results[0].reason
+
+
 def test_one_worker_runs_here():
     (result,) = run_in_pool(echo, [("/in/a.txt",)], [Path("/in/a.txt")], workers=1)
     assert int(result.reason) == os.getpid()

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -133,5 +134,8 @@ def test_the_nightly_schedule_survives_a_bad_file_keeps_running_and_status_says_
     assert proc.returncode == 0, output
     assert "stopped serving" in output and "Traceback" not in output, output
     assert "anonymous usage" not in output, output
+    api = output.split("Prefect API: ")[1].split()[0]
+    with pytest.raises(OSError):  # its Prefect server stopped with it
+        urllib.request.urlopen(f"{api}/health", timeout=5)
     assert sorted(p.name for p in archived.iterdir()) == sorted([FIRST, SECOND])
     assert sorted(p.name for p in inbox.iterdir()) == ["archive", "quarantine"]
