@@ -79,9 +79,9 @@ def start_run(kind: str, name: str) -> int:
 
 
 @task(name="skip-archived", retry_condition_fn=transient, **IO_TASK)
-def skip_archived(files: list[Path]) -> IngestPlan:
+def skip_archived(files: list[Path], retry_failed: bool = False) -> IngestPlan:
     with open_repository() as repo:
-        return steps.plan_ingest(repo, files)
+        return steps.plan_ingest(repo, files, retry_failed=retry_failed)
 
 
 @task(name="extract-batch", task_run_name="extract-batch-{number}", cache_policy=NO_CACHE, persist_result=False)
@@ -142,18 +142,20 @@ def run_plan(make_plan, *, label: str, batch_size: int | None = None, workers: i
 
 def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, workers: int | None = None,
                  label: str = "ingesting", kind: str = "backfill", name: str = "",
-                 as_version_of: str | None = None) -> tuple[list[DocumentResult], int, StorageError | None]:
+                 as_version_of: str | None = None,
+                 retry_failed: bool = False) -> tuple[list[DocumentResult], int, StorageError | None]:
     """Ingest already-found files in batches: (results in input order, files extracted, the
     problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`).
-    Call it inside a flow."""
+    Bytes that failed in an earlier run are skipped unless `retry_failed`. Call it inside a flow."""
     try:
         run_id = start_run(kind, name or label)
     except StorageError as exc:
         return [], 0, exc
-    plan, stored, stopped = run_plan(lambda: skip_archived(quote(list(files))),  # quote: 100,000 paths
+    plan, stored, stopped = run_plan(lambda: skip_archived(quote(list(files)), retry_failed),  # quote: 100,000 paths
                                      label=label, batch_size=batch_size, workers=workers,
                                      as_version_of=as_version_of)
-    results = plan.finish(stored) if plan is not None else []
+    progress = current_progress()  # the second copies of a file count too: the bar ends at N/N
+    results = plan.finish(stored, on_result=lambda twin: progress.advance([twin])) if plan is not None else []
     try:
         with open_repository() as repo:
             steps.record_run(repo, run_id, results, stopped)
@@ -167,9 +169,9 @@ def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batc
     """Extract `todo` in batches, one task each, and store each batch in this process as soon as
     it is extracted, while the next ones are being extracted. The results go into `stored` by
     index. Raises IngestStopped when storing has to stop."""
-    batch_size = max(1, batch_size or get_settings().batch_size)
     processes, in_flight = parallelism()
     workers = workers or processes
+    batch_size = max(1, batch_size or shown_batch_size(len(todo), workers))
     batches = [list(todo[i:i + batch_size]) for i in range(0, len(todo), batch_size)]
     if batches:
         log.info("%d batch(es) of up to %d, %d extraction process(es) each", len(batches), batch_size, workers)
@@ -185,6 +187,20 @@ def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], *, batc
     finally:
         for _, _, future in pending:  # stopped: let the extractions in flight end, unused
             future.wait()
+
+
+PROGRESS_STEPS = 10  # a small backlog is split into this many batches, so that the bar moves
+
+
+def shown_batch_size(files: int, workers: int) -> int:
+    """The batch size when none was asked for (--batch-size, THIDUA_BATCH_SIZE): the configured
+    one, but a small backlog in about PROGRESS_STEPS batches (at least one file per worker), so
+    that the progress bar and its ETA move with the files instead of jumping from 0 to N at the
+    end of one batch. Smaller batches only lose less to a crash."""
+    settings = get_settings()
+    if "batch_size" in settings.model_fields_set:
+        return settings.batch_size
+    return min(settings.batch_size, max(workers, -(-files // PROGRESS_STEPS)))
 
 
 def _store_next(pending: deque, stored: dict[int, DocumentResult], total: int, as_version_of: str | None) -> None:
@@ -234,13 +250,14 @@ def finish(report: RunReport, key: str) -> RunReport | State:
 
 @flow(name="thidua-backfill", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False)
 def backfill(paths: list[Path], batch_size: int | None = None, workers: int | None = None,
-             as_version_of: str | None = None) -> RunReport:
+             as_version_of: str | None = None, retry_failed: bool = False) -> RunReport:
     """Archive, extract and store every report under `paths` (files or folders, recursively).
 
     Files already archived (same bytes) are skipped before any work; a changed file under a
     known name becomes a new version. `batch_size`: files per task (THIDUA_BATCH_SIZE);
     `workers`: extraction processes per batch (THIDUA_WORKERS, default every core);
-    `as_version_of`: store the file as a new version of this document (one file only)."""
+    `as_version_of`: store the file as a new version of this document (one file only);
+    `retry_failed`: read again the files whose bytes failed in an earlier run."""
     started = time.perf_counter()
     found = find_files(list(paths))
     log.info("backfill of %s: %d file(s) found, %d path(s) not found, %d refused",
@@ -248,10 +265,13 @@ def backfill(paths: list[Path], batch_size: int | None = None, workers: int | No
     for folder in found.empty:
         log.warning("no reports found in %s", shown_path(folder))
     results, extracted, stopped = ingest_files(found.files, batch_size=batch_size, workers=workers,
-                                               name=", ".join(map(shown_path, paths)), as_version_of=as_version_of)
+                                               name=", ".join(map(shown_path, paths)), as_version_of=as_version_of,
+                                               retry_failed=retry_failed)
     results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
                + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
     report = RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
                        stopped=str(stopped) if stopped else None,
                        stopped_exit_code=stopped.exit_code if stopped else 0)
+    if note := steps.failed_before_note(results):
+        report.notes.append(note)
     return finish(report, "thidua-backfill")
