@@ -182,7 +182,8 @@ FAILED_BEFORE = "failed before with the same bytes"
 
 def failed_before(path: Path, reason: str) -> DocumentResult:
     """A file not read again: the same bytes failed in an earlier run (`--retry-failed`)."""
-    return DocumentResult(path=str(path), status=Status.SKIPPED, reason=f"{FAILED_BEFORE}: {reason}")
+    return DocumentResult.failed(path, reason).model_copy(update={"status": Status.SKIPPED,
+                                                                  "reason": f"{FAILED_BEFORE}: {reason}"})
 
 
 def failed_before_note(results: Iterable[DocumentResult]) -> str | None:
