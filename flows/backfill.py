@@ -158,6 +158,8 @@ def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, worker
     results = plan.finish(stored, on_result=lambda twin: progress.advance([twin])) if plan is not None else []
     try:
         with open_repository() as repo:
+            if isinstance(plan, IngestPlan):
+                repo.record_names(plan.twin_names(stored))  # a second copy's name is noted like a re-run's
             steps.record_run(repo, run_id, results, stopped)
     except StorageError as exc:  # the database went away: the run's report still says what was done
         stopped = stopped or exc

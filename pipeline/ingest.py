@@ -87,6 +87,12 @@ class IngestPlan:
     def finish(self, stored: dict[int, DocumentResult], on_result: OnResult | None = None) -> list[DocumentResult]:
         return finish_ingest(self, stored, on_result)
 
+    def twin_names(self, stored: dict[int, DocumentResult]) -> list[tuple[str, Path]]:
+        """(sha256, path) of each second copy whose first copy was stored: where else it was found."""
+        shas = {item.index: item.sha for item in self.todo}
+        return [(shas[first], self.paths[index]) for index, first in self.twins.items()
+                if first in stored and stored[first].status == Status.OK]
+
 
 @dataclass
 class ReextractPlan:
