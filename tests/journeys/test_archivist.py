@@ -126,9 +126,25 @@ def _backlog(folder: Path, soffice_convert) -> dict[str, Path]:
     put("same_name_b", "cum2/baocao.txt", source=SAMPLES / "binhdinh_cum2_trienkhai_2024.txt")
     put("copy", "ban sao/bacninh_cum6_congan_tongket_2024 (1).txt",
         source=SAMPLES / "bacninh_cum6_congan_tongket_2024.txt")
+    # what makes a record need a person: a doubtful reading, a damaged file, a cover page alone
+    put("doubtful", "2017/lamdong_khoi_hoidacthu_bangiao_2017.txt",
+        source=SAMPLES / "lamdong_khoi_hoidacthu_bangiao_2017.txt")
+    text = (SAMPLES / "daklak_cumVII_hoinongdan_tongket_2021.txt").read_bytes()
+    cuts = [text.index(b"\n", len(text) * k // 4) + 1 for k in (1, 2, 3)]
+    damaged = b"".join(text[a:b] + b"\xff\xfe" for a, b in zip([0, *cuts], cuts)) + text[cuts[-1]:]
+    put("damaged", "2021/daklak_cumVII_hoinongdan_tongket_2021.txt", damaged)
+    put("cover", "moi/trang_bia.txt", COVER.encode())
     put("empty", "moi/bao_cao_chua_gui.txt", b"")
     put("photo", "anh/hoi_nghi.jpg", _photo(work / "photo.jpg").read_bytes())
     return files
+
+
+COVER = """HỒ SƠ LƯU TRỮ
+
+Tập tài liệu này gồm các văn bản được sắp xếp theo thứ tự thời gian để cán bộ tra cứu khi cần.
+Người mượn hồ sơ ghi rõ họ tên, ngày mượn và ngày trả vào sổ theo dõi đặt tại phòng lưu trữ.
+Khi trả hồ sơ, đề nghị kiểm tra lại số trang và giữ nguyên thứ tự các văn bản như khi nhận.
+"""
 
 
 def _photo(path: Path) -> Path:
@@ -145,6 +161,19 @@ def _frames(screen: str, total: int) -> list[tuple[int, str]]:
     """Each redraw of the progress bar: (files done, the line)."""
     return [(int(m.group(1)), line) for line in screen.splitlines()
             if (m := re.search(rf"\b(\d+)/{total}\b", line))]
+
+
+def _reason(message: str) -> tuple[str, str]:
+    """(kind, field) of a review reason as `records list` gives it."""
+    if message.startswith("low confidence: "):
+        return "low_confidence", message.removeprefix("low confidence: ").split(" ")[0]
+    if message.startswith("nothing extracted"):
+        return "empty", "record"
+    if message.startswith("part of the text could not be read"):
+        return "text_loss", "text"
+    if message.startswith("extracting "):
+        return "extractor_failed", message.split(" ")[1]
+    return "conflict", message.split(":")[0]
 
 
 def _correction(field: str, record: dict, reason: str) -> tuple[str, str]:
@@ -219,16 +248,16 @@ def test_archivist_journey(tmp_path, soffice_convert, tesseract):
 
     # 3. one correction on a flagged record of each review reason
     flagged = person.json_lines("records", "list", "--needs-review", "--json")
-    assert flagged, "a real backlog has records to review"
-    by_kind: dict[str, tuple[str, dict]] = {}
+    assert flagged, "this backlog has records to review"
+    by_kind: dict[str, tuple[str, str]] = {}
     for r in flagged:
-        for reason in person.json_doc("records", "show", r["doc_id"])["review_reasons"]:
-            by_kind.setdefault(reason["kind"] if isinstance(reason, dict) else reason.split(":")[0],
-                               (r["doc_id"], reason))
-    for kind, (doc_id, reason) in sorted(by_kind.items()):
+        for message in r["review_reasons"]:
+            kind, field = _reason(message)
+            by_kind.setdefault(kind, (r["doc_id"], field))
+    assert {"low_confidence", "text_loss", "empty"} <= set(by_kind), by_kind
+    for kind, (doc_id, field) in sorted(by_kind.items()):
         record = shown[doc_id]["record"]
-        field = reason["field"] if isinstance(reason, dict) else reason.split(": ", 1)[1].split(" ")[0]
-        path, value = _correction(field, record, str(reason))
+        path, value = _correction(field, record, kind)
         fixed = person.run("records", "set", doc_id, path, value, "--user", "lan", "--reason", "theo bản gốc")
         assert fixed.returncode == 0, f"{kind}: records set {doc_id} {path} {value}:\n{fixed.stderr}"
         after = person.json_doc("records", "show", doc_id)
