@@ -365,14 +365,15 @@ def run_plan(repo: Repository, plan: Plan, *, process: Process | None = None, wo
     return plan.finish(stored)
 
 
-def ingest(repo: Repository, paths: Sequence[Path], **options) -> list[DocumentResult]:
+def ingest(repo: Repository, paths: Sequence[Path], *, retry_failed: bool = False, **options) -> list[DocumentResult]:
     """Archive, extract and store each file: plan_ingest then run_plan (options as there).
 
-    Already-archived bytes are SKIPPED ("already archived") without extraction; a changed file
+    Already-archived bytes are SKIPPED ("already archived") without extraction, and so are bytes
+    that failed before ("failed before with the same bytes", unless `retry_failed`); a changed file
     under a known name becomes a new version of that document. Results keep `.record` and drop
     the document and text unless `keep_text`."""
     try:
-        plan = plan_ingest(repo, paths)
+        plan = plan_ingest(repo, paths, retry_failed=retry_failed)
     except StorageError as exc:
         raise IngestStopped(exc, []) from exc
     return run_plan(repo, plan, **options)
