@@ -143,15 +143,16 @@ def run_plan(make_plan, *, label: str, batch_size: int | None = None, workers: i
 def ingest_files(files: Sequence[Path], *, batch_size: int | None = None, workers: int | None = None,
                  label: str = "ingesting", kind: str = "backfill", name: str = "",
                  as_version_of: str | None = None,
-                 retry_failed: bool = False) -> tuple[list[DocumentResult], int, StorageError | None]:
+                 skip_failed: bool = False) -> tuple[list[DocumentResult], int, StorageError | None]:
     """Ingest already-found files in batches: (results in input order, files extracted, the
     problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`).
-    Bytes that failed in an earlier run are skipped unless `retry_failed`. Call it inside a flow."""
+    `skip_failed`: bytes that failed in an earlier run are skipped (a backlog run again; the nightly
+    inbox reads each file once anyway, and quarantines what fails). Call it inside a flow."""
     try:
         run_id = start_run(kind, name or label)
     except StorageError as exc:
         return [], 0, exc
-    plan, stored, stopped = run_plan(lambda: skip_archived(quote(list(files)), retry_failed),  # quote: 100,000 paths
+    plan, stored, stopped = run_plan(lambda: skip_archived(quote(list(files)), not skip_failed),  # quote: 100,000 paths
                                      label=label, batch_size=batch_size, workers=workers,
                                      as_version_of=as_version_of)
     progress = current_progress()  # the second copies of a file count too: the bar ends at N/N
@@ -268,7 +269,7 @@ def backfill(paths: list[Path], batch_size: int | None = None, workers: int | No
         log.warning("no reports found in %s", shown_path(folder))
     results, extracted, stopped = ingest_files(found.files, batch_size=batch_size, workers=workers,
                                                name=", ".join(map(shown_path, paths)), as_version_of=as_version_of,
-                                               retry_failed=retry_failed)
+                                               skip_failed=not retry_failed)
     results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
                + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
     report = RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
