@@ -73,9 +73,9 @@ def start_run(kind: str, name: str) -> int:
 
 
 @task(name="skip-archived", retry_condition_fn=transient, **IO_TASK)
-def skip_archived(files: list[Path]) -> IngestPlan:
+def skip_archived(files: list[Path], retry_failed: bool = False) -> IngestPlan:
     with open_repository() as repo:
-        return steps.plan_ingest(repo, files)
+        return steps.plan_ingest(repo, files, retry_failed=retry_failed)
 
 
 @task(name="extract-batch", task_run_name="extract-batch-{number}", cache_policy=NO_CACHE, persist_result=False)
@@ -130,8 +130,8 @@ class TaskSteps:
     def start_run(self, kind: str, name: str) -> int:
         return start_run(kind, name)
 
-    def plan_ingest(self, files: list[Path]) -> IngestPlan:
-        return skip_archived(quote(files))  # quote: 100,000 paths
+    def plan_ingest(self, files: list[Path], retry_failed: bool) -> IngestPlan:
+        return skip_archived(quote(files), retry_failed)  # quote: 100,000 paths
 
     def extract(self, number: int, batch: list[Item], workers: int) -> _Extracting:
         # not quote(batch): through DaskTaskRunner the task then got tuples, not items (tests/flows/test_dask.py)
@@ -148,8 +148,10 @@ class TaskSteps:
             raise IngestStopped(exc.cause if isinstance(exc, IngestStopped) else exc,
                                 stored_so_far(attempts)) from exc
 
-    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
+    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None,
+                   names: list[tuple[str, Path]]) -> None:
         with open_repository() as repo:
+            repo.record_names(names)
             steps.record_run(repo, run_id, results, stopped)
 
 
@@ -177,13 +179,14 @@ def finish(report: RunReport, key: str) -> RunReport | State:
 
 @flow(name="thidua-backfill", task_runner=SettingsTaskRunner(), persist_result=False, log_prints=False)
 def backfill(paths: list[Path], batch_size: int | None = None, workers: int | None = None,
-             as_version_of: str | None = None) -> RunReport:
+             as_version_of: str | None = None, retry_failed: bool = False) -> RunReport:
     """Archive, extract and store every report under `paths` (files or folders, recursively).
 
     Files already archived (same bytes) are skipped before any work; a changed file under a
     known name becomes a new version. `batch_size`: files per task (THIDUA_BATCH_SIZE);
     `workers`: extraction processes per batch (THIDUA_WORKERS, default every core);
-    `as_version_of`: store the file as a new version of this document (one file only)."""
+    `as_version_of`: store the file as a new version of this document (one file only);
+    `retry_failed`: read again the files whose bytes failed in an earlier run."""
     started = time.perf_counter()
     found = find_files(list(paths))
     log.info("backfill of %s: %d file(s) found, %d path(s) not found, %d refused",
@@ -191,10 +194,7 @@ def backfill(paths: list[Path], batch_size: int | None = None, workers: int | No
     for folder in found.empty:
         log.warning("no reports found in %s", shown_path(folder))
     results, extracted, stopped = ingest_files(found.files, batch_size=batch_size, workers=workers,
-                                               name=", ".join(map(shown_path, paths)), as_version_of=as_version_of)
-    results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
-               + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
-    report = RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
-                       stopped=str(stopped) if stopped else None,
-                       stopped_exit_code=stopped.exit_code if stopped else 0)
-    return finish(report, "thidua-backfill")
+                                               name=", ".join(map(shown_path, paths)), as_version_of=as_version_of,
+                                               skip_failed=not retry_failed)
+    return finish(batches.backfill_report(found, results, extracted, stopped, time.perf_counter() - started),
+                  "thidua-backfill")

@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline import batches
 from pipeline.batches import PlainSteps, Progress
 from pipeline.discover import find_reports
-from pipeline.document import DocumentResult, shown_path
+from pipeline.document import shown_path
 from pipeline.report import RunReport, changes
 
 
@@ -52,19 +52,15 @@ def _toml(path: Path) -> dict:
 
 
 def backfill(paths: Sequence[Path], progress: Progress, batch_size: int | None = None, workers: int | None = None,
-             as_version_of: str | None = None) -> RunReport:
+             as_version_of: str | None = None, retry_failed: bool = False) -> RunReport:
     """What the backfill flow does (flows/backfill.py), in this process."""
     started = time.perf_counter()
     found = find_reports(list(paths))
     with PlainSteps() as run:
         results, extracted, stopped = batches.ingest_files(
             found.files, run, progress, batch_size=batch_size, workers=workers,
-            name=", ".join(map(shown_path, paths)), as_version_of=as_version_of)
-    results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
-               + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
-    return logged(RunReport("Backfill", results, time.perf_counter() - started, extracted=extracted,
-                            stopped=str(stopped) if stopped else None,
-                            stopped_exit_code=stopped.exit_code if stopped else 0))
+            name=", ".join(map(shown_path, paths)), as_version_of=as_version_of, skip_failed=not retry_failed)
+    return logged(batches.backfill_report(found, results, extracted, stopped, time.perf_counter() - started))
 
 
 def reextract(doc_ids: list[str] | None, progress: Progress, batch_size: int | None = None,

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
 from pipeline import ingest as steps
+from pipeline.discover import Found
 from pipeline.document import DocumentResult, Status
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan, ReextractPlan
+from pipeline.report import RunReport
 from pipeline.settings import get_settings
 from pipeline.storage import DatabaseUnavailable, Repository, StorageError, open_repository
 from pipeline.storage.errors import ConflictError
@@ -63,14 +65,16 @@ class Steps(Protocol):
 
     def start_run(self, kind: str, name: str) -> int: ...
 
-    def plan_ingest(self, files: list[Path]) -> IngestPlan: ...
+    def plan_ingest(self, files: list[Path], retry_failed: bool) -> IngestPlan: ...
 
     def extract(self, number: int, batch: list[Item], workers: int) -> Extracting: ...
 
     def store(self, number: int, batch: list[Item], extracted: Extracting,
               as_version_of: str | None) -> list[DocumentResult]: ...
 
-    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None: ...
+    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None,
+                   names: list[tuple[str, Path]]) -> None:
+        """The run in the archive's `runs`, and the (sha256, path) of second copies found in it."""
 
     def parallelism(self) -> tuple[int, int]:
         """(extraction processes per batch, batches in flight)."""
@@ -125,21 +129,53 @@ def run_plan(make_plan: Callable[[], Plan], run: Steps, progress: Progress, *, l
 
 def ingest_files(files: Sequence[Path], run: Steps, progress: Progress, *, batch_size: int | None = None,
                  workers: int | None = None, label: str = "ingesting", kind: str = "backfill", name: str = "",
-                 as_version_of: str | None = None) -> tuple[list[DocumentResult], int, StorageError | None]:
+                 as_version_of: str | None = None,
+                 skip_failed: bool = False) -> tuple[list[DocumentResult], int, StorageError | None]:
     """Ingest already-found files in batches: (results in input order, files extracted, the
-    problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`)."""
+    problem that stopped the run or None), recorded in the archive's `runs` (`thidua status`).
+    `skip_failed`: bytes that failed in an earlier run are skipped (a backlog run again; the nightly
+    inbox reads each file once anyway, and quarantines what fails)."""
     try:
         run_id = run.start_run(kind, name or label)
     except StorageError as exc:
         return [], 0, exc
-    plan, stored, stopped = run_plan(lambda: run.plan_ingest(list(files)), run, progress, label=label,
-                                     batch_size=batch_size, workers=workers, as_version_of=as_version_of)
-    results = plan.finish(stored) if plan is not None else []
+    plan, stored, stopped = run_plan(lambda: run.plan_ingest(list(files), not skip_failed), run, progress,
+                                     label=label, batch_size=batch_size, workers=workers,
+                                     as_version_of=as_version_of)
+    # the second copies of a file count too: the bar ends at N/N
+    results = plan.finish(stored, on_result=lambda twin: progress.advance([twin])) if plan is not None else []
+    names = plan.twin_names(stored) if isinstance(plan, IngestPlan) else []  # noted like a re-run's names
     try:
-        run.record_run(run_id, results, stopped)
+        run.record_run(run_id, results, stopped, names)
     except StorageError as exc:  # the database went away: the run's report still says what was done
         stopped = stopped or exc
     return results, len(stored), stopped
+
+
+def backfill_report(found: Found, results: list[DocumentResult], extracted: int, stopped: StorageError | None,
+                    seconds: float) -> RunReport:
+    """A backfill's report: the paths not found or refused, then every file's result."""
+    results = ([DocumentResult.failed(p, "file or folder not found") for p in found.missing]
+               + [DocumentResult.failed(p, reason) for p, reason in found.refused.items()] + results)
+    report = RunReport("Backfill", results, seconds, extracted=extracted, stopped=str(stopped) if stopped else None,
+                       stopped_exit_code=stopped.exit_code if stopped else 0)
+    if note := steps.failed_before_note(results):
+        report.notes.append(note)
+    return report
+
+
+PROGRESS_STEPS = 10  # a small backlog is split into this many batches, so that the bar moves
+
+
+def shown_batch_size(files: int, workers: int) -> int:
+    """The batch size when none was asked for (--batch-size, THIDUA_BATCH_SIZE): the configured
+    one, but a small backlog in about PROGRESS_STEPS batches (at least one file per worker), so
+    that the progress bar and its ETA move with the files instead of jumping from 0 to N at the
+    end of one batch. Smaller batches only lose less to a crash."""
+    settings = get_settings()
+    if "batch_size" in settings.model_fields_set:
+        return settings.batch_size
+    return min(settings.batch_size, max(workers, -(-files // PROGRESS_STEPS)))
 
 
 def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], run: Steps, progress: Progress, *,
@@ -147,9 +183,9 @@ def run_batches(todo: Sequence[Item], stored: dict[int, DocumentResult], run: St
     """Extract `todo` in batches and store each batch in this process as soon as it is extracted,
     while the next ones are being extracted. The results go into `stored` by index. Raises
     IngestStopped when storing has to stop."""
-    batch_size = max(1, batch_size or get_settings().batch_size)
     processes, in_flight = run.parallelism()
     workers = workers or processes
+    batch_size = max(1, batch_size or shown_batch_size(len(todo), workers))
     batches = [list(todo[i:i + batch_size]) for i in range(0, len(todo), batch_size)]
     if batches:
         log.info("%d batch(es) of up to %d, %d extraction process(es) each", len(batches), batch_size, workers)
@@ -249,10 +285,10 @@ class PlainSteps:
                 return repo.start_run(kind, name)
         return with_retries(start, self.delays)
 
-    def plan_ingest(self, files: list[Path]) -> IngestPlan:
+    def plan_ingest(self, files: list[Path], retry_failed: bool) -> IngestPlan:
         def plan() -> IngestPlan:
             with self._archive() as repo:
-                return steps.plan_ingest(repo, files)
+                return steps.plan_ingest(repo, files, retry_failed=retry_failed)
         return with_retries(plan, self.delays)
 
     def plan_reextract(self, doc_ids: Iterable[str] | Literal["all"]) -> ReextractPlan:
@@ -277,9 +313,11 @@ class PlainSteps:
                                          on_result=so_far.append, **self.keep)
         return store_with_retries(store_once, self.delays)
 
-    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None) -> None:
+    def record_run(self, run_id: int, results: list[DocumentResult], stopped: StorageError | None,
+                   names: list[tuple[str, Path]]) -> None:
         def record() -> None:
             with self._archive() as repo:
+                repo.record_names(names)
                 steps.record_run(repo, run_id, results, stopped)
         with_retries(record, self.delays)
 
@@ -299,15 +337,16 @@ def _run_here(repo: Repository, make_plan: Callable[[PlainSteps], Plan], *, proc
     return results
 
 
-def ingest(repo: Repository, paths: Sequence[Path], **options) -> list[DocumentResult]:
+def ingest(repo: Repository, paths: Sequence[Path], *, retry_failed: bool = False, **options) -> list[DocumentResult]:
     """Archive, extract and store each file, in this process (options: process, workers,
     batch_size, keep_record, keep_text, as_version_of). Raises IngestStopped (with the results so
     far, in order) when storing has to stop.
 
-    Already-archived bytes are SKIPPED ("already archived") without extraction; a changed file
+    Already-archived bytes are SKIPPED ("already archived") without extraction, and so are bytes
+    that failed before ("failed before with the same bytes", unless `retry_failed`); a changed file
     under a known name becomes a new version of that document. Results keep `.record` and drop
     the document and text unless `keep_text`."""
-    return _run_here(repo, lambda run: run.plan_ingest(list(paths)), **options)
+    return _run_here(repo, lambda run: run.plan_ingest(list(paths), retry_failed), **options)
 
 
 def reextract(repo: Repository, doc_ids: Iterable[str] | Literal["all"], **options) -> list[DocumentResult]:

@@ -87,6 +87,12 @@ class IngestPlan:
     def finish(self, stored: dict[int, DocumentResult], on_result: OnResult | None = None) -> list[DocumentResult]:
         return finish_ingest(self, stored, on_result)
 
+    def twin_names(self, stored: dict[int, DocumentResult]) -> list[tuple[str, Path]]:
+        """(sha256, path) of each second copy whose first copy was stored: where else it was found."""
+        shas = {item.index: item.sha for item in self.todo}
+        return [(shas[first], self.paths[index]) for index, first in self.twins.items()
+                if first in stored and stored[first].status == Status.OK]
+
 
 @dataclass
 class ReextractPlan:
@@ -121,9 +127,10 @@ def file_hash(path: Path) -> str | None:
         return None
 
 
-def plan_ingest(repo: Repository, paths: Sequence[Path]) -> IngestPlan:
+def plan_ingest(repo: Repository, paths: Sequence[Path], *, retry_failed: bool = False) -> IngestPlan:
     """Hash every file and look the hashes up (one query per 256 files): archived bytes are
-    skipped here, before any work; the same bytes twice in one run are extracted once."""
+    skipped here, before any work, and so are bytes that failed in an earlier run (unless
+    `retry_failed`); the same bytes twice in one run are extracted once."""
     repo.archive.sweep_partials()
     plan = IngestPlan(paths=[Path(p) for p in paths])
     first: dict[str, int] = {}
@@ -131,10 +138,13 @@ def plan_ingest(repo: Repository, paths: Sequence[Path]) -> IngestPlan:
         chunk = plan.paths[start:start + HASH_BATCH]
         hashes = [file_hash(path) for path in chunk]
         known = repo.archived(h for h in hashes if h)
+        failed = {} if retry_failed else repo.failed_before(h for h in hashes if h and h not in known)
         repo.record_names((sha, path) for path, sha in zip(chunk, hashes, strict=False) if sha and sha in known)
         for index, (path, sha) in enumerate(zip(chunk, hashes, strict=False), start=start):
             if sha and sha in known:
                 plan.skipped[index] = skipped(path, known[sha])
+            elif sha and sha in failed:
+                plan.skipped[index] = failed_before(path, failed[sha])
             elif sha and sha in first:
                 plan.twins[index] = first[sha]
             else:
@@ -171,6 +181,21 @@ def _original(repo: Repository, index: int, doc_id: str) -> Original | DocumentR
 
 def skipped(path: Path, owner: str) -> DocumentResult:
     return DocumentResult(path=str(path), doc_id=owner, status=Status.SKIPPED, reason=f"already archived as {owner}")
+
+
+FAILED_BEFORE = "failed before with the same bytes"
+
+
+def failed_before(path: Path, reason: str) -> DocumentResult:
+    """A file not read again: the same bytes failed in an earlier run (`--retry-failed`)."""
+    return DocumentResult.failed(path, reason).model_copy(update={"status": Status.SKIPPED,
+                                                                  "reason": f"{FAILED_BEFORE}: {reason}"})
+
+
+def failed_before_note(results: Iterable[DocumentResult]) -> str | None:
+    """The one line that says how many files were not read again because they failed before."""
+    count = sum(r.status == Status.SKIPPED and (r.reason or "").startswith(FAILED_BEFORE) for r in results)
+    return f"{count} file(s) {FAILED_BEFORE}; --retry-failed to try again" if count else None
 
 
 # --- extract ---------------------------------------------------------------------------------
@@ -243,6 +268,9 @@ def store_files(repo: Repository, todo: Sequence[Todo], extracted: Sequence[Docu
                                       as_version_of=as_version_of)
     for i, outcome in zip(ready, outcomes, strict=True):
         results[i] = _stored(todo[i].path, results[i], outcome, resumed)
+    failed = [(item.sha, str(item.path), result.reason or "")
+              for item, result in zip(todo, extracted, strict=True) if item.sha and result.status == Status.FAILED]
+    repo.note_failures(failed, stored=(todo[i].sha for i in ready if results[i].status != Status.FAILED))
     return results
 
 

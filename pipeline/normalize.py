@@ -143,6 +143,10 @@ def normalize(source: str) -> NormalizedText:
 def _add_line(out: _Builder, body: str, line_start: int, set_aside: list, blank_run: int) -> int:
     """One line of text, cleaned, into `out`; furniture set aside, blank lines collapsed to one.
     Returns how many blank lines now precede the next line."""
+    if not body:  # the common blank line, at once (a file of a million empty paragraphs)
+        if blank_run == 0 and out.chars:
+            out.add("\n", line_start)
+        return blank_run + 1
     # furniture is judged on what is seen: a zero-width space before "Xem với cỡ chữ" hides nothing
     if is_boilerplate(_ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFC", body)).replace("\x00", "")):
         set_aside.append((line_start, line_start + len(body), body))

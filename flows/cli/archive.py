@@ -6,15 +6,18 @@ Every expected problem (database down, failed migration, disk full, unknown docu
 from __future__ import annotations
 
 import enum
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
+from flows.cli.started import STARTED
 from flows.cli.output import (CLUSTER, NEEDS_REVIEW, YEAR, archive, check_output, error, print_summary, say,
                               storage_errors, within)
 from flows.cli.runs import Interrupted, check_paths, finish, run_flow
+from pipeline.document import shown_path
 
 BATCH_HELP = "How many files are extracted together (default: THIDUA_BATCH_SIZE, 100)."
 WORKERS_HELP = "How many processes extract at once (default: THIDUA_WORKERS, one per core)."
@@ -37,36 +40,53 @@ def ingest(
     as_version_of: Annotated[str | None, typer.Option(
         "--as-version-of", metavar="DOC_ID", show_default=False,
         help="Store the one file given as a new version of this document, whatever its name or folder.")] = None,
+    retry_failed: Annotated[bool, typer.Option(
+        "--retry-failed", help="Read again the files that failed in an earlier run with the same bytes "
+                               "(by default they are skipped, and counted in one line).")] = False,
 ) -> None:
     """Archive reports, read them and store their records (a bad file never costs another's work).
 
     Each report gets its own document id (file name plus a short code, e.g. baocao-1a2b3c4d).
 
     A file already archived (same bytes) is skipped without being read again, its new name noted; a
-    changed file at the same path becomes a new version.
+    changed file at the same path becomes a new version. A file that failed before with the same
+    bytes is skipped too (--retry-failed reads it again).
 
     Exit code 1 when any file failed, 2 when a path does not exist (nothing is done); a folder without
     reports is a warning."""
-    report = _before_prefect(paths, as_version_of)
+    report = _before_prefect(paths, as_version_of, retry_failed)
 
     def start():
         from flows.backfill import backfill
 
         return backfill(paths=list(paths), batch_size=batch_size, workers=workers, as_version_of=as_version_of,
-                        return_state=True)
+                        retry_failed=retry_failed, return_state=True)
 
     def plain(bar):
         from flows.local import backfill
 
-        return backfill(list(paths), bar, batch_size=batch_size, workers=workers, as_version_of=as_version_of)
+        return backfill(list(paths), bar, batch_size=batch_size, workers=workers, as_version_of=as_version_of,
+                        retry_failed=retry_failed)
 
     report = report or run_flow(start, "flows.backfill", plain)
+    report.seconds = time.monotonic() - STARTED  # the time the person waited, not the run's alone
     print_summary(report.results, "Ingest")
+    for note in report.notes:
+        say(escape(note))
     say(report.throughput())
     finish(report)
 
 
-def _before_prefect(paths: list[Path], as_version_of: str | None):
+def where() -> str:
+    """Where the archive is: one line, the originals' folder and the database (no password)."""
+    from pipeline.settings import get_settings
+    from pipeline.storage import redact
+
+    settings = get_settings()
+    return f"archive: {shown_path(settings.effective_archive_dir)}; database: {redact(settings.effective_database_url)}"
+
+
+def _before_prefect(paths: list[Path], as_version_of: str | None, retry_failed: bool):
     """The checks made before Prefect or the models start: the paths exist, and, for a run on a
     Prefect API, a no-change re-run is answered at once (None: there is work). A Ctrl-C here has
     stored nothing."""
@@ -77,10 +97,11 @@ def _before_prefect(paths: list[Path], as_version_of: str | None):
             raise typer.Exit(0)  # only folders without reports: warned, nothing to do
         if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
             raise error("--as-version-of needs exactly one file", 2)
+        say(escape(where()))
         from flows.local import prefect_api_configured
 
         # without Prefect the run itself hashes each file once and starts nothing when all is archived
-        return None if as_version_of or not prefect_api_configured() else nothing_new(paths)
+        return None if as_version_of or not prefect_api_configured() else nothing_new(paths, retry_failed)
     except (typer.Exit, SystemExit):
         raise
     except BaseException as exc:

@@ -5,6 +5,7 @@ is recorded with who, when, the old value and the reason.
 """
 from __future__ import annotations
 
+import textwrap
 from typing import Annotated, Any
 
 import typer
@@ -41,7 +42,11 @@ def records_list(
                         "year": r.year, "needs_review": r.needs_review, "review_reasons": r.review_reasons,
                         "min_confidence": r.min_confidence, "updated_at": r.updated_at.isoformat()})
         return
-    table = Table(show_header=True, title=f"{len(rows)} of {total} record(s)" if limit else f"{len(rows)} record(s)")
+    heading = f"{len(rows)} of {total} record(s)" if limit else f"{len(rows)} record(s)"
+    if not out.is_terminal or out.width < WIDE_TABLE:
+        _print_blocks(heading, rows)
+        return
+    table = Table(show_header=True, title=heading)
     table.add_column("doc_id", no_wrap=True)  # ids are copied and pasted: never cut
     for col in ("v", "title", "cluster", "year", "review"):
         table.add_column(col, overflow="fold")
@@ -50,6 +55,27 @@ def records_list(
         table.add_row(escape(r.doc_id), str(r.version), escape(r.title or ""), escape(r.cluster or ""),
                       str(r.year or ""), flag)
     out.print(table)
+
+
+WIDE_TABLE = 120  # narrower (or not a terminal): one record per few lines instead of a table
+
+
+def _print_blocks(heading: str, rows) -> None:
+    """The records one after another, each on a few lines that read at any width (80 columns, a
+    pipe, a log): the id first, whole, to be copied; a long title wraps as prose."""
+    out.print(heading, markup=False, highlight=False)
+    for r in rows:
+        out.print("", markup=False)
+        out.print(" ".join(filter(None, [r.doc_id, f"v{r.version}", str(r.year or "")])), markup=False,
+                  highlight=False, style="bold")
+        lines = [("title", r.title), ("cluster", r.cluster)]
+        if r.needs_review:
+            lines.append(("needs review", "; ".join(r.review_reasons) or "yes"))
+        for label, value in lines:
+            if value:
+                wrapped = textwrap.fill(f"{label}: {value}", max(40, out.width), initial_indent="  ",
+                                        subsequent_indent="    ", break_long_words=False, break_on_hyphens=False)
+                out.print(wrapped, markup=False, highlight=False, style="yellow" if label == "needs review" else None)
 
 
 @app.command("show")

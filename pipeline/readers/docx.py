@@ -44,7 +44,10 @@ def read(data: bytes) -> ReadResult:
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(fonts.text(child) if fonts else Paragraph(child, document).text)
+            if next(child.iter(W + "r"), None) is None:  # no runs, no text: thousands of these cost nothing
+                lines.append("")
+            else:
+                lines.append(fonts.text(child) if fonts else Paragraph(child, document).text)
         elif tag == "tbl":
             lines.extend(_table_rows(Table(child, document), fonts))
             lines.append("")

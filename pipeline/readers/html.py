@@ -40,11 +40,13 @@ def read(data: bytes) -> ReadResult:
     for link in list(root.iter("a")):
         if (link.get("href") or "").startswith("#") and SKIP_LINK.fullmatch(link.text_content() or ""):
             _drop(link)
-    for el in list(root.iter()):
+    elements = list(root.iter())
+    shape = _Shape(elements)
+    for el in elements:
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-        if (FURNITURE.search(marker) or _is_link_list(el)) and not _holds_article(el):
+        if (FURNITURE.search(marker) or shape.is_link_list(el)) and not shape.holds_article(el):
             _drop(el)
     body = next((el for el in (root.find(".//article"), root.find(".//main"), root.find(".//body")) if el is not None),
                 root)
@@ -88,21 +90,55 @@ def _drop(el) -> None:
         el.drop_tree()  # keeps the text that follows the element
 
 
-def _holds_article(el) -> bool:
-    """body/main/article, or a wrapper around them or the headline: never furniture, whatever
-    its class says (WordPress puts "has-sidebar" on <body>, themes wrap pages in "with-sidebar")."""
-    return el.tag in ("body", "main", "article") or next(el.iterdescendants("main", "article", "h1"), None) is not None
+ARTICLE_TAGS = ("main", "article", "h1")
 
 
-def _is_link_list(el) -> bool:
-    """A ul/ol/div whose text is nearly all links is a menu or a list of other articles."""
-    if el.tag not in ("ul", "ol", "div", "table", "p"):
-        return False
-    text = " ".join(el.text_content().split())
-    if len(text) < 15:
-        return False
-    linked = sum(len(" ".join((a.text_content() or "").split())) for a in el.iter("a"))
-    return linked / len(text) > 0.7
+class _Shape:
+    """What the furniture test asks of each element, measured for all of them in one pass from the
+    leaves up: asking each element for its whole text (`text_content`) or its descendants made a
+    page nested thousands of levels deep quadratic (a 10 MB page took a minute)."""
+
+    def __init__(self, elements: list):
+        self.length: dict = {}  # element -> (non-space characters, words) of its text
+        self.linked: dict = {}  # element -> length of the text of the links inside it
+        self.article: set = set()  # elements with main, article or h1 inside
+        for el in reversed(elements):  # document order reversed: children before their parent
+            if not isinstance(el.tag, str):
+                continue
+            chars, words = _measure(el.text)
+            linked = 0
+            for child in el:
+                if isinstance(child.tag, str):
+                    c_chars, c_words = self.length[child]
+                    chars, words, linked = chars + c_chars, words + c_words, linked + self.linked[child]
+                    if child.tag in ARTICLE_TAGS or child in self.article:
+                        self.article.add(el)
+                t_chars, t_words = _measure(child.tail)
+                chars, words = chars + t_chars, words + t_words
+            self.length[el] = (chars, words)
+            self.linked[el] = linked + (self._shown(el) if el.tag == "a" else 0)
+
+    def _shown(self, el) -> int:
+        """The length of the element's text with its spaces squeezed (" ".join(text.split()))."""
+        chars, words = self.length[el]
+        return chars + max(words - 1, 0)
+
+    def holds_article(self, el) -> bool:
+        """body/main/article, or a wrapper around them or the headline: never furniture, whatever
+        its class says (WordPress puts "has-sidebar" on <body>, themes wrap pages in "with-sidebar")."""
+        return el.tag in ("body", "main", "article") or el in self.article
+
+    def is_link_list(self, el) -> bool:
+        """A ul/ol/div whose text is nearly all links is a menu or a list of other articles."""
+        if el.tag not in ("ul", "ol", "div", "table", "p"):
+            return False
+        shown = self._shown(el)
+        return shown >= 15 and self.linked[el] / shown > 0.7
+
+
+def _measure(text: str | None) -> tuple[int, int]:
+    words = (text or "").split()
+    return sum(map(len, words)), len(words)
 
 
 def _collect(root, lines: list[str]) -> None:

@@ -224,4 +224,30 @@ def same_registry_unit(a: str, b: str) -> bool:
     ia, ib = identity_words(a), identity_words(b)
     if ia and ib and not (ia <= ib or ib <= ia):
         return False  # 'Sở Nội vụ' and 'Sở Ngoại vụ' share 'vụ' only
+    if _different_after_shared_head(a, b):
+        return False  # 'Đảng ủy Khối các cơ quan tỉnh' is not 'Đảng ủy Khối Doanh nghiệp tỉnh'
     return same_unit(a, b)
+
+
+_PLACE_ONLY = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "phường", "trấn"}
+
+
+def _different_after_shared_head(a: str, b: str) -> bool:
+    """Two names that start alike and then name different things: what follows the shared words,
+    places left out, is there on both sides and has no word in common. Generic words count here
+    ('các cơ quan' against 'doanh nghiệp'): they are all a bloc's name may have."""
+    wa, wb = a.split(), b.split()
+    shared = 0
+    while shared < min(len(wa), len(wb)) and wa[shared] == wb[shared]:
+        shared += 1
+    if not shared:
+        return False
+
+    def rest(words: list[str]) -> set[str]:
+        text = " ".join(words[shared:])
+        for province in _province_keys():
+            text = text.replace(province, " ")
+        return set(text.split()) - _PLACE_ONLY
+
+    ra, rb = rest(wa), rest(wb)
+    return bool(ra and rb and not ra & rb)

@@ -177,8 +177,12 @@ def _add_record(facts: Facts, record: Record, doc: DocRef, cluster_id: int | Non
                     for h in record.heads]
 
 
-# A report that says the places are shared ("đồng hạng", "bằng điểm") states a tie.
-TIE_WORDS = re.compile(r"\b(dong hang|dong xep hang|dong xep thu|dong giai|bang diem|bang nhau|ngang diem)\b")
+# A report that says the places are shared ("đồng hạng", "bằng điểm"), or counts the units of one
+# place ("02 đơn vị nhì", "hai đơn vị xếp hạng Ba", "hạng Nhì: 02 đơn vị"), states a tie.
+_PLACE = r"(?:(?:xep |dat |duoc xep |duoc )?(?:hang|giai|thu|vi tri) )?(?:nhat|nhi|ba|tu|[1-9])"
+_SEVERAL = r"(?:0?[2-9]|hai|ba|bon|nam) (?:don vi|tap the|co quan|dia phuong)"
+TIE_WORDS = re.compile(r"\b(dong hang|dong xep hang|dong xep thu|dong giai|bang diem|bang nhau|ngang diem"
+                       rf"|{_SEVERAL},? {_PLACE}|(?:hang|giai) (?:nhat|nhi|ba|tu|[1-9]) ?[:-]? ?{_SEVERAL})\b")
 
 
 def states_tie(text: str | None) -> bool:

@@ -14,6 +14,8 @@ effective record on `documents` is derived from them on every write.
 - source_names     every path an original was found at; a changed file at a known path is a new
                    version of that path's document.
 - runs             what each backfill or nightly run did (`thidua status`).
+- failed_files     originals (by sha256) that could not be read, with the reason: a re-run skips
+                   the same bytes instead of reading them again (`ingest --retry-failed`).
 - users, sessions  staff accounts and login sessions of the review web app.
 
 Search columns/indexes (SQLite FTS5 table, PostgreSQL tsvector + GIN) are created by the
@@ -195,6 +197,19 @@ class RunRow(Base):
     skipped: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str | None] = mapped_column(Text)
+
+
+class FailedFileRow(Base):
+    """Bytes that failed to be read or extracted, so a re-run of the folder need not try again."""
+
+    __tablename__ = "failed_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)  # where the bytes were last found
+    reason: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class UserRow(Base):
     """A member of staff who may use the review web app (password: argon2 hash)."""
 

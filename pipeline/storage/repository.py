@@ -28,12 +28,13 @@ from pipeline.storage.db import Database, open_database
 from pipeline.storage.errors import ConflictError, Duplicate, NotFound
 from pipeline.storage.batch import IN_CHUNK, BatchStore
 from pipeline.storage.corrections import Corrections
+from pipeline.storage.failures import FailedFiles
 from pipeline.storage.runlog import RunLog
 from pipeline.storage.views import MACHINE, CorrectionInfo, RecordSummary, SaveOutcome, SourceInfo, StoredRecord, aware
 from pipeline.storage.models import (AuditRow, CorrectionRow, DocumentRow, MachineRecordRow, RecordVersionRow,
                                      SourceNameRow, SourceRow, origin_columns, utcnow)
 
-class Repository(BatchStore, Corrections, RunLog):
+class Repository(BatchStore, Corrections, FailedFiles, RunLog):
     """The archive: originals on disk and records in the database, one transaction per write."""
 
     def __init__(self, db: Database, archive: OriginalsArchive):

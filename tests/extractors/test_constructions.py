@@ -8,13 +8,13 @@ EXPECT holds, per construction id, the values the gold conventions want for the 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from extractors.context import Context
 from extractors.run import extract_context
 from pipeline.scoring import pairs, same_unit
+from shared_data import need_shared, shared_path
 
 EXPECT: dict[str, dict] = {
     "L1": {"kinds_sup": {"tong_ket", "trien_khai"}, "period": 2024},
@@ -366,8 +366,7 @@ def _cases(ids, open_ids):
 
 
 def _shared_constructions() -> dict[str, str]:
-    root = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
-    path = root.parent / "shared" / "dev" / "constructions.jsonl"
+    path = shared_path("dev", "constructions.jsonl")
     if not path.is_file():
         return {}
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -438,7 +437,8 @@ def test_every_shared_construction_has_an_expectation_and_a_second_wording():
 @pytest.mark.parametrize("cid", _cases(EXPECT, OPEN_SHARED))
 def test_shared_construction(cid):
     if cid not in SHARED:
-        pytest.skip("../shared/dev/constructions.jsonl not found")
+        need_shared("dev", "constructions.jsonl")  # missing: skip, or fail with CI set
+        pytest.fail(f"{cid} is not in ../shared/dev/constructions.jsonl")
     check(_extract(SHARED[cid]), EXPECT[cid])
 
 

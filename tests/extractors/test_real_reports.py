@@ -20,6 +20,7 @@ from extractors.run import process_path
 from pipeline.document import Status
 from pipeline.record import Found
 from pipeline.scoring import score
+from shared_data import need_shared
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = {"real": 60, "heldout": 20, "heldout2": 17, "heldout3": 20}
@@ -71,9 +72,7 @@ def test_gold_follows_the_format(path):
 
 
 def test_no_collected_report_is_an_evaluation_report():
-    shared = ROOT.parent / "shared" / "dev"
-    if not (shared / "excluded_urls.sha256").is_file():
-        pytest.skip(f"exclusion lists not found under {shared}")
+    need_shared("dev", "excluded_urls.sha256")
     spec = importlib.util.spec_from_file_location("check_excluded", ROOT / "samples" / "real" / "check_excluded.py")
     check = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(check)

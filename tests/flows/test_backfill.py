@@ -89,13 +89,16 @@ def test_running_it_again_does_no_work(storage_env, broken, monkeypatch):
         assert repo.counts()["record_versions"] == len(SAMPLE_REPORTS)
 
 
-def test_broken_files_are_tried_again_and_fail_again(storage_env, broken):
+def test_broken_files_are_not_read_again_until_asked_and_then_fail_again(storage_env, broken):
     backfill([broken], return_state=True)
     again = backfill([broken], return_state=True).result()
-    assert {Path(r.path).name: r.status for r in again.results} == {
+    assert {r.status for r in again.results} == {Status.SKIPPED} and again.extracted == 0
+    assert again.notes == ["3 file(s) failed before with the same bytes; --retry-failed to try again"]
+    retried = backfill([broken], retry_failed=True, return_state=True).result()
+    assert {Path(r.path).name: r.status for r in retried.results} == {
         "ban_sao.txt": Status.SKIPPED, "khong_phai_zip.docx": Status.FAILED, "rac.pdf": Status.FAILED,
         "rong.txt": Status.FAILED}
-    assert again.extracted == 3
+    assert retried.extracted == 3
 
 
 def test_a_lost_database_connection_is_retried_and_the_counts_stay_right(storage_env, reports, monkeypatch):

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from pipeline.scoring import load_gold, score
+from shared_data import need_shared
 
 GOLD_KEYS = {"doc_id", "title", "published", "author", "meeting", "cluster", "members", "participants",
              "ranks", "heads", "legal_refs"}
@@ -19,9 +20,6 @@ MEETING_KEYS = {"date", "kinds", "period", "venue"}
 runner = CliRunner()
 
 
-def _shared() -> Path:
-    root = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
-    return root.parent / "shared"
 
 
 def _thidua() -> list[str]:
@@ -191,9 +189,7 @@ def test_eval_headline_is_the_score_of_what_extract_writes(tmp_path, good_report
 
 @pytest.mark.slow
 def test_seeds_give_five_gold_format_lines(tmp_path):
-    seeds = _shared() / "seeds"
-    if not seeds.is_dir():
-        pytest.skip(f"{seeds} not found")
+    seeds = need_shared("seeds")
     out = tmp_path / "x.jsonl"
 
     proc = subprocess.run([*_thidua(), "extract", str(seeds), "--out", str(out)],

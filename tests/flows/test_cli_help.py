@@ -111,6 +111,23 @@ def test_document_ids_are_whole_in_an_80_column_terminal(storage_env, reports):
         assert any(doc_id in line for line in lines), f"{doc_id} is cut in:\n{shown.stdout}"
 
 
+def test_records_list_reads_at_80_columns_in_a_pipe(storage_env, reports):
+    """Each title reads as a sentence (not folded into narrow table columns), every line fits."""
+    doc_ids = _store(reports(4))
+    from pipeline.storage import open_repository
+
+    with open_repository() as repo:
+        titles = {r.doc_id: r.title for r in repo.list() if r.doc_id in doc_ids}
+    assert all(titles.values())
+    shown = subprocess.run([*_thidua_command(), "records", "list"], capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "COLUMNS": "80"})
+    assert shown.returncode == 0, shown.stderr
+    assert max(map(len, shown.stdout.splitlines())) <= 80, shown.stdout
+    words = " ".join(shown.stdout.split())
+    for doc_id, title in titles.items():
+        assert doc_id in words and " ".join(title.split()) in words, f"{title!r} does not read in:\n{shown.stdout}"
+
+
 def test_records_history_is_one_short_line_per_change(storage_env, reports):
     doc_id = _store(reports(1))[0]
     long_title = "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2023 và phương hướng nhiệm vụ năm 2024 " * 2

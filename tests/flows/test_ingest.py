@@ -70,15 +70,23 @@ def test_a_changed_file_under_the_same_name_is_a_new_version(repository, reports
     assert_consistent(repository)
 
 
-def test_bad_files_fail_alone_and_are_retried_on_the_next_run(repository, reports, tmp_path):
+def test_bad_files_fail_alone_are_not_read_again_and_are_retried_when_asked(repository, reports, tmp_path):
     good = reports(2)
     empty = tmp_path / "reports" / "rong.txt"
     empty.write_bytes(b"")
     results = ingest(repository, [good[0], empty, good[1]])
     assert [r.status for r in results] == [Status.OK, Status.FAILED, Status.OK]
     assert "empty file" in results[1].reason
-    again = ingest(repository, [good[0], empty, good[1]])
-    assert [r.status for r in again] == [Status.SKIPPED, Status.FAILED, Status.SKIPPED]
+    extractor = CountingExtractor()
+    again = ingest(repository, [good[0], empty, good[1]], process=extractor)
+    assert [r.status for r in again] == [Status.SKIPPED] * 3 and extractor.calls == []
+    assert again[1].reason.startswith("failed before with the same bytes: empty file")
+    retried = ingest(repository, [good[0], empty, good[1]], retry_failed=True, process=extractor)
+    assert [r.status for r in retried] == [Status.SKIPPED, Status.FAILED, Status.SKIPPED]
+    assert extractor.calls == [empty]
+    empty.write_text(good[0].read_text(encoding="utf-8") + "\nBổ sung.", encoding="utf-8")  # fixed: new bytes
+    (fixed,) = ingest(repository, [empty], process=extractor)
+    assert fixed.status == Status.OK and extractor.calls == [empty, empty]
 
 
 def test_results_keep_the_record_and_drop_the_text_unless_asked(repository, reports):

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.scoring import SCALAR_FIELDS, Counts, canon, load_gold, pairs, same_unit, scalar_ok, score
+from shared_data import need_shared, shared_path
 
 
 def _shared() -> Path:
-    root = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
-    return root.parent / "shared"
+    return shared_path()
 
 
 def _record(doc_id="d1", **fields):
@@ -156,9 +156,7 @@ def test_load_gold_keys_by_file_name(tmp_path):
 
 
 def _shared_scorer():
-    script = _shared() / "score_records.py"
-    if not script.is_file():
-        pytest.skip(f"shared scorer not found at {script}")
+    script = need_shared("score_records.py")
     spec = importlib.util.spec_from_file_location("shared_score_records", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -217,10 +215,7 @@ def test_details_name_every_missed_and_extra_value_kinds_and_titles_included():
 @pytest.mark.slow
 @pytest.mark.parametrize("gold_rel, texts_rel", [("gold", "seeds"), ("dev/gold", "dev/texts")])
 def test_headline_equals_the_shared_scorer(tmp_path, gold_rel, texts_rel):
-    shared = _shared()
-    script, gold, seeds = shared / "score_records.py", shared / gold_rel, shared / texts_rel
-    if not (script.is_file() and gold.is_dir() and seeds.is_dir()):
-        pytest.skip(f"shared scorer, gold or seeds not found under {shared}")
+    script, gold, seeds = need_shared("score_records.py"), need_shared(gold_rel), need_shared(texts_rel)
     thidua = [str(Path(sys.executable).with_name("thidua"))]
     if not Path(thidua[0]).is_file():
         thidua = [sys.executable, "-c", "from flows.cli import main; main()"]

@@ -14,7 +14,8 @@ DIFFERENT = [("LĐLĐ huyện Châu Phú", "Liên đoàn Lao động huyện Tho
              ("Công ty TNHH MTV Lâm nghiệp Sông Hinh", "Công ty TNHH MTV Khai thác thủy lợi Phú Yên"),
              ("Văn phòng UBND tỉnh", "Văn phòng HĐND tỉnh"), ("Sở Nội vụ", "Sở Ngoại vụ"),
              ("Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"), ("Công an tỉnh Hà Giang", "Công an tỉnh Lạng Sơn"),
-             ("Ủy ban MTTQ Việt Nam huyện", "UBND huyện"), ("Trường THPT Kon Tum", "Hội Nông dân tỉnh Kon Tum")]
+             ("Ủy ban MTTQ Việt Nam huyện", "UBND huyện"), ("Trường THPT Kon Tum", "Hội Nông dân tỉnh Kon Tum"),
+             ("Đảng ủy Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp tỉnh")]
 
 
 @pytest.mark.parametrize(("a", "b"), SAME)

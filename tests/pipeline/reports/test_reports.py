@@ -115,3 +115,19 @@ def test_reports_use_the_corrected_records(fresh_archive):
     assert t.sources[0].corrected and not t.sources[0].needs_review
     issues = {(i.check, i.cluster_key, i.year) for i in checks(facts, tie_reader(repo.db))}
     assert ("shared_rank", KG, 2022) not in issues and ("two_heads", KG, 2022) in issues
+
+
+@pytest.mark.parametrize("text", ["Kết quả xếp hạng: 01 đơn vị nhất, 02 đơn vị nhì, 01 đơn vị ba.",
+                                  "Hai đơn vị xếp hạng Ba của Cụm.", "Hạng Nhì: 02 đơn vị.", "hai đơn vị đồng hạng"])
+def test_a_count_of_units_for_one_place_states_the_tie_that_rankings_marks(text):
+    from pipeline.reports.facts import states_tie
+
+    assert states_tie(text)
+
+
+@pytest.mark.parametrize("text", ["02 đơn vị được nhận Cờ thi đua của UBND tỉnh; 03 đơn vị đề nghị tặng Bằng khen",
+                                  "với sự tham dự của 05 đơn vị thành viên Cụm", "xã A xếp hạng nhì, xã B xếp hạng ba"])
+def test_counts_of_units_that_are_no_place_state_no_tie(text):
+    from pipeline.reports.facts import states_tie
+
+    assert not states_tie(text)
