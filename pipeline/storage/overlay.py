@@ -10,8 +10,9 @@ a unit, a symbol) and is re-applied to the item with that key, wherever it now i
 
 When new machine values arrive (re-extraction, a new file version) and the machine's value for
 a corrected field changed and still differs from the correction, or a correction that applied
-before no longer can, the record gets a review reason; the correction is never lost or changed. A correction the
-machine merely never agreed with is not flagged again: a person already decided."""
+before no longer can, the record gets a review reason; the correction is never lost or changed.
+A correction the machine merely never agreed with is not flagged again: a person already decided.
+"""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from collections.abc import Callable
+
 from pydantic import ValidationError
 
 from pipeline.record import Record
@@ -265,8 +267,6 @@ def target(correction: Correction) -> list:
 
 def covers(later: list, earlier: list) -> bool:
     """Whether a later correction about `later` makes one about `earlier` irrelevant."""
-    if len(earlier) == 1:  # a machine doubt names one field ("meeting.kinds[0]"): settled by that field's correction
-        return earlier[0].split("[")[0] in (later[0], later[0].split(".")[0])
     if later == earlier:
         return True
     l_base, l_key, l_attr, l_item = later
