@@ -32,7 +32,8 @@ _OPENING = re.compile(r"(?:^\W*|[.…!?]\s*)(?:(?:với|trên|trong)\s+(?:vai tr
                       re.IGNORECASE)
 _SPEAKING_FOR = re.compile(r"[^,;.]{0,60}?,\s*(?:(?:thay mặt|đại diện)(?:\s+(?:cho|lãnh đạo|tập thể))*\s+)?")
 _COUNTED_ROLE = re.compile(r"\b(?:\d{1,2}|hai|ba)\s+$", re.IGNORECASE)
-_APPOSITION = re.compile(r"(?:,|\()\s*(?:là\s+)?đơn vị\s*$", re.IGNORECASE)
+_REMARK = re.compile(r"\s*\([^()]{1,40}\)")
+_APPOSITION = re.compile(r"(?:(?:,|\()\s*(?:là\s+)?|(?<=[^\W\d_])\s+)đơn vị\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,14 @@ def _role_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _joined_pattern() -> re.Pattern:
     return re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})"
-                      rf"(?:\s+(?:nhiệm vụ|vị trí|trách nhiệm|vai trò|chức))?\s*$")
+                      rf"(?:\s+(?:nhiệm vụ|vị trí|trách nhiệm|vai trò|chức))?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _assigned_by() -> re.Pattern:
+    """"được <agent> <verb>" ending where the role is joined: a passive whose subject holds the role."""
+    verbs = vocab.alternation(vocab.phrases("heads", "assigned_by"))
+    return re.compile(rf"\s+được\s+(?:[^,;.()]{{1,50}}?\s+)?(?:{verbs})\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -119,9 +127,11 @@ def _mention(ctx: Context, m: re.Match, s: int, e: int) -> _Mention:
     elected = bool(vocab.compiled("heads", "handover").search(text, s, m.start())) or \
         bool(_ELECTED.search(text[max(s, m.start() - 30):m.start()]))
     year = _year_near(text, m, s, e)
-    # elected at a review for the coming year; at a launch or handover, for this year
+    # elected at a review for the coming year; at a launch or handover, for this year - unless the report
+    # came out after the year under review ended: then the coming year has begun
     reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket", "cham_diem"})
-    next_year = year or (period + 1 if period and reviewing else period)
+    after_period = bool(period and ctx.published_year and ctx.published_year > period)
+    next_year = year or (period + 1 if period and (reviewing or after_period) else period)
     return _Mention(m, s, e, _role_of(m.group(0)), year or period, next_year, elected)
 
 
@@ -132,6 +142,8 @@ def _apposition(ctx: Context, x: _Mention, found: _Found) -> bool:
     if not appos or _NAMED_AFTER.match(text, m.end(), x.e):
         return False
     span = units.unit_before(text, appos.start(), x.s)
+    if span and appos.group(0).lstrip()[:1] not in ",(" and not units._head_at(text, span[0]):
+        return False  # "Ban Công đoàn đơn vị Cụm trưởng" names a body; "lãnh đạo đơn vị Cụm trưởng" does not
     for one in _sharing_the_bracket(text, span, x.s) if span else []:
         found.add(one, x.role, x.current, one[0], m.end(), 0.8)
     return bool(span)
@@ -186,7 +198,9 @@ def _unit_then_role(ctx: Context, x: _Mention, found: _Found) -> bool:
     after a ranked unit."""
     text, m = ctx.text, x.m
     joined = _joined_pattern().search(text, max(x.s, m.start() - 34), m.start())
-    span = units.unit_before(text, joined.start(), x.s) if joined else None
+    passive = _assigned_by().search(text, max(x.s, joined.start() - 70), joined.start()) if joined else None
+    # "A được Bộ Công an phân công là đơn vị Cụm trưởng": the unit is the subject, before "được"
+    span = units.unit_before(text, passive.start() if passive else joined.start(), x.s) if joined else None
     if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
         is_elected = x.elected or bool(_ELECTING.search(text[max(x.s, span[0] - 40):m.start()]))
         found.add(span, x.role, x.next_year if is_elected else x.current, span[0], m.end(), 0.8)
@@ -264,9 +278,24 @@ def _role_opens_sentence(ctx: Context, x: _Mention, found: _Found) -> bool:
     return True
 
 
+_CLUSTER_NAME_DASH = re.compile(r"(?:\s+(?:cụm|khối))?(?:\s+thi đua)?(?:\s+số)?\s*[0-9IVXLC]{1,5}\s*[-–—]\s*",
+                                re.IGNORECASE)
+
+
+def _role_of_named_cluster(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"do Trưởng Cụm thi đua 6 - Trường THCS A tổ chức": the role, the cluster's name, a dash, the unit."""
+    text, m = ctx.text, x.m
+    dash = _CLUSTER_NAME_DASH.match(text, m.end(), x.e)
+    span = units.unit_after(text, dash.end(), x.e) if dash else None
+    if not span or not units._head_at(text, span[0]) or _CLUSTER_WORD.match(text[span[0]:span[1]]):
+        return False
+    found.add(span, x.role, x.current, m.start(), span[1], 0.7)
+    return True
+
+
 # Readings of a role mention, most specific first.
 _READINGS = (_apposition, _in_brackets_after_unit, _unit_in_brackets, _person, _unit_then_role,
-             _role_opens_sentence, _role_then_unit_reading, _unit_after_role)
+             _role_opens_sentence, _role_of_named_cluster, _role_then_unit_reading, _unit_after_role)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
@@ -295,7 +324,7 @@ def _person_at(participants, start: int, end: int, text: str, floor: int):
         ev_s, ev_e = p.evidence.start, p.evidence.end
         if ev_s <= start < ev_e:
             return p
-        between = text[ev_e:start]
+        between = _REMARK.sub("", text[ev_e:start])  # "Ông A - GĐ Công ty B (thứ nhất từ trái sang) đại diện"
         if 0 <= start - ev_e <= 40 and _BETWEEN_PERSON_AND_ROLE.fullmatch(between):
             return p
         # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi": the role right before the name

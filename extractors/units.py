@@ -49,6 +49,8 @@ def _caps_before(text: str, ws: list[Word], i: int) -> int:
     n = 0
     j = i - 1
     while j >= 0 and ws[j].text[:1].isupper() and not _head_at(text, ws[j].start):
+        if len(ws[j].text) > 1 and ws[j].text.isupper():
+            break  # an abbreviation ("CP", "TNHH") is a legal form, not a syllable of the name
         if j < i - 1 and text[ws[j].end:ws[j + 1].start] != " ":
             break
         n += 1
@@ -281,7 +283,9 @@ def _lower_tail(text: str, span: tuple[int, int], ceiling: int) -> tuple[int, in
 
 
 def _trim(chosen: list[Word]) -> tuple[int, int] | None:
-    while chosen and chosen[0].text.lower() in JOINERS - {"ủy", "uỷ"}:
+    # a capitalised joiner opens a name ("Cao su Sa Thầy"), except "Các" opening a sentence
+    while chosen and chosen[0].text.lower() in JOINERS - {"ủy", "uỷ"} and (
+            not chosen[0].text[0].isupper() or chosen[0].text.lower() in ("các", "&")):
         chosen.pop(0)
     while chosen and (chosen[-1].text.lower() in JOINERS - {"ủy", "uỷ", "cao", "tra", "dân"}):
         chosen.pop()
@@ -361,14 +365,13 @@ def _type_prefix() -> re.Pattern:
     return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
 
 
-_STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có", "cùng", "tham dự", "đạt", "là", "làm",
-               "trong", "tại", "về", "để", "nhằm", "thực hiện", "gồm", "và đơn vị", "phụ trách", "do", "theo",
-               "của", "thì", "hoàn thành", "đề nghị", "nhận", "tặng")
 
 
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
-    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
+    """Where a unit phrase ends: a verb or preposition (patterns/units.jsonl, label "stop"), a figure, a bracket."""
+    stops = vocab.alternation(vocab.phrases("units", "stop"))
+    return re.compile(rf"\s(?:{stops})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
                       r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])"
                       r"|(?P<role>\s[-–]\s(?=(?i:cụm|khối|trưởng|phó)(?![^\W_])))")
 
