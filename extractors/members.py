@@ -16,11 +16,22 @@ MIN_ITEMS = 2
 _MEMBERS_COMPARED = re.compile(r"\bcác\s+(?:huyện|xã|tỉnh|quận|phường|thị xã|thành phố|đơn vị)\s+(?:trong|thuộc|của)\s+"
                                r"(?:cụm|khối)\b", re.IGNORECASE)
 _FIGURE_AFTER = re.compile(r"\s+(?:đạt\s+|là\s+)?\d+(?:[,.]\d+)?\s*%")
-_AWARD = re.compile(r"\btặng\s+(?:bức\s+)?(?:cờ|bằng khen|giấy khen)\b", re.IGNORECASE)
 _GIVEN_TO = re.compile(r"[^;.]{0,60}?\bcho\s+(?=\S)")
-_RECEIVES = re.compile(r"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)\b", re.IGNORECASE)
 _MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(?:cụm|khối)[^.;:()]{0,40}\(\s*",
                                   re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _award_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(an award given: "tặng Cờ thi đua", a unit receiving one: "A được tặng", "A nhận Bằng khen"), the award
+    nouns from patterns/members.jsonl (label "award")."""
+    award = vocab.alternation(vocab.phrases("members", "award"))
+    given = re.compile(rf"\btặng\s+(?:bức\s+)?(?:{award})(?![^\W_])", re.IGNORECASE)
+    # "nhận Bằng khen", not "công nhận danh hiệu" or "tiếp nhận"
+    receives = re.compile(rf"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)(?![^\W_])"
+                          rf"|(?<!công)(?<!tiếp)\s(?:đã\s+)?(?:vinh dự\s+)?(?:nhận|được phong tặng|phong tặng)"
+                          rf"\s+(?:{award})(?![^\W_])", re.IGNORECASE)
+    return given, receives
 
 
 def _group() -> str:
@@ -150,12 +161,13 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
     text, out = ctx.text, []
     for sentence in ctx.sentences:
         s, e = sentence.start, sentence.end
-        for m in _AWARD.finditer(text, s, e):
+        given, receives = _award_patterns()
+        for m in given.finditer(text, s, e):
             to = _GIVEN_TO.match(text, m.end(), e)
             # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of the list
             spans = unit_lists.recipients_after(text, to.end(), e) if to else []
             out.extend(span for span in spans if _named_unit(text, span))
-        for m in _RECEIVES.finditer(text, s, e):
+        for m in receives.finditer(text, s, e):
             clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
             span = units.unit_before(text, m.start(), clause)
             if span and _named_unit(text, span):
