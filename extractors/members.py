@@ -47,7 +47,7 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                         rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
     # the group's descriptor may hold a comma before lower-case words ("14 tỉnh Trung du, miền núi phía Bắc: A, B")
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:(?:,\s+(?=[a-zà-ỹđ])|\s+)[^\s,;:()]+){{0,8}}?)"
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:(?:,\s+(?=[a-zà-ỹđ])|\s+)[^\s,;:()]+){{0,12}}?)"
                          rf"\s*(?::\s*|\(\s*|,?\s+là\s+)", re.IGNORECASE)
     prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
     return people, headed, counted, prefix
@@ -124,8 +124,8 @@ class _Members:
 
 
 def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
-    """(start, end, confidence, group word of a numbered item, start of the list) of every unit in a member list,
-    in text order."""
+    """(start, end, confidence, what a bare-number item leaves out, start of the list) of every unit in a member
+    list, in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
         numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
@@ -135,8 +135,23 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
         # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
         # "các đơn vị cấp cơ sở (Sư đoàn 7)")
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":"):
-            listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
+            listed.extend((a, b, conf, _named_like(text, items, i, numbered), start) for i, (a, b) in enumerate(items))
     return sorted(listed)
+
+
+_TRAILING_NUMBER = re.compile(r"\s+\d{1,4}$")
+
+
+def _named_like(text: str, items: list[tuple[int, int]], i: int, numbered: re.Match | None) -> str | None:
+    """The words a bare-number item drops: the group ("các quận: 7, 12": quận 7), or the name of the numbered
+    item before it ("Công ty 78 và 732": Công ty 732)."""
+    if numbered:
+        return numbered.group(1).lower()
+    for a, b in reversed(items[:i]):
+        if not text[a:b].isdigit():
+            prefix = _TRAILING_NUMBER.split(text[a:b])[0]
+            return prefix if prefix != text[a:b] else None
+    return None
 
 
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
@@ -144,7 +159,7 @@ def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[
     members = _Members(ctx, participants)
     for a, b, conf, group, origin in listed_units(ctx):
         unit = text[a:b]
-        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
+        members.add(f"{group} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
     implied = award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx)
     for a, b in implied + exemplars(ctx):
         members.add(text[a:b], a, b, 0.6)

@@ -17,7 +17,7 @@ from extractors.units import (
     with_number,
 )
 
-_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
+_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+(?:và|cùng với)\s+")
 
 
 _SUBLIST = re.compile(r"(?:các|\d{1,2})\s+[^\W\d_]+(?:,\s*[^\W\d_]+)?\s*:")  # "... và các sở: A, B"
@@ -55,7 +55,9 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False, numbere
             items[-1] = (items[-1][0], cursor + len(text[cursor:piece_end].rstrip(" .")))
             closed = False
         else:
-            number = _NUMBER_ITEM.match(text, cursor, piece_end) if numbered else None
+            # "Công ty cà phê 704, 734 và 731": a bare number after a numbered item is named like it
+            numbered_like = bool(items) and text[items[-1][1] - 1].isdigit()
+            number = _NUMBER_ITEM.match(text, cursor, piece_end) if numbered or numbered_like else None
             item, closed = ((cursor, number.end()), False) if number else _list_item(text, cursor, piece_end)
             if item is None:
                 break
@@ -90,6 +92,9 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
     stop_m = _stop_pattern().search(text, start, piece_end)
     stop = stop_m.start() if stop_m else piece_end
+    number = _NUMBER_ITEM.match(text, stop + 1, piece_end) if stop_m and stop_m.group("num") else None
+    if number and not text[number.end():piece_end].strip():
+        stop = number.end()  # "Công ty cà phê 704": the number closing the item is its name
     while stop > start and text[stop - 1] in " .:-":
         stop -= 1
     piece = text[start:stop]
@@ -116,7 +121,8 @@ def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: boo
             continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
         if m.group(0).strip() == "và":
             first = text[pos:m.start()]
-            if _names_meet(text, m.start(), m.end()) or _SUBLIST.match(text, m.end()):
+            numbers = first.rstrip()[-1:].isdigit() and _NUMBER_ITEM.match(text, m.end())
+            if numbers or _names_meet(text, m.start(), m.end()) or _SUBLIST.match(text, m.end()):
                 return m  # "Chi cục Thuế và Cảng vụ Hàng hải": a name ended, another begins
             first_is_headed = headed or bool(head_only.match(first))
             if first_is_headed and not _starts_unit(text, m.end(), heads):
