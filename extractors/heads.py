@@ -20,6 +20,7 @@ _YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d{2})\b",
 _CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)
 _BETWEEN_PERSON_AND_ROLE = re.compile(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*")
 _ON_BEHALF = re.compile(r"đại diện\s+(?:đơn vị\s+)?$", re.IGNORECASE)
+_NEW_HOLDER = re.compile(r"(?:^|\s)[Tt]ân\s+$")  # "chúc mừng tân Cụm trưởng": the one just elected
 _ELECTED = re.compile(r"được\s+(?:bầu\s+)?(?:làm|giữ)")
 _ELECTING = re.compile(r"bầu|đề cử|nhận bàn giao|đảm nhận")
 _ELECTED_AS = re.compile(r"được\s+(?:bầu\s+)?làm\s*$")
@@ -125,7 +126,7 @@ def find(ctx: Context) -> list[Head]:
 def _mention(ctx: Context, m: re.Match, s: int, e: int) -> _Mention:
     text, period = ctx.text, ctx.period
     elected = bool(vocab.compiled("heads", "handover").search(text, s, m.start())) or \
-        bool(_ELECTED.search(text[max(s, m.start() - 30):m.start()]))
+        bool(_ELECTED.search(text[max(s, m.start() - 30):m.start()])) or bool(_NEW_HOLDER.search(text, s, m.start()))
     year = _year_near(text, m, s, e)
     # elected at a review for the coming year; at a launch or handover, for this year - unless the report
     # came out after the year under review ended: then the coming year has begun
@@ -293,9 +294,29 @@ def _role_of_named_cluster(ctx: Context, x: _Mention, found: _Found) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _cluster_then_position() -> re.Pattern:
+    """", Chi cục trưởng " after the role (and the cluster's name): the position of the person holding it."""
+    positions = vocab.alternation(vocab.phrases("titles", "position"))
+    return re.compile(rf"(?:\s+(?:cụm|khối)\s+thi đua(?:\s+số)?\s+[0-9IVXLC]{{1,5}})?\s*,\s*(?:{positions})\s+",
+                      re.IGNORECASE)
+
+
+def _role_then_position(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"tặng hoa tân Cụm trưởng Cụm thi đua số 3, Chi cục trưởng Chi cục B, ông A": the unit the holder heads."""
+    text, m = ctx.text, x.m
+    position = _cluster_then_position().match(text, m.end(), x.e)
+    span = units.unit_after(text, position.end(), x.e) if position else None
+    if not span or not units._head_at(text, span[0]) or _CLUSTER_WORD.match(text[span[0]:span[1]]):
+        return False
+    found.add(span, x.role, x.next_year if x.elected else x.current, m.start(), span[1], 0.65)
+    return True
+
+
 # Readings of a role mention, most specific first.
 _READINGS = (_apposition, _in_brackets_after_unit, _unit_in_brackets, _person, _unit_then_role,
-             _role_opens_sentence, _role_of_named_cluster, _role_then_unit_reading, _unit_after_role)
+             _role_opens_sentence, _role_of_named_cluster, _role_then_unit_reading, _role_then_position,
+             _unit_after_role)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
