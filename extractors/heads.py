@@ -16,7 +16,9 @@ from extractors.context import Context
 from pipeline.normalize import fold
 from pipeline.record import Head
 
-_YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ)\s+((?:19|20)\d{2})\b", re.IGNORECASE)  # a term: its first year
+# a term: its first year; a school year ("năm học 2023-2024"): the year it ends
+_YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ|năm học\s+(?:19|20)\d{2}\s*[-–]\s*)\s*((?:19|20)\d{2})\b",
+                   re.IGNORECASE)
 _CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)
 _BETWEEN_PERSON_AND_ROLE = re.compile(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*")
 _ON_BEHALF = re.compile(r"đại diện\s+(?:đơn vị\s+)?$", re.IGNORECASE)
@@ -45,7 +47,9 @@ def _role_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _joined_pattern() -> re.Pattern:
-    return re.compile(rf"\s(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})"
+    # "A đã nhận nhiệm vụ Cụm trưởng", "A cũng được bầu làm": auxiliaries between the unit and the joiner
+    return re.compile(rf"\s(?:(?:{vocab.alternation(vocab.phrases('heads', 'auxiliary'))})\s+){{0,3}}"
+                      rf"(?:{vocab.alternation(vocab.phrases('heads', 'unit_then_role'))})"
                       rf"(?:\s+(?:nhiệm vụ|vị trí|trách nhiệm|vai trò|chức))?\s*$", re.IGNORECASE)
 
 
@@ -53,7 +57,7 @@ def _joined_pattern() -> re.Pattern:
 def _assigned_by() -> re.Pattern:
     """"được <agent> <verb>" ending where the role is joined: a passive whose subject holds the role."""
     verbs = vocab.alternation(vocab.phrases("heads", "assigned_by"))
-    return re.compile(rf"\s+được\s+(?:[^,;.()]{{1,50}}?\s+)?(?:{verbs})\s*$", re.IGNORECASE)
+    return re.compile(rf"\s+(?:đã\s+|cũng\s+)*được\s+(?:[^,;.()]{{1,50}}?\s+)?(?:{verbs})\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +94,9 @@ class _Found:
         if unit and _PERSON_CUE.match(unit) or _person_named(self.ctx, unit or ""):
             person = _person_named(self.ctx, unit)
             unit = person.organization if person else None  # "đồng chí A - Cụm trưởng": A's organisation
+        role_inside = _role_pattern().search(unit) if unit else None
+        if role_inside:  # "Huyện ủy A - Cụm trưởng" (a person's organisation as written): the unit ends before
+            unit = unit[:role_inside.start()].rstrip(" -–,(")
         if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit) or not _looks_like_unit(unit):
             return
         if any(h.role == role and h.year == year and units.same(h.unit, unit) for h in self.out):
@@ -198,13 +205,18 @@ def _unit_then_role(ctx: Context, x: _Mention, found: _Found) -> bool:
     """"X làm Cụm trưởng", "Hội CCB tỉnh - Trưởng Khối", "X nhận bàn giao Trưởng Khối"; "... được bầu làm"
     after a ranked unit."""
     text, m = ctx.text, x.m
-    joined = _joined_pattern().search(text, max(x.s, m.start() - 34), m.start())
+    joined = _joined_pattern().search(text, max(x.s, m.start() - 50), m.start())
     passive = _assigned_by().search(text, max(x.s, joined.start() - 70), joined.start()) if joined else None
     # "A được Bộ Công an phân công là đơn vị Cụm trưởng": the unit is the subject, before "được"
     span = units.unit_before(text, passive.start() if passive else joined.start(), x.s) if joined else None
     if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
         is_elected = x.elected or bool(_ELECTING.search(text[max(x.s, span[0] - 40):m.start()]))
-        found.add(span, x.role, x.next_year if is_elected else x.current, span[0], m.end(), 0.8)
+        year = x.next_year if is_elected else x.current
+        found.add(span, x.role, year, span[0], m.end(), 0.8)
+        giver = _FROM.match(text, m.end(), x.e)
+        given_by = units.unit_after(text, giver.end(), x.e) if giver else None
+        if given_by and units._head_at(text, given_by[0]):  # "B nhận nhiệm vụ Cụm trưởng năm 2025 từ A"
+            found.add(given_by, x.role, year - 1 if year else None, m.start(), given_by[1], 0.65)
         return True
     if _ELECTED_AS.search(text[max(x.s, m.start() - 20):m.start()]):
         subject = (ctx.ranks or [None])[0]
@@ -313,10 +325,28 @@ def _role_then_position(ctx: Context, x: _Mention, found: _Found) -> bool:
     return True
 
 
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
+
+
+def _unit_comma_role(ctx: Context, x: _Mention, found: _Found) -> bool:
+    """"... bàn giao cờ cho huyện B, Cụm trưởng năm 2025": a unit in apposition to the role after its comma."""
+    text, m = ctx.text, x.m
+    comma = _COMMA_BEFORE.search(text, max(x.s, m.start() - 3), m.start())
+    span = units.unit_before(text, comma.start(), x.s) if comma else None
+    if not span or _CLUSTER_WORD.match(text[span[0]:span[1]]) or _role_then_unit().match(text, m.end(), x.e):
+        return False
+    first = text[span[0]:span[1]].split()[0]
+    if not (units._head_at(text, span[0]) or first.lower() in units.place_words()) or \
+            _LIST_BACK.search(text, max(x.s, span[0] - 5), span[0]):
+        return False  # a list's last item ("A, B, Cụm trưởng ...") is no apposition
+    found.add(span, x.role, x.next_year if x.elected else x.current, span[0], m.end(), 0.6)
+    return True
+
+
 # Readings of a role mention, most specific first.
 _READINGS = (_apposition, _in_brackets_after_unit, _unit_in_brackets, _person, _unit_then_role,
              _role_opens_sentence, _role_of_named_cluster, _role_then_unit_reading, _role_then_position,
-             _unit_after_role)
+             _unit_after_role, _unit_comma_role)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
