@@ -22,16 +22,19 @@ _MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(
 
 
 @lru_cache(maxsize=1)
-def _award_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(an award given: "tặng Cờ thi đua", a unit receiving one: "A được tặng", "A nhận Bằng khen"), the award
-    nouns from patterns/members.jsonl (label "award")."""
+def _award_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(an award given: "tặng Cờ thi đua", a unit receiving one: "A được tặng", "A nhận Bằng khen", a further award
+    of the same sentence), the award nouns from patterns/members.jsonl (label "award")."""
     award = vocab.alternation(vocab.phrases("members", "award"))
     given = re.compile(rf"\btặng\s+(?:bức\s+)?(?:{award})(?![^\W_])", re.IGNORECASE)
     # "nhận Bằng khen", not "công nhận danh hiệu" or "tiếp nhận"
     receives = re.compile(rf"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)(?![^\W_])"
                           rf"|(?<!công)(?<!tiếp)\s(?:đã\s+)?(?:vinh dự\s+)?(?:nhận|được phong tặng|phong tặng)"
                           rf"\s+(?:{award})(?![^\W_])", re.IGNORECASE)
-    return given, receives
+    # a further award in the same sentence: "... cho A và Bằng khen cho B" ("tặng" is not repeated)
+    further = re.compile(rf"(?:\s(?:và|,)\s*|;\s*)(?:tặng\s+)?(?:bức\s+)?(?:{award})(?![^\W_])"
+                         rf"(?=[^;.]{{0,60}}?\bcho\s)", re.IGNORECASE)
+    return given, receives, further
 
 
 def _group() -> str:
@@ -176,11 +179,15 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
     text, out = ctx.text, []
     for sentence in ctx.sentences:
         s, e = sentence.start, sentence.end
-        given, receives = _award_patterns()
-        for m in given.finditer(text, s, e):
-            to = _GIVEN_TO.match(text, m.end(), e)
-            # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of the list
-            spans = unit_lists.recipients_after(text, to.end(), e) if to else []
+        given, receives, further = _award_patterns()
+        first = given.search(text, s, e)
+        # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of each list; "tặng Cờ thi đua cho A
+        # và Bằng khen cho B, C": the next award named ends the list before it
+        starts = [first] + list(further.finditer(text, first.end(), e)) if first else []
+        for i, m in enumerate(starts):
+            bound = starts[i + 1].start() if i + 1 < len(starts) else e
+            to = _GIVEN_TO.match(text, m.end(), bound)
+            spans = unit_lists.recipients_after(text, to.end(), bound) if to else []
             out.extend(span for span in spans if _named_unit(text, span))
         for m in receives.finditer(text, s, e):
             clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
