@@ -226,7 +226,12 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
     return span
 
 
-_NUMBER_NAME = re.compile(r"\s\d{1,4}(?![\d/.,:-]*\d)(?!\s*(?:%|điểm|tỷ|triệu|người|lượt|năm))")
+@lru_cache(maxsize=1)
+def _number_name() -> re.Pattern:
+    """A number naming a unit, not a count: not before a unit of measure or a group ("Công an 3 tỉnh: A, B")."""
+    groups = vocab.alternation(vocab.phrases("members", "group"))
+    return re.compile(rf"\s\d{{1,4}}(?![\d/.,:-]*\d)(?!\s*(?:%|điểm|tỷ|triệu|người|lượt|năm|(?:{groups})(?![^\W_])))",
+                      re.IGNORECASE)
 
 
 def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -234,7 +239,7 @@ def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | No
     if span is None:
         return None
     head = _head_word().fullmatch(text, span[0], span[1])
-    number = _NUMBER_NAME.match(text, span[1]) if head else None
+    number = _number_name().match(text, span[1]) if head else None
     return (span[0], number.end()) if number else span
 
 
