@@ -8,26 +8,20 @@ trưởng"; "Cụm trưởng ... là/cho X" (with "từ Y" naming the outgoing h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors import unit_lists, units, vocab
 from extractors.context import Context
+from extractors.head_years import ELECTING, Mention, mention, role_pattern
 from pipeline.normalize import fold
 from pipeline.record import Head
 
-# a term: its first year; a school year ("năm học 2023-2024"): the year it ends
-_YEAR = re.compile(r"\b(?:năm|giai đoạn|nhiệm kỳ|năm học\s+(?:19|20)\d{2}\s*[-–]\s*)\s*((?:19|20)\d{2})\b",
-                   re.IGNORECASE)
 _CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)
 _BETWEEN_PERSON_AND_ROLE = re.compile(r"[\s,(\-]*(?:kiêm|đại diện|là)?\s*(?:cho\s+)?(?:đơn vị)?\s*")
 _ON_BEHALF = re.compile(r"đại diện\s+(?:đơn vị\s+)?$", re.IGNORECASE)
-_NEW_HOLDER = re.compile(r"(?:^|\s)[Tt]ân\s+$")  # "chúc mừng tân Cụm trưởng": the one just elected
-_ELECTED = re.compile(r"được\s+(?:bầu\s+)?(?:làm|giữ)")
-_ELECTING = re.compile(r"bầu|đề cử|nhận bàn giao|đảm nhận")
 _ELECTED_AS = re.compile(r"được\s+(?:bầu\s+)?làm\s*$")
 _BRACKETS = re.compile(r"\s*\(([^()]{2,60})\)")
-_FROM = re.compile(r"[^;]{0,70}?\stừ\s+")
+_FROM = re.compile(r"[^;]{0,70}?\s(?:từ|thay cho|thay thế cho|thay thế)\s+")  # the outgoing head
 _HANDING_OVER = re.compile(r"\s(?:đã\s+)?(?:bàn giao|chuyển giao|trao)\b[^;,]{0,40}$")
 _UNIT_WORD_BEFORE = re.compile(r"đơn vị\s*$")
 _NAMED_AFTER = re.compile(r"[^,;]{0,60}?\s(?:là|cho|do|thuộc về)\s")  # "đơn vị Cụm phó là X": X is named after
@@ -37,12 +31,6 @@ _SPEAKING_FOR = re.compile(r"[^,;.]{0,60}?,\s*(?:(?:thay mặt|đại diện)(?:
 _COUNTED_ROLE = re.compile(r"\b(?:\d{1,2}|hai|ba)\s+$", re.IGNORECASE)
 _REMARK = re.compile(r"\s*\([^()]{1,40}\)")
 _APPOSITION = re.compile(r"(?:(?:,|\()\s*(?:là\s+)?|(?<=[^\W\d_])\s+)đơn vị\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _role_pattern() -> re.Pattern:
-    roles = vocab.phrases("heads", "truong") + vocab.phrases("heads", "pho")
-    return re.compile(rf"(?<![^\W_])(?:{vocab.alternation(roles)})(?![^\W_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -62,24 +50,9 @@ def _assigned_by() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role_then_unit() -> re.Pattern:
-    return re.compile(rf"[^;]{{0,70}}?\s(?:{vocab.alternation(vocab.phrases('heads', 'role_then_unit'))})\s+(?!biết)")
-
-
-def _role_of(mention: str) -> str:
-    return vocab.labels("heads")[" ".join(mention.lower().split())]
-
-
-@dataclass
-class _Mention:
-    """One role mention ("Cụm trưởng") in its sentence, with the years it may be held."""
-
-    m: re.Match
-    s: int
-    e: int
-    role: str
-    current: int | None  # the role held now (the year named, or the period under review)
-    next_year: int | None  # the role taken on at this meeting
-    elected: bool
+    # "Cụm trưởng năm 2025 là A", "... cho A"; "Cụm trưởng: A; Cụm phó: B"
+    joiners = vocab.alternation(vocab.phrases("heads", "role_then_unit"))
+    return re.compile(rf"(?:[^;]{{0,70}}?\s(?:{joiners})|\s*:)\s+(?!biết)")
 
 
 class _Found:
@@ -94,7 +67,7 @@ class _Found:
         if unit and _PERSON_CUE.match(unit) or _person_named(self.ctx, unit or ""):
             person = _person_named(self.ctx, unit)
             unit = person.organization if person else None  # "đồng chí A - Cụm trưởng": A's organisation
-        role_inside = _role_pattern().search(unit) if unit else None
+        role_inside = role_pattern().search(unit) if unit else None
         if role_inside:  # "Huyện ủy A - Cụm trưởng" (a person's organisation as written): the unit ends before
             unit = unit[:role_inside.start()].rstrip(" -–,(")
         if not unit or units.is_generic(unit) or _CLUSTER_WORD.match(unit) or not _looks_like_unit(unit):
@@ -124,30 +97,27 @@ def _looks_like_unit(unit: str) -> bool:
 def find(ctx: Context) -> list[Head]:
     found = _Found(ctx)
     for sentence in ctx.sentences:
-        for m in _role_pattern().finditer(ctx.text, sentence.start, sentence.end):
-            mention = _mention(ctx, m, sentence.start, sentence.end)
-            any(read(ctx, mention, found) for read in _READINGS)  # the first reading that applies
+        for m in role_pattern().finditer(ctx.text, sentence.start, sentence.end):
+            x = mention(ctx, m, sentence.start, sentence.end)
+            any(read(ctx, x, found) for read in _READINGS)  # the first reading that applies
     return found.out
 
 
-def _mention(ctx: Context, m: re.Match, s: int, e: int) -> _Mention:
-    text, period = ctx.text, ctx.period
-    elected = bool(vocab.compiled("heads", "handover").search(text, s, m.start())) or \
-        bool(_ELECTED.search(text[max(s, m.start() - 30):m.start()])) or bool(_NEW_HOLDER.search(text, s, m.start()))
-    year = _year_near(text, m, s, e)
-    # elected at a review for the coming year; at a launch or handover, for this year - unless the report
-    # came out after the year under review ended: then the coming year has begun
-    reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket", "cham_diem"})
-    after_period = bool(period and ctx.published_year and ctx.published_year > period)
-    next_year = year or (period + 1 if period and (reviewing or after_period) else period)
-    return _Mention(m, s, e, _role_of(m.group(0)), year or period, next_year, elected)
+def _bracket_end(text: str, x: Mention) -> int:
+    """Where the mention's reading must stop: its closing bracket when it sits in one ("A (đơn vị Khối trưởng
+    năm 2024) trao cờ cho B": B is not named by it), else its sentence's end."""
+    opened = text.rfind("(", x.s, x.m.start())
+    if opened < 0 or text.rfind(")", opened, x.m.start()) >= 0:
+        return x.e
+    closing = text.find(")", x.m.end(), x.e)
+    return closing if closing >= 0 else x.e
 
 
-def _apposition(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _apposition(ctx: Context, x: Mention, found: _Found) -> bool:
     """"Hội CCB tỉnh, đơn vị Trưởng Khối ...", "Sở Tài chính (đơn vị Trưởng khối)"."""
     text, m = ctx.text, x.m
     appos = _APPOSITION.search(text, max(x.s, m.start() - 16), m.start())
-    if not appos or _NAMED_AFTER.match(text, m.end(), x.e):
+    if not appos or _NAMED_AFTER.match(text, m.end(), _bracket_end(text, x)):
         return False
     span = units.unit_before(text, appos.start(), x.s)
     if span and appos.group(0).lstrip()[:1] not in ",(" and not units._head_at(text, span[0]):
@@ -157,7 +127,7 @@ def _apposition(ctx: Context, x: _Mention, found: _Found) -> bool:
     return bool(span)
 
 
-def _in_brackets_after_unit(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _in_brackets_after_unit(ctx: Context, x: Mention, found: _Found) -> bool:
     """"Châu Thành (Cụm trưởng)"."""
     if ctx.text[max(x.s, x.m.start() - 1):x.m.start()] != "(":
         return False
@@ -184,7 +154,7 @@ def _sharing_the_bracket(text: str, span: tuple[int, int], floor: int) -> list[t
     return [span]
 
 
-def _unit_in_brackets(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _unit_in_brackets(ctx: Context, x: Mention, found: _Found) -> bool:
     """"Khối trưởng (Bộ Công an)"."""
     paren = _BRACKETS.match(ctx.text, x.m.end())
     span = units.unit_after(ctx.text, paren.start(1), paren.end(1)) if paren else None
@@ -193,7 +163,7 @@ def _unit_in_brackets(ctx: Context, x: _Mention, found: _Found) -> bool:
     return bool(span)
 
 
-def _person(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _person(ctx: Context, x: Mention, found: _Found) -> bool:
     """A person who is, or represents, the head."""
     person = _person_at(ctx.participants, x.m.start(), x.m.end(), ctx.text, x.s)
     if person is not None:
@@ -201,7 +171,7 @@ def _person(ctx: Context, x: _Mention, found: _Found) -> bool:
     return person is not None
 
 
-def _unit_then_role(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _unit_then_role(ctx: Context, x: Mention, found: _Found) -> bool:
     """"X làm Cụm trưởng", "Hội CCB tỉnh - Trưởng Khối", "X nhận bàn giao Trưởng Khối"; "... được bầu làm"
     after a ranked unit."""
     text, m = ctx.text, x.m
@@ -210,7 +180,7 @@ def _unit_then_role(ctx: Context, x: _Mention, found: _Found) -> bool:
     # "A được Bộ Công an phân công là đơn vị Cụm trưởng": the unit is the subject, before "được"
     span = units.unit_before(text, passive.start() if passive else joined.start(), x.s) if joined else None
     if span and not _CLUSTER_WORD.match(text[span[0]:span[1]]):
-        is_elected = x.elected or bool(_ELECTING.search(text[max(x.s, span[0] - 40):m.start()]))
+        is_elected = x.elected or bool(ELECTING.search(text[max(x.s, span[0] - 40):m.start()]))
         year = x.next_year if is_elected else x.current
         found.add(span, x.role, year, span[0], m.end(), 0.8)
         giver = _FROM.match(text, m.end(), x.e)
@@ -226,11 +196,11 @@ def _unit_then_role(ctx: Context, x: _Mention, found: _Found) -> bool:
     return False
 
 
-def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _role_then_unit_reading(ctx: Context, x: Mention, found: _Found) -> bool:
     """"Cụm trưởng ... năm 2026 cho (lãnh đạo) Công an tỉnh Lào Cai" / "... là X", with the outgoing head."""
     text, m = ctx.text, x.m
-    after = _role_then_unit().match(text, m.end(), x.e)
-    if not after or _role_pattern().search(text, m.end(), after.end() - 1):
+    after = _role_then_unit().match(text, m.end(), _bracket_end(text, x))
+    if not after or role_pattern().search(text, m.end(), after.end() - 1):
         return False
     taker_year = x.next_year if x.elected else x.current
     if _COUNTED_ROLE.search(text, max(x.s, m.start() - 8), m.start()):
@@ -252,7 +222,7 @@ def _role_then_unit_reading(ctx: Context, x: _Mention, found: _Found) -> bool:
     return True
 
 
-def _outgoing(ctx: Context, x: _Mention, after_end: int, giver_year: int | None, found: _Found) -> None:
+def _outgoing(ctx: Context, x: Mention, after_end: int, giver_year: int | None, found: _Found) -> None:
     """The outgoing head: "từ A cho B", or the subject of "A bàn giao ... cho B"."""
     text, m = ctx.text, x.m
     giver = _FROM.match(text, m.end(), after_end)
@@ -266,7 +236,7 @@ def _outgoing(ctx: Context, x: _Mention, after_end: int, giver_year: int | None,
         found.add(subject, x.role, giver_year, giver_start, m.end(), 0.65)
 
 
-def _unit_after_role(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _unit_after_role(ctx: Context, x: Mention, found: _Found) -> bool:
     """"đơn vị cụm trưởng Công an tỉnh BR-VT"."""
     text, m = ctx.text, x.m
     span = units.unit_after(text, m.end() + 1, x.e) if text[m.end():m.end() + 1] == " " else None
@@ -277,7 +247,7 @@ def _unit_after_role(ctx: Context, x: _Mention, found: _Found) -> bool:
     return False
 
 
-def _role_opens_sentence(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _role_opens_sentence(ctx: Context, x: Mention, found: _Found) -> bool:
     """"Với vai trò Cụm trưởng năm 2024, thay mặt Hội Nông dân tỉnh A, ...", "Là đơn vị Trưởng cụm ..., đại diện
     lãnh đạo UBND huyện B ...": the role opens the sentence and the unit speaking follows its first comma."""
     text, m = ctx.text, x.m
@@ -295,7 +265,7 @@ _CLUSTER_NAME_DASH = re.compile(r"(?:\s+(?:cụm|khối))?(?:\s+thi đua)?(?:\s+
                                 re.IGNORECASE)
 
 
-def _role_of_named_cluster(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _role_of_named_cluster(ctx: Context, x: Mention, found: _Found) -> bool:
     """"do Trưởng Cụm thi đua 6 - Trường THCS A tổ chức": the role, the cluster's name, a dash, the unit."""
     text, m = ctx.text, x.m
     dash = _CLUSTER_NAME_DASH.match(text, m.end(), x.e)
@@ -314,7 +284,7 @@ def _cluster_then_position() -> re.Pattern:
                       re.IGNORECASE)
 
 
-def _role_then_position(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _role_then_position(ctx: Context, x: Mention, found: _Found) -> bool:
     """"tặng hoa tân Cụm trưởng Cụm thi đua số 3, Chi cục trưởng Chi cục B, ông A": the unit the holder heads."""
     text, m = ctx.text, x.m
     position = _cluster_then_position().match(text, m.end(), x.e)
@@ -328,7 +298,7 @@ def _role_then_position(ctx: Context, x: _Mention, found: _Found) -> bool:
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 
 
-def _unit_comma_role(ctx: Context, x: _Mention, found: _Found) -> bool:
+def _unit_comma_role(ctx: Context, x: Mention, found: _Found) -> bool:
     """"... bàn giao cờ cho huyện B, Cụm trưởng năm 2025": a unit in apposition to the role after its comma."""
     text, m = ctx.text, x.m
     comma = _COMMA_BEFORE.search(text, max(x.s, m.start() - 3), m.start())
@@ -347,24 +317,6 @@ def _unit_comma_role(ctx: Context, x: _Mention, found: _Found) -> bool:
 _READINGS = (_apposition, _in_brackets_after_unit, _unit_in_brackets, _person, _unit_then_role,
              _role_opens_sentence, _role_of_named_cluster, _role_then_unit_reading, _role_then_position,
              _unit_after_role, _unit_comma_role)
-
-
-def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:
-    """An explicit "năm YYYY" tied to this role: just after it, or opening its sentence."""
-    after = _YEAR.search(text, m.end(), min(e, m.end() + 110))
-    if after and ";" not in text[m.end():after.start()] and (
-            not _role_pattern().search(text, m.end(), after.start()) or not _YEAR.search(text, s, m.start())):
-        # "A làm Cụm trưởng, B làm Cụm phó năm 2024": the year closes both
-        return int(after.group(1))
-    before = _YEAR.search(text, s, min(m.start(), s + 12))
-    if before:
-        return int(before.group(1))
-    # "Cụm trưởng năm 2024 do A đảm nhận, Cụm phó là B": a year set for the other role
-    role = _role_of(m.group(0))
-    earlier = [y for y in _YEAR.finditer(text, s, m.start())
-               if any(_role_of(r.group(0)) != role
-                      for r in _role_pattern().finditer(text, max(s, y.start() - 40), y.start()))]
-    return int(earlier[-1].group(1)) if earlier else None
 
 
 def _person_at(participants, start: int, end: int, text: str, floor: int):

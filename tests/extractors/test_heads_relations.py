@@ -100,3 +100,28 @@ def test_capitalised_name_opening_on_a_joiner_word(extract):
                      "Cao su Phước Hòa.")
     assert heads(record) == {("Cao su Ea H'leo", "truong", 2024)}
     assert [m.unit for m in record.members] == ["Cao su Ea H'leo", "Cao su Krông Búk", "Cao su Phước Hòa"]
+
+
+def test_roles_each_followed_by_a_colon(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Kết quả bầu chọn năm 2024: Cụm trưởng: UBND huyện Phú An; Cụm phó: "
+                                                "UBND huyện Tân Lập.")
+    assert heads(record) == {("UBND huyện Phú An", "truong", 2024), ("UBND huyện Tân Lập", "pho", 2024)}
+
+
+def test_a_role_in_brackets_names_the_unit_before_it_not_the_one_after(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Lãnh đạo Sở Tài chính (đơn vị Khối trưởng năm 2023) trao cờ luân lưu "
+                                                "cho Sở Tư pháp (đơn vị Khối trưởng năm 2024).")
+    assert heads(record) == {("Sở Tài chính", "truong", 2023), ("Sở Tư pháp", "truong", 2024)}
+
+
+def test_year_opening_a_clause_before_the_role(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Theo đó, năm 2024, Sở Y tế là đơn vị Trưởng khối, Sở Giáo dục và "
+                                                "Đào tạo là đơn vị Phó khối.")
+    assert heads(record) == {("Sở Y tế", "truong", 2024), ("Sở Giáo dục và Đào tạo", "pho", 2024)}
+
+
+def test_elected_in_place_of_the_outgoing_head(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Các thành viên đã thống nhất bầu Hội Nông dân huyện Phú An làm Cụm "
+                                                "trưởng năm 2024 thay cho Hội Nông dân huyện Tân Lập.")
+    assert heads(record) == {("Hội Nông dân huyện Phú An", "truong", 2024),
+                             ("Hội Nông dân huyện Tân Lập", "truong", 2023)}
