@@ -209,7 +209,9 @@ def _named_unit(text: str, span: tuple[int, int]) -> bool:
     if units._name_words(unit):
         return True
     legal_form = head[:2] == ["công", "ty"]  # "Công ty cổ phần" names no company
-    return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS)
+    rest = unit[len(" ".join(unit.split()[:len(head)])):].strip()
+    within = bool(rest) and units._head_at(rest, 0)  # "Văn phòng UBND tỉnh": the office of a named body
+    return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS) or within
 
 
 _LEVELS = {"tỉnh", "thành", "huyện", "thị", "quận"}  # "Tỉnh đoàn", "Huyện ủy": the body of that level
@@ -270,8 +272,10 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*", re.IGNORECASE)
-_MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng)\s+(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
+_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*|(?P<plain>\bnhư\s+)(?=[A-ZĐ])",
+                        re.IGNORECASE)
+_MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng|một số|nhiều)\s+"
+                              r"(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
                               re.IGNORECASE)
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _CLAUSE = re.compile(r"[;,]\s+(?:các cấp\s+)?|\bcủa\s+|\(\s*")
@@ -283,7 +287,9 @@ def exemplars(ctx: Context) -> list[tuple[int, int]]:
     text, out = ctx.text, []
     for sentence in ctx.sentences:
         for m in _EXEMPLARS.finditer(text, sentence.start, sentence.end):
-            if not _MEMBERS_AT_WORK.search(text, max(0, m.start() - 400), m.start()):
+            # a plain "như A, B" counts only in a sentence about the members ("Một số đơn vị trong khối ... như")
+            reach = sentence.start if m.group("plain") else max(0, m.start() - 400)
+            if not _MEMBERS_AT_WORK.search(text, reach, m.start()):
                 continue
             stop = _ELLIPSIS.search(text, m.end(), sentence.end)  # the examples end at "…"
             end = stop.start() if stop else sentence.end

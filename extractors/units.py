@@ -334,13 +334,13 @@ def same(a: str, b: str) -> bool:
     ra, rb = _name_words(a), _name_words(b)
     if ra and rb:
         return ra <= rb or rb <= ra
-    fa, fb = fold(canonical(a)), fold(canonical(b))
+    fa, fb = (fold(canonical(u)).replace(" các ", " ") for u in (a, b))
     return fa.startswith(fb) or fb.startswith(fa)
 
 
 @lru_cache(maxsize=4096)
 def _name_words(unit: str) -> frozenset[str]:
-    text = fold(canonical(unit))
+    text = fold(canonical(unit)).replace(" các ", " ")
     while True:
         m = _type_prefix().match(text)
         if not m or m.end() == 0:
@@ -354,7 +354,7 @@ def _name_words(unit: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _head_type(unit: str) -> str | None:
     """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
-    m = _head_prefix().match(fold(canonical(unit)))
+    m = _head_prefix().match(fold(canonical(unit)).replace(" các ", " "))  # "Liên minh (các) HTX tỉnh"
     return m.group(0).strip() if m else None
 
 

@@ -285,3 +285,15 @@ def test_bare_numbers_after_a_numbered_company_are_companies_of_that_name(extrac
                                   "cùng với Công ty Phú Hưng.")
     assert units(record) == ["Công ty 75", "Công ty 715", "Công ty chè 101", "Công ty chè 102", "Công ty chè 103",
                              "Công ty Phú Hưng"]
+
+
+def test_units_named_after_a_plain_like_in_a_sentence_about_the_members(extract):
+    record = extract(TITLE, LEAD, "Một số đơn vị trong khối đã có những đổi mới trong công tác tham mưu như Văn phòng "
+                                  "UBND tỉnh, Văn phòng Tỉnh ủy, …")
+    assert units(record) == ["Văn phòng UBND tỉnh", "Văn phòng Tỉnh ủy"]
+
+
+def test_a_plain_like_outside_a_sentence_about_the_members_names_none(extract):
+    record = extract(TITLE, LEAD, "Các đơn vị trong cụm đã hoàn thành tốt nhiệm vụ. Hội nghị diễn ra trang trọng như "
+                                  "Văn phòng UBND tỉnh đề ra.")
+    assert units(record) == []

@@ -104,3 +104,7 @@ def test_unit_read_forwards_stops_before_the_verb(text, unit):
 def test_unit_read_backwards_never_ends_on_a_verb():
     text = "Năm 2024, Công an tỉnh Phú Yên được Bộ Công an phân công là"
     assert units.unit_before(text, text.rindex(" là")) is None  # not "Công an phân công"
+
+
+def test_a_union_of_cooperatives_written_with_and_without_all():
+    assert units.same("Liên minh HTX tỉnh", "Liên minh các HTX tỉnh")
