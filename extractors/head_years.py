@@ -3,6 +3,7 @@ is the one named with it ("năm 2025", a school year's last year), else the peri
 now, or the coming year for one elected, handed the role or newly in it ("tân Cụm trưởng")."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,7 @@ class Mention:
     current: int | None  # the role held now (the year named, or the period under review)
     next_year: int | None  # the role taken on at this meeting
     elected: bool
+    named: int | None = None  # the year written with the role, if any
 
 
 def mention(ctx: Context, m: re.Match, s: int, e: int) -> Mention:
@@ -52,7 +54,16 @@ def mention(ctx: Context, m: re.Match, s: int, e: int) -> Mention:
     reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket", "cham_diem"})
     after_period = bool(period and ctx.published_year and ctx.published_year > period)
     next_year = year or (period + 1 if period and (reviewing or after_period) else period)
-    return Mention(m, s, e, role_of(m.group(0)), year or period, next_year, elected)
+    return Mention(m, s, e, role_of(m.group(0)), year or period, next_year, elected, year)
+
+
+def carried(ctx: Context, x: Mention, announced: int | None) -> Mention:
+    """"Hội nghị đã bầu Cụm trưởng, Cụm phó năm 2025. Theo đó, A làm Cụm trưởng ...": a sentence opening on a result
+    gives the heads the sentence before announced, for the term it named."""
+    if announced is None or x.elected or x.named is not None or \
+            not vocab.compiled("heads", "result_opener").match(ctx.text, x.s):
+        return x
+    return dataclasses.replace(x, current=announced, next_year=announced, elected=True)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extractors import unit_lists, units, vocab
 from extractors.context import Context
-from extractors.head_years import ELECTING, Mention, mention, role_pattern
+from extractors.head_years import ELECTING, Mention, carried, mention, role_pattern
 from pipeline.normalize import fold
 from pipeline.record import Head
 
@@ -95,11 +95,15 @@ def _looks_like_unit(unit: str) -> bool:
 
 
 def find(ctx: Context) -> list[Head]:
-    found = _Found(ctx)
+    found, announced = _Found(ctx), None
     for sentence in ctx.sentences:
+        before, announced = announced, None
         for m in role_pattern().finditer(ctx.text, sentence.start, sentence.end):
-            x = mention(ctx, m, sentence.start, sentence.end)
+            x = carried(ctx, mention(ctx, m, sentence.start, sentence.end), before)
+            heads_before = len(found.out)
             any(read(ctx, x, found) for read in _READINGS)  # the first reading that applies
+            if x.elected and len(found.out) == heads_before:
+                announced = x.next_year  # "Hội nghị bầu Cụm trưởng năm 2025." names no unit: the next sentence may
     return found.out
 
 

@@ -125,3 +125,15 @@ def test_elected_in_place_of_the_outgoing_head(extract):
                                                 "trưởng năm 2024 thay cho Hội Nông dân huyện Tân Lập.")
     assert heads(record) == {("Hội Nông dân huyện Phú An", "truong", 2024),
                              ("Hội Nông dân huyện Tân Lập", "truong", 2023)}
+
+
+def test_heads_given_in_the_sentence_after_their_election_was_announced(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị đã tiến hành bầu Cụm trưởng, Cụm phó cho năm tới. Kết quả, "
+                                                "huyện Phú An làm Cụm trưởng, huyện Tân Lập làm Cụm phó.")
+    assert heads(record) == {("huyện Phú An", "truong", 2024), ("huyện Tân Lập", "pho", 2024)}
+
+
+def test_an_election_announced_does_not_date_a_head_described_later(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị đã tiến hành bầu Cụm trưởng. Đồng chí Lê Văn An, Chủ tịch "
+                                                "UBND huyện Mỹ Xuân - Cụm trưởng phát biểu bế mạc.")
+    assert heads(record) == {("UBND huyện Mỹ Xuân", "truong", 2023)}
