@@ -137,9 +137,20 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
             continue  # attendees' units count only as a list of three or more named units
         # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
         # "các đơn vị cấp cơ sở (Sư đoàn 7)")
-        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":"):
+        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":") or _one_of_them(ctx, start, items):
             listed.extend((a, b, conf, _named_like(text, items, i, numbered), start) for i, (a, b) in enumerate(items))
     return sorted(listed)
+
+
+_AMONG_THEM = re.compile(r"\btrong đó\s+$", re.IGNORECASE)
+
+
+def _one_of_them(ctx: Context, start: int, items: list[tuple[int, int]]) -> bool:
+    """"các đơn vị trong cụm đăng ký 11 mô hình, trong đó huyện A đăng ký 2": one named unit among the members."""
+    sentence = ctx.sentence_at(start)
+    if len(items) != 1 or sentence is None or not _AMONG_THEM.search(ctx.text, max(sentence.start, start - 10), start):
+        return False
+    return bool(_MEMBERS_COMPARED.search(ctx.text, sentence.start, start)) and _exemplar_unit(ctx.text, items[0])
 
 
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,4}$")

@@ -101,12 +101,19 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     # a headed name may run long ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh")
     longest = 20 if _head_word().match(piece) else 12
     if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()
-                         or _lower_head_start().match(piece)) or len(piece.split()) > longest:
+                         or _lower_head_start().match(piece) or _lower_head_then_name(piece)) \
+            or len(piece.split()) > longest:
         return None, True
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True
     closed = bool(stop_m) and not any(stop_m.group(g) for g in ("data", "num", "paren", "role"))
     return with_number(text, (start, stop)), closed
+
+
+def _lower_head_then_name(piece: str) -> bool:
+    """A head word written in lower case before a capitalised name ("sở Tư pháp", "ban Dân tộc tỉnh")."""
+    words_ = piece.split()
+    return len(words_) > 1 and words_[1][:1].isupper() and bool(_head_word().fullmatch(words_[0].capitalize()))
 
 
 def _looks_like_name_word(word: str) -> bool:

@@ -297,3 +297,14 @@ def test_a_plain_like_outside_a_sentence_about_the_members_names_none(extract):
     record = extract(TITLE, LEAD, "Các đơn vị trong cụm đã hoàn thành tốt nhiệm vụ. Hội nghị diễn ra trang trọng như "
                                   "Văn phòng UBND tỉnh đề ra.")
     assert units(record) == []
+
+
+def test_head_words_written_in_lower_case_before_a_name(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua số 4 gồm: sở Tư pháp, sở Nội vụ, sở Tài chính và ban Dân tộc tỉnh.")
+    assert units(record) == ["sở Tư pháp", "sở Nội vụ", "sở Tài chính", "ban Dân tộc tỉnh"]
+
+
+def test_one_unit_among_the_members_after_among_them(extract):
+    record = extract(TITLE, LEAD, "Năm 2023 các đơn vị trong cụm đăng ký 11 mô hình thi đua, trong đó huyện Phú An "
+                                  "đăng ký 2 mô hình.")
+    assert units(record) == ["huyện Phú An"]
