@@ -29,6 +29,9 @@ _OPENING = re.compile(r"(?:^\W*|[.…!?]\s*)(?:(?:với|trên|trong)\s+(?:vai tr
                       re.IGNORECASE)
 _SPEAKING_FOR = re.compile(r"[^,;.]{0,60}?,\s*(?:(?:thay mặt|đại diện)(?:\s+(?:cho|lãnh đạo|tập thể))*\s+)?")
 _COUNTED_ROLE = re.compile(r"\b(?:\d{1,2}|hai|ba)\s+$", re.IGNORECASE)
+_TERM = re.compile(r"(?:\s+năm\s+(?:19|20)\d{2})?")
+_THEN_PERSON = re.compile(r"(?:\s+(?:cụm|khối)\s+thi đua(?:\s+số)?\s+[0-9IVXLC]{1,5})?(?:\s+năm\s+(?:19|20)\d{2})?"
+                          r"\s*,\s*(?:(?:đồng chí|đ/c|ông|bà)\s+)?", re.IGNORECASE)
 _REMARK = re.compile(r"\s*\([^()]{1,40}\)")
 _APPOSITION = re.compile(r"(?:(?:,|\()\s*(?:là\s+)?|(?<=[^\W\d_])\s+)đơn vị\s*$", re.IGNORECASE)
 
@@ -159,8 +162,8 @@ def _sharing_the_bracket(text: str, span: tuple[int, int], floor: int) -> list[t
 
 
 def _unit_in_brackets(ctx: Context, x: Mention, found: _Found) -> bool:
-    """"Khối trưởng (Bộ Công an)"."""
-    paren = _BRACKETS.match(ctx.text, x.m.end())
+    """"Khối trưởng (Bộ Công an)", "Cụm trưởng năm 2024 (UBND huyện A)"."""
+    paren = _BRACKETS.match(ctx.text, _TERM.match(ctx.text, x.m.end()).end())
     span = units.unit_after(ctx.text, paren.start(1), paren.end(1)) if paren else None
     if span:
         found.add(span, x.role, x.current, x.m.start(), paren.end(), 0.8)
@@ -334,8 +337,9 @@ def _person_at(participants, start: int, end: int, text: str, floor: int):
         between = _REMARK.sub("", text[ev_e:start])  # "Ông A - GĐ Công ty B (thứ nhất từ trái sang) đại diện"
         if 0 <= start - ev_e <= 40 and _BETWEEN_PERSON_AND_ROLE.fullmatch(between):
             return p
-        # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi": the role right before the name
-        if 0 <= ev_s - end <= 3:
+        # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi": the role right before the name; "Cụm trưởng Cụm thi đua số 4,
+        # đồng chí A - Chủ tịch UBND huyện B", "Thay mặt đơn vị Cụm trưởng, đồng chí A, ..."
+        if 0 <= ev_s - end <= 3 or (0 <= ev_s - end <= 50 and _THEN_PERSON.fullmatch(text, end, ev_s)):
             return p
         # "đại diện đơn vị Cụm trưởng Cụm thi đua số 1 ... đồng chí Vũ Thị Thành - ..."
         if 0 <= ev_s - end <= 120 and _ON_BEHALF.search(text[max(floor, start - 20):start]):

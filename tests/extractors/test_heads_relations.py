@@ -137,3 +137,14 @@ def test_an_election_announced_does_not_date_a_head_described_later(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD, "Hội nghị đã tiến hành bầu Cụm trưởng. Đồng chí Lê Văn An, Chủ tịch "
                                                 "UBND huyện Mỹ Xuân - Cụm trưởng phát biểu bế mạc.")
     assert heads(record) == {("UBND huyện Mỹ Xuân", "truong", 2023)}
+
+
+def test_the_person_named_right_after_the_role_and_the_clusters_name(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Phát biểu khai mạc, Cụm trưởng Cụm thi đua số 4, đồng chí Nguyễn Văn An "
+                                                "- Chủ tịch UBND huyện Phú An nhấn mạnh kết quả.")
+    assert heads(record) == {("UBND huyện Phú An", "truong", 2023)}
+
+
+def test_the_unit_in_brackets_after_the_role_and_its_year(extract):
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Cụm trưởng năm 2023 (UBND huyện Phú An) đã báo cáo kết quả.")
+    assert heads(record) == {("UBND huyện Phú An", "truong", 2023)}
