@@ -140,8 +140,8 @@ def test_an_election_announced_does_not_date_a_head_described_later(extract):
 
 
 def test_the_person_named_right_after_the_role_and_the_clusters_name(extract):
-    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Phát biểu khai mạc, Cụm trưởng Cụm thi đua số 4, đồng chí Nguyễn Văn An "
-                                                "- Chủ tịch UBND huyện Phú An nhấn mạnh kết quả.")
+    record = extract(REVIEW_TITLE, REVIEW_LEAD, "Phát biểu khai mạc, Cụm trưởng Cụm thi đua số 4, đồng chí Nguyễn Văn "
+                                                "An - Chủ tịch UBND huyện Phú An nhấn mạnh kết quả.")
     assert heads(record) == {("UBND huyện Phú An", "truong", 2023)}
 
 
