@@ -283,8 +283,8 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*|(?P<plain>\bnhư\s+)(?=(?-i:[A-ZĐ]))",
-                        re.IGNORECASE)
+_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*"
+                        r"|(?P<plain>\bnhư\s+)(?=(?-i:[A-ZĐ]))", re.IGNORECASE)
 _MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng|một số|nhiều)\s+"
                               r"(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
                               re.IGNORECASE)
