@@ -334,7 +334,9 @@ def _person_at(participants, start: int, end: int, text: str, floor: int):
         ev_s, ev_e = p.evidence.start, p.evidence.end
         if ev_s <= start < ev_e:
             return p
-        between = _REMARK.sub("", text[ev_e:start])  # "Ông A - GĐ Công ty B (thứ nhất từ trái sang) đại diện"
+        between = text[ev_e:start]
+        if "(" in between:
+            between = _REMARK.sub("", between)  # "Ông A - GĐ Công ty B (thứ nhất từ trái sang) đại diện"
         if 0 <= start - ev_e <= 40 and _BETWEEN_PERSON_AND_ROLE.fullmatch(between):
             return p
         # "Đồng chí Khối trưởng Nguyễn Thị Kim Chi": the role right before the name; "Cụm trưởng Cụm thi đua số 4,

@@ -191,11 +191,11 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
     for sentence in ctx.sentences:
         s, e = sentence.start, sentence.end
         given, receives, further = _award_patterns()
-        first = given.search(text, s, e)
+        found = list(given.finditer(text, s, e))
         # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of each list; "tặng Cờ thi đua cho A
         # và Bằng khen cho B, C": the next award named ends the list before it
-        found = sorted([*given.finditer(text, s, e), *further.finditer(text, first.end(), e)] if first else [],
-                       key=lambda m: m.start())
+        if found:
+            found = sorted([*found, *further.finditer(text, found[0].end(), e)], key=lambda m: m.start())
         starts = [m for i, m in enumerate(found) if i == 0 or m.start() >= found[i - 1].end()]
         for i, m in enumerate(starts):
             bound = starts[i + 1].start() if i + 1 < len(starts) else e
