@@ -266,7 +266,7 @@ def _place_group() -> re.Pattern:
     """"6 tỉnh" / "các huyện" right before a capitalised name: a list of places without a colon."""
     places = [g for g in vocab.phrases("members", "group") if all(w in units.place_words() | {"thành"}
                                                                    for w in g.replace(",", " ").split())]
-    return re.compile(rf"(?<!số )\b(các|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
+    return re.compile(rf"(?<!số )\b([Cc]ác|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
 
 
 def place_group_lists(ctx: Context) -> list[tuple[int, int]]:

@@ -79,6 +79,7 @@ def recipients_after(text: str, pos: int, end: int) -> list[tuple[int, int]]:
 
 _NUMBER_ITEM = re.compile(r"\d{1,3}(?=\s*(?:[,;.]|và\b|$))")  # "các quận: 7, 12, Bình Tân": quận 7, quận 12
 _PLACE_GROUP = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
+_INNER_PLACE_GROUP = re.compile(r"(?<=\s)các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
 
 
 def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] | None, bool]:
@@ -89,6 +90,9 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     lead = _PLACE_GROUP.match(text, start, piece_end)
     if lead and lead.end() < piece_end and text[lead.end():piece_end].split()[0].lower() in place_words():
         start = lead.end()  # "và các huyện Châu Thành"
+    inner = _INNER_PLACE_GROUP.search(text, start, piece_end) if _head_word().match(text, start) else None
+    if inner and text[inner.end():piece_end].split()[0].lower() in place_words():
+        start = inner.end()  # "Liên đoàn Lao động các huyện Phú An, Tân Lập": the units are the places
     # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
     stop_m = _stop_pattern().search(text, start, piece_end)
     stop = stop_m.start() if stop_m else piece_end

@@ -308,3 +308,14 @@ def test_one_unit_among_the_members_after_among_them(extract):
     record = extract(TITLE, LEAD, "Năm 2023 các đơn vị trong cụm đăng ký 11 mô hình thi đua, trong đó huyện Phú An "
                                   "đăng ký 2 mô hình.")
     assert units(record) == ["huyện Phú An"]
+
+
+def test_a_body_of_several_places_lists_the_places(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm 4 đơn vị: Liên đoàn Lao động các huyện Phú An, Tân Lập, "
+                                  "Mỹ Xuân và Bình Minh.")
+    assert units(record) == ["huyện Phú An", "Tân Lập", "Mỹ Xuân", "Bình Minh"]
+
+
+def test_places_of_the_cluster_opening_a_sentence(extract):
+    record = extract(TITLE, LEAD, "Các huyện Phú An, Tân Lập, Mỹ Xuân trong cụm đã hoàn thành xuất sắc nhiệm vụ.")
+    assert units(record) == ["Phú An", "Tân Lập", "Mỹ Xuân"]
