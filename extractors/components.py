@@ -92,7 +92,7 @@ Language.factory("thidua_kinds", assigns=["doc._.kinds"], requires=["doc._.title
 _step("period", period.find, ("title", "kinds"))
 _step("venue", venue.find, ("meeting_date",))
 _step("participants", participants.find, ("author",))
-_step("heads", heads.find, ("period", "participants", "kinds", "ranks"))
+_step("heads", heads.find, ("period", "published", "participants", "kinds", "ranks"))
 
 
 @Language.factory("thidua_meeting_date", assigns=["doc._.meeting_date", "doc._.period"],

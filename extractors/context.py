@@ -126,6 +126,11 @@ class Context:
         return period.value if period else None
 
     @property
+    def published_year(self) -> int | None:
+        published = self._found("published")
+        return getattr(published.value, "year", None) if published else None
+
+    @property
     def participants(self) -> list[Participant]:
         return self._found("participants") or []
 

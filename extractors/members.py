@@ -16,11 +16,25 @@ MIN_ITEMS = 2
 _MEMBERS_COMPARED = re.compile(r"\bcác\s+(?:huyện|xã|tỉnh|quận|phường|thị xã|thành phố|đơn vị)\s+(?:trong|thuộc|của)\s+"
                                r"(?:cụm|khối)\b", re.IGNORECASE)
 _FIGURE_AFTER = re.compile(r"\s+(?:đạt\s+|là\s+)?\d+(?:[,.]\d+)?\s*%")
-_AWARD = re.compile(r"\btặng\s+(?:bức\s+)?(?:cờ|bằng khen|giấy khen)\b", re.IGNORECASE)
 _GIVEN_TO = re.compile(r"[^;.]{0,60}?\bcho\s+(?=\S)")
-_RECEIVES = re.compile(r"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)\b", re.IGNORECASE)
 _MEMBERS_IN_BRACKETS = re.compile(r"\bthành viên\s+(?:trong|của|thuộc)\s+(?:cụm|khối)[^.;:()]{0,40}\(\s*",
                                   re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _award_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(an award given: "tặng Cờ thi đua", a unit receiving one: "A được tặng", "A nhận Bằng khen", a further award
+    of the same sentence), the award nouns from patterns/members.jsonl (label "award")."""
+    award = vocab.alternation(vocab.phrases("members", "award"))
+    given = re.compile(rf"\btặng\s+(?:bức\s+)?(?:{award})(?![^\W_])", re.IGNORECASE)
+    # "nhận Bằng khen", not "công nhận danh hiệu" or "tiếp nhận"
+    receives = re.compile(rf"\s(?:được|đã được)\s+(?:đề nghị\s+|đề xuất\s+)?(?:tặng|nhận)(?![^\W_])"
+                          rf"|(?<!công)(?<!tiếp)\s(?:đã\s+)?(?:vinh dự\s+)?(?:nhận|được phong tặng|phong tặng)"
+                          rf"\s+(?:{award})(?![^\W_])", re.IGNORECASE)
+    # a further award in the same sentence: "... cho A và Bằng khen cho B" ("tặng" is not repeated)
+    further = re.compile(rf"(?:\s(?:và|,)\s*|;\s*)(?:tặng\s+)?(?:bức\s+)?(?:{award})(?![^\W_])"
+                         rf"(?=[^;.]{{0,60}}?\bcho\s)", re.IGNORECASE)
+    return given, receives, further
 
 
 def _group() -> str:
@@ -36,7 +50,7 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     headed = re.compile(rf"\b(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
                         rf"(?:{vocab.alternation(vocab.phrases('members', 'headed_group'))})\s*:?\s*$", re.IGNORECASE)
     # the group's descriptor may hold a comma before lower-case words ("14 tỉnh Trung du, miền núi phía Bắc: A, B")
-    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:(?:,\s+(?=[a-zà-ỹđ])|\s+)[^\s,;:()]+){{0,8}}?)"
+    counted = re.compile(rf"(?:\b(?:các|\d+)\s+(?:{_group()})(?:(?:,\s+(?=[a-zà-ỹđ])|\s+)[^\s,;:()]+){{0,12}}?)"
                          rf"\s*(?::\s*|\(\s*|,?\s+là\s+)", re.IGNORECASE)
     prefix = re.compile(rf"\s*(?:[A-ZĐ]\w*(?:\s+\w+)?\s+)?(?:các|\d+)\s+(?:{_group()})\s*[:(]?\s*")
     return people, headed, counted, prefix
@@ -113,8 +127,8 @@ class _Members:
 
 
 def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
-    """(start, end, confidence, group word of a numbered item, start of the list) of every unit in a member list,
-    in text order."""
+    """(start, end, confidence, what a bare-number item leaves out, start of the list) of every unit in a member
+    list, in text order."""
     text, listed = ctx.text, []
     for start, end, headed, conf in list_starts(ctx):
         numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
@@ -123,9 +137,35 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
             continue  # attendees' units count only as a list of three or more named units
         # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
         # "các đơn vị cấp cơ sở (Sư đoàn 7)")
-        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":"):
-            listed.extend((a, b, conf, numbered.group(1) if numbered else None, start) for a, b in items)
+        if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":") or _one_of_them(ctx, start, items):
+            listed.extend((a, b, conf, _named_like(text, items, i, numbered), start) for i, (a, b) in enumerate(items))
     return sorted(listed)
+
+
+_AMONG_THEM = re.compile(r"\btrong đó\s+$", re.IGNORECASE)
+
+
+def _one_of_them(ctx: Context, start: int, items: list[tuple[int, int]]) -> bool:
+    """"các đơn vị trong cụm đăng ký 11 mô hình, trong đó huyện A đăng ký 2": one named unit among the members."""
+    sentence = ctx.sentence_at(start)
+    if len(items) != 1 or sentence is None or not _AMONG_THEM.search(ctx.text, max(sentence.start, start - 10), start):
+        return False
+    return bool(_MEMBERS_COMPARED.search(ctx.text, sentence.start, start)) and _exemplar_unit(ctx.text, items[0])
+
+
+_TRAILING_NUMBER = re.compile(r"\s+\d{1,4}$")
+
+
+def _named_like(text: str, items: list[tuple[int, int]], i: int, numbered: re.Match | None) -> str | None:
+    """The words a bare-number item drops: the group ("các quận: 7, 12": quận 7), or the name of the numbered
+    item before it ("Công ty 78 và 732": Công ty 732)."""
+    if numbered:
+        return numbered.group(1).lower()
+    for a, b in reversed(items[:i]):
+        if not text[a:b].isdigit():
+            prefix = _TRAILING_NUMBER.split(text[a:b])[0]
+            return prefix if prefix != text[a:b] else None
+    return None
 
 
 def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[Participant]) -> list[Member]:
@@ -133,7 +173,7 @@ def find(ctx: Context, heads: list[Head], ranks: list[Rank], participants: list[
     members = _Members(ctx, participants)
     for a, b, conf, group, origin in listed_units(ctx):
         unit = text[a:b]
-        members.add(f"{group.lower()} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
+        members.add(f"{group} {unit}" if group and unit.isdigit() else unit, a, b, conf, origin)
     implied = award_recipients(ctx) + statistics_members(ctx) + co_organisers(ctx) + place_group_lists(ctx)
     for a, b in implied + exemplars(ctx):
         members.add(text[a:b], a, b, 0.6)
@@ -150,12 +190,19 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
     text, out = ctx.text, []
     for sentence in ctx.sentences:
         s, e = sentence.start, sentence.end
-        for m in _AWARD.finditer(text, s, e):
-            to = _GIVEN_TO.match(text, m.end(), e)
-            # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of the list
-            spans = unit_lists.recipients_after(text, to.end(), e) if to else []
+        given, receives, further = _award_patterns()
+        found = list(given.finditer(text, s, e))
+        # "tặng Cờ ... cho A và B; tặng Bằng khen cho C; D và E": every unit of each list; "tặng Cờ thi đua cho A
+        # và Bằng khen cho B, C": the next award named ends the list before it
+        if found:
+            found = sorted([*found, *further.finditer(text, found[0].end(), e)], key=lambda m: m.start())
+        starts = [m for i, m in enumerate(found) if i == 0 or m.start() >= found[i - 1].end()]
+        for i, m in enumerate(starts):
+            bound = starts[i + 1].start() if i + 1 < len(starts) else e
+            to = _GIVEN_TO.match(text, m.end(), bound)
+            spans = unit_lists.recipients_after(text, to.end(), bound) if to else []
             out.extend(span for span in spans if _named_unit(text, span))
-        for m in _RECEIVES.finditer(text, s, e):
+        for m in receives.finditer(text, s, e):
             clause = max(s, max(text.rfind(c, s, m.start()) for c in ";:") + 1)
             span = units.unit_before(text, m.start(), clause)
             if span and _named_unit(text, span):
@@ -173,7 +220,9 @@ def _named_unit(text: str, span: tuple[int, int]) -> bool:
     if units._name_words(unit):
         return True
     legal_form = head[:2] == ["công", "ty"]  # "Công ty cổ phần" names no company
-    return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS)
+    rest = unit[len(" ".join(unit.split()[:len(head)])):].strip()
+    within = bool(rest) and units._head_at(rest, 0)  # "Văn phòng UBND tỉnh": the office of a named body
+    return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS) or within
 
 
 _LEVELS = {"tỉnh", "thành", "huyện", "thị", "quận"}  # "Tỉnh đoàn", "Huyện ủy": the body of that level
@@ -217,7 +266,7 @@ def _place_group() -> re.Pattern:
     """"6 tỉnh" / "các huyện" right before a capitalised name: a list of places without a colon."""
     places = [g for g in vocab.phrases("members", "group") if all(w in units.place_words() | {"thành"}
                                                                    for w in g.replace(",", " ").split())]
-    return re.compile(rf"(?<!số )\b(các|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
+    return re.compile(rf"(?<!số )\b([Cc]ác|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
 
 
 def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
@@ -234,8 +283,10 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*", re.IGNORECASE)
-_MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng)\s+(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
+_EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*"
+                        r"|(?P<plain>\bnhư\s+)(?=(?-i:[A-ZĐ]))", re.IGNORECASE)
+_MEMBERS_AT_WORK = re.compile(r"\b(?:các|từng|một số|nhiều)\s+"
+                              r"(?:đơn vị|doanh nghiệp|thành viên|ngành|tỉnh|huyện|địa phương)\b",
                               re.IGNORECASE)
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _CLAUSE = re.compile(r"[;,]\s+(?:các cấp\s+)?|\bcủa\s+|\(\s*")
@@ -247,7 +298,9 @@ def exemplars(ctx: Context) -> list[tuple[int, int]]:
     text, out = ctx.text, []
     for sentence in ctx.sentences:
         for m in _EXEMPLARS.finditer(text, sentence.start, sentence.end):
-            if not _MEMBERS_AT_WORK.search(text, max(0, m.start() - 400), m.start()):
+            # a plain "như A, B" counts only in a sentence about the members ("Một số đơn vị trong khối ... như")
+            reach = sentence.start if m.group("plain") else max(0, m.start() - 400)
+            if not _MEMBERS_AT_WORK.search(text, reach, m.start()):
                 continue
             stop = _ELLIPSIS.search(text, m.end(), sentence.end)  # the examples end at "…"
             end = stop.start() if stop else sentence.end

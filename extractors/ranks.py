@@ -95,7 +95,7 @@ def _after_unit(text: str, s: int, e: int, found: _Found) -> None:
         named_after = _NAMED_AFTER.match(text, m.end())
         if named_after:  # "xếp thứ hai là Công an tỉnh Bắc Ninh"
             for span in unit_lists.unit_list_after(text, named_after.end(), e) or []:
-                if _after_pattern().search(text, span[0], span[1]):
+                if _ranked_itself(text, span):
                     break  # "thứ hai là A và B đứng thứ ba": B has a rank of its own, read at its cue
                 found.add(span, rank, _score_near(text, span[1], min(e, span[1] + 40)), m.start(), m.end(), 0.85)
             continue
@@ -124,6 +124,12 @@ def _item_head(text: str, s: int, m: re.Match, rank: int | None, found: _Found) 
     return True
 
 
+def _ranked_itself(text: str, span: tuple[int, int]) -> bool:
+    """A listed unit that carries its own rank cue ("... và B đứng thứ ba"), inside its span or right after it."""
+    return bool(_after_pattern().search(text, span[0], span[1]) or _after_pattern().match(
+        text, span[1] + len(text[span[1]:span[1] + 3]) - len(text[span[1]:span[1] + 3].lstrip())))
+
+
 def _before_unit(text: str, s: int, e: int, found: _Found) -> None:
     """"Nhất cụm: X", "thứ nhì xã A", "Đơn vị dẫn đầu khối: X", "dẫn đầu là A, B"."""
     for m in _before_pattern().finditer(text, s, e):
@@ -132,7 +138,7 @@ def _before_unit(text: str, s: int, e: int, found: _Found) -> None:
         word = re.search(rf"({_ordinal_words()}|đầu)", m.group(0), re.IGNORECASE)
         rank = 1 if word is None or word.group(1).lower() == "đầu" else _rank_value(word.group(1))
         spans = unit_lists.unit_list_after(text, m.end(), e) if re.search(r"\slà\s*$", m.group(0)) else []
-        for span in spans or [units.unit_after(text, m.end(), e)]:
+        for span in [sp for sp in spans if not _ranked_itself(text, sp)] or [units.unit_after(text, m.end(), e)]:
             found.add(span, rank, _score_near(text, span[1] if span else m.end(), min(e, m.end() + 80)),
                       m.start(), m.end(), 0.85)
 

@@ -17,7 +17,7 @@ from extractors.units import (
     with_number,
 )
 
-_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+và\s+")
+_SEPARATORS = re.compile(r"\s*[,;](?!\d)\s*(?:và\s+)?|\s+(?:và|cùng với)\s+")
 
 
 _SUBLIST = re.compile(r"(?:các|\d{1,2})\s+[^\W\d_]+(?:,\s*[^\W\d_]+)?\s*:")  # "... và các sở: A, B"
@@ -55,7 +55,9 @@ def unit_list_after(text: str, pos: int, end: int, headed: bool = False, numbere
             items[-1] = (items[-1][0], cursor + len(text[cursor:piece_end].rstrip(" .")))
             closed = False
         else:
-            number = _NUMBER_ITEM.match(text, cursor, piece_end) if numbered else None
+            # "Công ty cà phê 704, 734 và 731": a bare number after a numbered item is named like it
+            numbered_like = bool(items) and text[items[-1][1] - 1].isdigit()
+            number = _NUMBER_ITEM.match(text, cursor, piece_end) if numbered or numbered_like else None
             item, closed = ((cursor, number.end()), False) if number else _list_item(text, cursor, piece_end)
             if item is None:
                 break
@@ -77,6 +79,7 @@ def recipients_after(text: str, pos: int, end: int) -> list[tuple[int, int]]:
 
 _NUMBER_ITEM = re.compile(r"\d{1,3}(?=\s*(?:[,;.]|và\b|$))")  # "các quận: 7, 12, Bình Tân": quận 7, quận 12
 _PLACE_GROUP = re.compile(r"các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
+_INNER_PLACE_GROUP = re.compile(r"(?<=\s)các\s+(?=\w+\s+[A-ZĐÀ-Ỵ])")
 
 
 def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] | None, bool]:
@@ -87,21 +90,34 @@ def _list_item(text: str, start: int, piece_end: int) -> tuple[tuple[int, int] |
     lead = _PLACE_GROUP.match(text, start, piece_end)
     if lead and lead.end() < piece_end and text[lead.end():piece_end].split()[0].lower() in place_words():
         start = lead.end()  # "và các huyện Châu Thành"
+    inner = _INNER_PLACE_GROUP.search(text, start, piece_end) if _head_word().match(text, start) else None
+    if inner and text[inner.end():piece_end].split()[0].lower() in place_words():
+        start = inner.end()  # "Liên đoàn Lao động các huyện Phú An, Tân Lập": the units are the places
     # a remark in parentheses belongs to the item: "Mỹ Thạnh (cụm trưởng"
     stop_m = _stop_pattern().search(text, start, piece_end)
     stop = stop_m.start() if stop_m else piece_end
+    number = _NUMBER_ITEM.match(text, stop + 1, piece_end) if stop_m and stop_m.group("num") else None
+    if number and not text[number.end():piece_end].strip():
+        stop = number.end()  # "Công ty cà phê 704": the number closing the item is its name
     while stop > start and text[stop - 1] in " .:-":
         stop -= 1
     piece = text[start:stop]
     # a headed name may run long ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh")
     longest = 20 if _head_word().match(piece) else 12
     if not piece or not (piece[0].isupper() or piece.split()[0].lower() in place_words()
-                         or _lower_head_start().match(piece)) or len(piece.split()) > longest:
+                         or _lower_head_start().match(piece) or _lower_head_then_name(piece)) \
+            or len(piece.split()) > longest:
         return None, True
     if not all(_looks_like_name_word(w) for w in piece.split()):
         return None, True
     closed = bool(stop_m) and not any(stop_m.group(g) for g in ("data", "num", "paren", "role"))
     return with_number(text, (start, stop)), closed
+
+
+def _lower_head_then_name(piece: str) -> bool:
+    """A head word written in lower case before a capitalised name ("sở Tư pháp", "ban Dân tộc tỉnh")."""
+    words_ = piece.split()
+    return len(words_) > 1 and words_[1][:1].isupper() and bool(_head_word().fullmatch(words_[0].capitalize()))
 
 
 def _looks_like_name_word(word: str) -> bool:
@@ -116,7 +132,8 @@ def _next_separator(text: str, pos: int, end: int, heads, head_only, headed: boo
             continue  # "Sở Văn hóa, Thể thao và Du lịch" is one name
         if m.group(0).strip() == "và":
             first = text[pos:m.start()]
-            if _names_meet(text, m.start(), m.end()) or _SUBLIST.match(text, m.end()):
+            numbers = first.rstrip()[-1:].isdigit() and _NUMBER_ITEM.match(text, m.end())
+            if numbers or _names_meet(text, m.start(), m.end()) or _SUBLIST.match(text, m.end()):
                 return m  # "Chi cục Thuế và Cảng vụ Hàng hải": a name ended, another begins
             first_is_headed = headed or bool(head_only.match(first))
             if first_is_headed and not _starts_unit(text, m.end(), heads):

@@ -49,6 +49,8 @@ def _caps_before(text: str, ws: list[Word], i: int) -> int:
     n = 0
     j = i - 1
     while j >= 0 and ws[j].text[:1].isupper() and not _head_at(text, ws[j].start):
+        if len(ws[j].text) > 1 and ws[j].text.isupper():
+            break  # an abbreviation ("CP", "TNHH") is a legal form, not a syllable of the name
         if j < i - 1 and text[ws[j].end:ws[j + 1].start] != " ":
             break
         n += 1
@@ -224,7 +226,12 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
     return span
 
 
-_NUMBER_NAME = re.compile(r"\s\d{1,4}(?![\d/.,:-]*\d)(?!\s*(?:%|điểm|tỷ|triệu|người|lượt|năm))")
+@lru_cache(maxsize=1)
+def _number_name() -> re.Pattern:
+    """A number naming a unit, not a count: not before a unit of measure or a group ("Công an 3 tỉnh: A, B")."""
+    groups = vocab.alternation(vocab.phrases("members", "group"))
+    return re.compile(rf"\s\d{{1,4}}(?![\d/.,:-]*\d)(?!\s*(?:%|điểm|tỷ|triệu|người|lượt|năm|(?:{groups})(?![^\W_])))",
+                      re.IGNORECASE)
 
 
 def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -232,7 +239,7 @@ def with_number(text: str, span: tuple[int, int] | None) -> tuple[int, int] | No
     if span is None:
         return None
     head = _head_word().fullmatch(text, span[0], span[1])
-    number = _NUMBER_NAME.match(text, span[1]) if head else None
+    number = _number_name().match(text, span[1]) if head else None
     return (span[0], number.end()) if number else span
 
 
@@ -281,7 +288,9 @@ def _lower_tail(text: str, span: tuple[int, int], ceiling: int) -> tuple[int, in
 
 
 def _trim(chosen: list[Word]) -> tuple[int, int] | None:
-    while chosen and chosen[0].text.lower() in JOINERS - {"ủy", "uỷ"}:
+    # a capitalised joiner opens a name ("Cao su Sa Thầy"), except "Các" opening a sentence
+    while chosen and chosen[0].text.lower() in JOINERS - {"ủy", "uỷ"} and (
+            not chosen[0].text[0].isupper() or chosen[0].text.lower() in ("các", "&")):
         chosen.pop(0)
     while chosen and (chosen[-1].text.lower() in JOINERS - {"ủy", "uỷ", "cao", "tra", "dân"}):
         chosen.pop()
@@ -325,13 +334,13 @@ def same(a: str, b: str) -> bool:
     ra, rb = _name_words(a), _name_words(b)
     if ra and rb:
         return ra <= rb or rb <= ra
-    fa, fb = fold(canonical(a)), fold(canonical(b))
+    fa, fb = (fold(canonical(u)).replace(" các ", " ") for u in (a, b))
     return fa.startswith(fb) or fb.startswith(fa)
 
 
 @lru_cache(maxsize=4096)
 def _name_words(unit: str) -> frozenset[str]:
-    text = fold(canonical(unit))
+    text = fold(canonical(unit)).replace(" các ", " ")
     while True:
         m = _type_prefix().match(text)
         if not m or m.end() == 0:
@@ -345,7 +354,7 @@ def _name_words(unit: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _head_type(unit: str) -> str | None:
     """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
-    m = _head_prefix().match(fold(canonical(unit)))
+    m = _head_prefix().match(fold(canonical(unit)).replace(" các ", " "))  # "Liên minh (các) HTX tỉnh"
     return m.group(0).strip() if m else None
 
 
@@ -361,14 +370,13 @@ def _type_prefix() -> re.Pattern:
     return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
 
 
-_STOP_WORDS = ("tổ chức", "đã", "đang", "sẽ", "được", "với", "có", "cùng", "tham dự", "đạt", "là", "làm",
-               "trong", "tại", "về", "để", "nhằm", "thực hiện", "gồm", "và đơn vị", "phụ trách", "do", "theo",
-               "của", "thì", "hoàn thành", "đề nghị", "nhận", "tặng")
 
 
 @lru_cache(maxsize=1)
 def _stop_pattern() -> re.Pattern:
-    return re.compile(rf"\s(?:{vocab.alternation(list(_STOP_WORDS))})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
+    """Where a unit phrase ends: a verb or preposition (patterns/units.jsonl, label "stop"), a figure, a bracket."""
+    stops = vocab.alternation(vocab.phrases("units", "stop"))
+    return re.compile(rf"\s(?:{stops})(?![^\W_])(?P<data>\s+\d)?|(?P<num>\s\d)"
                       r"|(?P<paren>\s*[(\[])|(?P<close>\s*[)\]])|\s-\s(?=[a-zà-ỹđ])"
                       r"|(?P<role>\s[-–]\s(?=(?i:cụm|khối|trưởng|phó)(?![^\W_])))")
 

@@ -247,3 +247,75 @@ def test_one_unit_in_brackets_after_a_group_is_its_parent_not_a_list(extract):
     record = extract("Cụm thi đua các đơn vị cấp cơ sở (Sư đoàn 7): Sơ kết công tác thi đua 6 tháng đầu năm 2023",
                      "Chiều 13-7, Cụm thi đua các đơn vị cấp cơ sở tổ chức hội nghị sơ kết.")
     assert units(record) == []
+
+
+def test_units_receiving_awards_without_being_proposed(extract):
+    record = extract(TITLE, LEAD, "Tại hội nghị, các đơn vị đã bình xét tập thể xuất sắc gồm: Bệnh viện Lao tỉnh nhận "
+                                  "Cờ thi đua của UBND tỉnh, Bệnh viện Mắt tỉnh nhận Bằng khen của UBND tỉnh; "
+                                  "Bệnh viện Y học cổ truyền tỉnh phong tặng tập thể lao động xuất sắc.")
+    assert units(record) == ["Bệnh viện Lao tỉnh", "Bệnh viện Mắt tỉnh", "Bệnh viện Y học cổ truyền tỉnh"]
+
+
+def test_a_body_asked_to_recognise_a_title_is_no_recipient(extract):
+    record = extract(TITLE, LEAD, "Cụm thống nhất đề nghị VKSND tối cao công nhận danh hiệu “Tập thể Lao động xuất "
+                                  "sắc” cho 1 đơn vị.")
+    assert units(record) == []
+
+
+def test_each_award_of_a_sentence_has_its_own_recipients(extract):
+    record = extract(TITLE, LEAD, "Hội nghị đề nghị Bộ Công an tặng Cờ thi đua cho Công an tỉnh Phú An và Bằng khen "
+                                  "cho Công an tỉnh Tân Lập, Công an tỉnh Mỹ Xuân.")
+    assert units(record) == ["Công an tỉnh Phú An", "Công an tỉnh Tân Lập", "Công an tỉnh Mỹ Xuân"]
+
+
+def test_a_count_of_provinces_is_not_the_number_of_a_unit(extract):
+    record = extract(TITLE, LEAD, "Bộ Công an tặng Cờ thi đua cho Công an 3 tỉnh: Phú An, Tân Lập, Mỹ Xuân.")
+    assert units(record) == ["Phú An", "Tân Lập", "Mỹ Xuân"]
+
+
+def test_counted_offices_named_in_brackets(extract):
+    record = extract(TITLE, LEAD, "Ngày 12-10, Cụm thi đua 4 phòng (Tham mưu, Chính trị, Hậu cần, Kỹ thuật) trực thuộc "
+                                  "Bộ CHQS tỉnh tổ chức tổng kết.")
+    assert units(record) == ["Tham mưu", "Chính trị", "Hậu cần", "Kỹ thuật"]
+
+
+def test_bare_numbers_after_a_numbered_company_are_companies_of_that_name(extract):
+    record = extract(TITLE, LEAD, "Khối gồm 9 đơn vị, trong đó 2 đơn vị thuộc Binh đoàn 16 là Công ty 75 và 715; có 4 "
+                                  "công ty chè trực thuộc Tổng công ty chè Việt Nam là Công ty chè 101, 102 và 103 "
+                                  "cùng với Công ty Phú Hưng.")
+    assert units(record) == ["Công ty 75", "Công ty 715", "Công ty chè 101", "Công ty chè 102", "Công ty chè 103",
+                             "Công ty Phú Hưng"]
+
+
+def test_units_named_after_a_plain_like_in_a_sentence_about_the_members(extract):
+    record = extract(TITLE, LEAD, "Một số đơn vị trong khối đã có những đổi mới trong công tác tham mưu như Văn phòng "
+                                  "UBND tỉnh, Văn phòng Tỉnh ủy, …")
+    assert units(record) == ["Văn phòng UBND tỉnh", "Văn phòng Tỉnh ủy"]
+
+
+def test_a_plain_like_outside_a_sentence_about_the_members_names_none(extract):
+    record = extract(TITLE, LEAD, "Các đơn vị trong cụm đã hoàn thành tốt nhiệm vụ. Hội nghị diễn ra trang trọng như "
+                                  "Văn phòng UBND tỉnh đề ra.")
+    assert units(record) == []
+
+
+def test_head_words_written_in_lower_case_before_a_name(extract):
+    record = extract(TITLE, LEAD, "Khối thi đua số 4 gồm: sở Tư pháp, sở Nội vụ, sở Tài chính và ban Dân tộc tỉnh.")
+    assert units(record) == ["sở Tư pháp", "sở Nội vụ", "sở Tài chính", "ban Dân tộc tỉnh"]
+
+
+def test_one_unit_among_the_members_after_among_them(extract):
+    record = extract(TITLE, LEAD, "Năm 2023 các đơn vị trong cụm đăng ký 11 mô hình thi đua, trong đó huyện Phú An "
+                                  "đăng ký 2 mô hình.")
+    assert units(record) == ["huyện Phú An"]
+
+
+def test_a_body_of_several_places_lists_the_places(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm 4 đơn vị: Liên đoàn Lao động các huyện Phú An, Tân Lập, "
+                                  "Mỹ Xuân và Bình Minh.")
+    assert units(record) == ["huyện Phú An", "Tân Lập", "Mỹ Xuân", "Bình Minh"]
+
+
+def test_places_of_the_cluster_opening_a_sentence(extract):
+    record = extract(TITLE, LEAD, "Các huyện Phú An, Tân Lập, Mỹ Xuân trong cụm đã hoàn thành xuất sắc nhiệm vụ.")
+    assert units(record) == ["Phú An", "Tân Lập", "Mỹ Xuân"]

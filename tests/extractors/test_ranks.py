@@ -141,3 +141,10 @@ def test_flag_for_the_leader_given_by_someone_goes_to_the_unit_after_cho(extract
                                   "pháp; UBND tỉnh tặng bằng khen cho Sở Nội vụ, Sở Y tế.")
     assert ranks(record) == [("Sở Tư pháp", 1, None)]
     assert [m.unit for m in record.members] == ["Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"]
+
+
+def test_a_unit_listed_after_a_rank_with_a_rank_of_its_own(extract):
+    record = extract(TITLE, LEAD, "Huyện đoàn Cái Nước dẫn đầu cụm. Đứng thứ hai là Huyện đoàn Phú Tân và Huyện đoàn "
+                                  "Năm Căn đứng thứ ba.")
+    assert ranks(record) == [("Huyện đoàn Cái Nước", 1, None), ("Huyện đoàn Phú Tân", 2, None),
+                             ("Huyện đoàn Năm Căn", 3, None)]

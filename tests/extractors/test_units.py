@@ -89,3 +89,22 @@ def test_headed_list_keeps_and_inside_items():
 def test_list_stops_where_a_clause_begins():
     text = "gồm: Sở Y tế, Sở Tư pháp và Sở Tài chính đã tổ chức hội nghị."
     assert _list(text, "gồm: ") == ["Sở Y tế", "Sở Tư pháp", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Ban Dân vận Huyện ủy đứng thứ ba trong khối.", "Ban Dân vận Huyện ủy"),
+    ("Công ty CP Cao su Sa Thầy nhận cờ.", "Công ty CP Cao su Sa Thầy"),
+    ("Chi cục Dự trữ Nhà nước khu vực III (Cụm phó)", "Chi cục Dự trữ Nhà nước khu vực III"),
+], ids=["ranked-verb", "joiner-after-abbreviation", "region-numeral"])
+def test_unit_read_forwards_stops_before_the_verb(text, unit):
+    span = units.unit_after(text, 0)
+    assert span is not None and text[span[0]:span[1]] == unit
+
+
+def test_unit_read_backwards_never_ends_on_a_verb():
+    text = "Năm 2024, Công an tỉnh Phú Yên được Bộ Công an phân công là"
+    assert units.unit_before(text, text.rindex(" là")) is None  # not "Công an phân công"
+
+
+def test_a_union_of_cooperatives_written_with_and_without_all():
+    assert units.same("Liên minh HTX tỉnh", "Liên minh các HTX tỉnh")
