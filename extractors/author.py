@@ -61,7 +61,7 @@ def _names(text: str) -> str | None:
     parts = [p.strip(" ./") for p in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text.strip())]
     dashed = bool(re.search(r"\s[-–]\s", text))
     if len(parts) >= 2 and len(text) <= 60 and all(_looks_like_name(p) for p in parts) and not (
-            dashed and any(w.isupper() or units._head_at(p, 0) for p in parts for w in p.split())):
+            dashed and any(w.isupper() or units.head_at(p, 0) for p in parts for w in p.split())):
         return text.strip(" ./")
     return None
 

@@ -127,7 +127,7 @@ def _apposition(ctx: Context, x: Mention, found: _Found) -> bool:
     if not appos or _NAMED_AFTER.match(text, m.end(), _bracket_end(text, x)):
         return False
     span = units.unit_before(text, appos.start(), x.s)
-    if span and appos.group(0).lstrip()[:1] not in ",(" and not units._head_at(text, span[0]):
+    if span and appos.group(0).lstrip()[:1] not in ",(" and not units.head_at(text, span[0]):
         return False  # "Ban Công đoàn đơn vị Cụm trưởng" names a body; "lãnh đạo đơn vị Cụm trưởng" does not
     for one in _sharing_the_bracket(text, span, x.s) if span else []:
         found.add(one, x.role, x.current, one[0], m.end(), 0.8)
@@ -192,7 +192,7 @@ def _unit_then_role(ctx: Context, x: Mention, found: _Found) -> bool:
         found.add(span, x.role, year, span[0], m.end(), 0.8)
         giver = _FROM.match(text, m.end(), x.e)
         given_by = units.unit_after(text, giver.end(), x.e) if giver else None
-        if given_by and units._head_at(text, given_by[0]):  # "B nhận nhiệm vụ Cụm trưởng năm 2025 từ A"
+        if given_by and units.head_at(text, given_by[0]):  # "B nhận nhiệm vụ Cụm trưởng năm 2025 từ A"
             found.add(given_by, x.role, year - 1 if year else None, m.start(), given_by[1], 0.65)
         return True
     if _ELECTED_AS.search(text[max(x.s, m.start() - 20):m.start()]):
@@ -262,7 +262,7 @@ def _role_opens_sentence(ctx: Context, x: Mention, found: _Found) -> bool:
         return False
     after = _SPEAKING_FOR.match(text, m.end(), x.e)
     span = units.unit_after(text, after.end(), x.e) if after else None
-    if not span or not (units._head_at(text, span[0]) or text[span[0]:span[1]].split()[0] in units.place_words()):
+    if not span or not (units.head_at(text, span[0]) or text[span[0]:span[1]].split()[0] in units.place_words()):
         return False
     found.add(span, x.role, x.current, m.start(), span[1], 0.7)
     return True
@@ -277,7 +277,7 @@ def _role_of_named_cluster(ctx: Context, x: Mention, found: _Found) -> bool:
     text, m = ctx.text, x.m
     dash = _CLUSTER_NAME_DASH.match(text, m.end(), x.e)
     span = units.unit_after(text, dash.end(), x.e) if dash else None
-    if not span or not units._head_at(text, span[0]) or _CLUSTER_WORD.match(text[span[0]:span[1]]):
+    if not span or not units.head_at(text, span[0]) or _CLUSTER_WORD.match(text[span[0]:span[1]]):
         return False
     found.add(span, x.role, x.current, m.start(), span[1], 0.7)
     return True
@@ -296,7 +296,7 @@ def _role_then_position(ctx: Context, x: Mention, found: _Found) -> bool:
     text, m = ctx.text, x.m
     position = _cluster_then_position().match(text, m.end(), x.e)
     span = units.unit_after(text, position.end(), x.e) if position else None
-    if not span or not units._head_at(text, span[0]) or _CLUSTER_WORD.match(text[span[0]:span[1]]):
+    if not span or not units.head_at(text, span[0]) or _CLUSTER_WORD.match(text[span[0]:span[1]]):
         return False
     found.add(span, x.role, x.next_year if x.elected else x.current, m.start(), span[1], 0.65)
     return True
@@ -313,7 +313,7 @@ def _unit_comma_role(ctx: Context, x: Mention, found: _Found) -> bool:
     if not span or _CLUSTER_WORD.match(text[span[0]:span[1]]) or _role_then_unit().match(text, m.end(), x.e):
         return False
     first = text[span[0]:span[1]].split()[0]
-    if not (units._head_at(text, span[0]) or first.lower() in units.place_words()) or \
+    if not (units.head_at(text, span[0]) or first.lower() in units.place_words()) or \
             _LIST_BACK.search(text, max(x.s, span[0] - 5), span[0]):
         return False  # a list's last item ("A, B, Cụm trưởng ...") is no apposition
     found.add(span, x.role, x.next_year if x.elected else x.current, span[0], m.end(), 0.6)

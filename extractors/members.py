@@ -133,7 +133,7 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
     for start, end, headed, conf in list_starts(ctx):
         numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
         items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
-        if conf < 0.7 and (len(items) < 3 or not all(units._head_at(text, a) for a, _ in items)):
+        if conf < 0.7 and (len(items) < 3 or not all(units.head_at(text, a) for a, _ in items)):
             continue  # attendees' units count only as a list of three or more named units
         # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
         # "các đơn vị cấp cơ sở (Sư đoàn 7)")
@@ -213,15 +213,15 @@ def award_recipients(ctx: Context) -> list[tuple[int, int]]:
 def _named_unit(text: str, span: tuple[int, int]) -> bool:
     """A head word with a name ("Hội Nông dân xã A"), or a head that names one organisation by itself
     ("Hội Liên hiệp phụ nữ", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn"), not a bare "Hội" or "Ủy ban"."""
-    if not units._head_at(text, span[0]):
+    if not units.head_at(text, span[0]):
         return False
     unit = text[span[0]:span[1]]
-    head = (units._head_type(unit) or "").split()
-    if units._name_words(unit):
+    head = (units.head_type(unit) or "").split()
+    if units.name_words(unit):
         return True
     legal_form = head[:2] == ["công", "ty"]  # "Công ty cổ phần" names no company
     rest = unit[len(" ".join(unit.split()[:len(head)])):].strip()
-    within = bool(rest) and units._head_at(rest, 0)  # "Văn phòng UBND tỉnh": the office of a named body
+    within = bool(rest) and units.head_at(rest, 0)  # "Văn phòng UBND tỉnh": the office of a named body
     return (len(head) >= 3 and not legal_form) or (len(head) == 2 and head[0] in _LEVELS) or within
 
 
@@ -257,7 +257,7 @@ def co_organisers(ctx: Context) -> list[tuple[int, int]]:
             first, second = units.unit_before(text, m.start(), s), units.unit_after(text, m.end(), e)
             if not (first and second and _HOLDS_MEETING.match(text, second[1], e)):
                 continue
-            out.extend(span for span in (first, second) if units._head_at(text, span[0]))
+            out.extend(span for span in (first, second) if units.head_at(text, span[0]))
     return out
 
 
@@ -278,7 +278,7 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
             items = unit_lists.unit_list_after(text, m.end(), sentence.end)
             count = int(m.group(1)) if m.group(1).isdigit() else None
             if (len(items) == count if count else len(items) >= 3) and all(
-                    len(text[a:b].split()) <= 4 and not units._head_at(text, a) for a, b in items):
+                    len(text[a:b].split()) <= 4 and not units.head_at(text, a) for a, b in items):
                 out.extend(items)
     return out
 
@@ -313,4 +313,4 @@ def exemplars(ctx: Context) -> list[tuple[int, int]]:
 def _exemplar_unit(text: str, span: tuple[int, int]) -> bool:
     """A named unit, or a place named with its level ("(tỉnh Phú Lâm)" after the movement it launched)."""
     unit = text[span[0]:span[1]]
-    return _named_unit(text, span) or (unit.split()[0] in units.place_words() and bool(units._name_words(unit)))
+    return _named_unit(text, span) or (unit.split()[0] in units.place_words() and bool(units.name_words(unit)))

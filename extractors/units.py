@@ -48,7 +48,7 @@ def _caps_before(text: str, ws: list[Word], i: int) -> int:
     two or more make a proper name ("Gia Lộc"), after which a lower-case word is not part of it."""
     n = 0
     j = i - 1
-    while j >= 0 and ws[j].text[:1].isupper() and not _head_at(text, ws[j].start):
+    while j >= 0 and ws[j].text[:1].isupper() and not head_at(text, ws[j].start):
         if len(ws[j].text) > 1 and ws[j].text.isupper():
             break  # an abbreviation ("CP", "TNHH") is a legal form, not a syllable of the name
         if j < i - 1 and text[ws[j].end:ws[j + 1].start] != " ":
@@ -88,7 +88,7 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
             return full
     if span is None:
         span = _back_to_head(text, pos, floor)
-    elif not _head_at(text, span[0]):
+    elif not head_at(text, span[0]):
         span = _back_to_head(text, span[1], floor) or span
     return _extend_over_and(text, span, floor) if span is not None else None
 
@@ -145,7 +145,7 @@ def _lower_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | Non
 _NOT_A_UNIT = re.compile(r"(?:Hội|hội)\s+(?:nghị|thảo|trường|thi|viên|diễn)\b")  # "Hội nghị bầu ...": an event
 
 
-def _head_at(text: str, pos: int) -> bool:
+def head_at(text: str, pos: int) -> bool:
     return bool(_head_word().match(text, pos)) and not _NOT_A_UNIT.match(text, pos)
 
 
@@ -173,7 +173,7 @@ def _back_to_head(text: str, pos: int, floor: int) -> tuple[int, int] | None:
             return None
         if _stop_pattern().match(" " + text[ws[i].start:pos]) or ws[i].text in ("và", "các"):
             return None  # "UBND tỉnh tặng cờ ...": a verb; "A và các huyện B": two units
-        if _head_at(text, ws[i].start):
+        if head_at(text, ws[i].start):
             return ws[i].start, ws[-1].end
     return None
 
@@ -189,7 +189,7 @@ def _extend_over_and(text: str, span: tuple[int, int], floor: int) -> tuple[int,
     m = re.compile(r"\s+và\s+$").search(text, max(floor, span[0] - 6), span[0])
     if m and not _starts_unit(text, span[0], _heads_or_places()):
         before = unit_before(text, m.start(), floor)
-        if before and _head_at(text, before[0]):
+        if before and head_at(text, before[0]):
             return before[0], span[1]
     return span
 
@@ -221,7 +221,7 @@ def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, in
         chosen.append(w)
     span = with_number(text, _over_and(text, _trim(chosen), ceiling))
     last = text[span[0]:span[1]].split()[-1] if span else ""
-    if span is not None and _head_at(text, span[0]) and last.islower() and last not in place_words():
+    if span is not None and head_at(text, span[0]) and last.islower() and last not in place_words():
         span = _lower_tail(text, span, ceiling)
     return span
 
@@ -259,7 +259,7 @@ _CLUSTER_AHEAD = re.compile(r"(?i)(cụm|khối)\b")
 
 def _over_and(text: str, span: tuple[int, int] | None, ceiling: int) -> tuple[int, int] | None:
     """"Sở Lao động - Thương binh và Xã hội": "và" inside a headed name, not a second unit."""
-    while span is not None and _head_at(text, span[0]):
+    while span is not None and head_at(text, span[0]):
         m = _AND.match(text, span[1])
         last_word = text[span[0]:span[1]].split()[-1]
         if not m or m.end() >= ceiling or _starts_unit(text, m.end(), _heads_or_places()) \
@@ -328,10 +328,10 @@ def same(a: str, b: str) -> bool:
     Lao động huyện"): once unit-type words are stripped from the front, the name words of one are
     all in the other. Stricter than the scorer's overlap rule, which would merge "Sở Nội vụ" with
     "Sở Ngoại vụ" or "Hà Nam" with "Hà Nội"."""
-    ha, hb = _head_type(a), _head_type(b)
+    ha, hb = head_type(a), head_type(b)
     if ha and hb and ha != hb:
         return False  # "Trường Cao đẳng Y tế Phú An" / "Trung tâm Y tế Phú An": two kinds of unit
-    ra, rb = _name_words(a), _name_words(b)
+    ra, rb = name_words(a), name_words(b)
     if ra and rb:
         return ra <= rb or rb <= ra
     fa, fb = (fold(canonical(u)).replace(" các ", " ") for u in (a, b))
@@ -339,7 +339,7 @@ def same(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _name_words(unit: str) -> frozenset[str]:
+def name_words(unit: str) -> frozenset[str]:
     text = fold(canonical(unit)).replace(" các ", " ")
     while True:
         m = _type_prefix().match(text)
@@ -352,7 +352,7 @@ def _name_words(unit: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _head_type(unit: str) -> str | None:
+def head_type(unit: str) -> str | None:
     """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
     m = _head_prefix().match(fold(canonical(unit)).replace(" các ", " "))  # "Liên minh (các) HTX tỉnh"
     return m.group(0).strip() if m else None

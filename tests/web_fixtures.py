@@ -3,12 +3,30 @@ PostgreSQL), sample reports stored, one user per role, and a browser-like client
 and submits forms with the values the page shows."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright never downloads a browser
+INSTALL_BROWSER = "apt-get install -y chromium chromium-driver && pip install -c constraints.txt playwright"
+
+
+def require_browser() -> None:
+    """Skip with the install command when Chromium or Playwright is missing; fail when CI is set."""
+    problem = None if CHROMIUM.exists() else f"{CHROMIUM} not installed"
+    if problem is None:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "playwright not installed"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"{problem} (CI is set, so browser tests must run)")
+        pytest.skip(f"{problem}; install with: {INSTALL_BROWSER}")
 
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

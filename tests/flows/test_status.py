@@ -1,15 +1,12 @@
 """`thidua status` as a monitoring check: exit 1 with a `problem` line for what an operator must
 hear about (the last nightly run failed, quarantined files, is late, nothing new for N runs), the
 same posted to THIDUA_NOTIFY_URL; exit 2 when the archive cannot be read."""
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
 from pipeline.storage import open_repository
+from webhook import Webhook
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
@@ -28,26 +25,13 @@ def status(*args: str):
 
 @pytest.fixture
 def webhook(monkeypatch):
-    posted: list[dict] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server's name
-            posted.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setenv("THIDUA_NOTIFY_URL", f"http://127.0.0.1:{server.server_address[1]}/hook")
+    hook = Webhook()
+    monkeypatch.setenv("THIDUA_NOTIFY_URL", hook.url)
     from pipeline.settings import get_settings
 
     get_settings.cache_clear()
-    yield posted
-    server.shutdown()
-    server.server_close()
+    yield hook.posted
+    hook.close()
     get_settings.cache_clear()
 
 

@@ -5,20 +5,19 @@ monitoring check reads; the webhook hears of the quarantined file; SIGTERM stops
 
 Real CLI processes, a real local Prefect server and scheduler, real reports from samples/. Its wall
 time is the cron's: at least one minute between the two nights (everything else is polled)."""
-import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from webhook import Webhook
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 FIRST, SECOND = "hatinh_cum4_tongket_2022.txt", "bacninh_cum6_congan_tongket_2024.txt"
@@ -33,30 +32,6 @@ def arrive(source: Path, inbox: Path, name: str | None = None) -> Path:
     copy = Path(shutil.copyfile(source, inbox / (name or source.name)))
     os.utime(copy, (HOUR_AGO, HOUR_AGO))
     return copy
-
-
-class Webhook:
-    """A local http.server standing in for the operator's chat webhook: keeps every JSON posted."""
-
-    def __init__(self):
-        posted = self.posted = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's name
-                posted.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 def wait_for(condition, timeout: float, what: str, proc: subprocess.Popen, log: Path, interval: float = 0.5):

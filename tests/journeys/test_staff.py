@@ -22,26 +22,13 @@ from urllib.parse import quote
 
 import pytest
 
+from web_fixtures import CHROMIUM, require_browser
+
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "samples" / "real"  # real reports as they were published
-CHROMIUM = Path("/usr/bin/chromium")
-INSTALL = "apt-get install -y chromium chromium-driver && pip install -c constraints.txt playwright"
 PASSWORD = "mat-khau-dai-123"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _require_browser() -> None:
-    problem = None if CHROMIUM.exists() else f"{CHROMIUM} not installed"
-    if problem is None:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "playwright not installed"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"{problem} (CI is set, so browser tests must run)")
-        pytest.skip(f"{problem}; install with: {INSTALL}")
 
 
 class Staff:
@@ -106,7 +93,7 @@ class Staff:
 
 @pytest.fixture
 def staff(tmp_path):
-    _require_browser()
+    require_browser()
     staff = Staff(tmp_path / "out")
     staff.thidua("ingest", str(REPORTS))
     staff.thidua("user", "add", "lan", "--role", "editor", stdin=PASSWORD + "\n")

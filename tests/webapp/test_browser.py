@@ -3,7 +3,6 @@ correct a participant's title with the keyboard, add a member by selecting text,
 see the correction and its history entry, withdraw it. Screenshots go to outputs/."""
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -12,28 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from web_fixtures import PASSWORD, SAMPLE_NAMES, SAMPLES, store
+from web_fixtures import CHROMIUM, PASSWORD, SAMPLE_NAMES, SAMPLES, require_browser, store
 
-CHROMIUM = Path("/usr/bin/chromium")
-INSTALL = "apt-get install -y chromium chromium-driver && pip install -c constraints.txt playwright"
 SHOTS = Path(__file__).resolve().parents[2] / "outputs"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _require_browser():
-    problem = None
-    if not CHROMIUM.exists():
-        problem = f"{CHROMIUM} not installed"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "playwright not installed"
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"{problem} (CI is set, so browser tests must run)")
-        pytest.skip(f"{problem}; install with: {INSTALL}")
 
 
 def _free_port() -> int:
@@ -45,7 +27,7 @@ def _free_port() -> int:
 @pytest.fixture
 def server(tmp_path, monkeypatch):
     """`thidua serve`'s app on a SQLite archive with the sample reports, in a thread."""
-    _require_browser()
+    require_browser()
     import uvicorn
 
     from pipeline.settings import get_settings
