@@ -98,7 +98,7 @@ def _before_prefect(paths: list[Path], as_version_of: str | None, retry_failed: 
         if as_version_of is not None and (len(paths) != 1 or not paths[0].is_file()):
             raise error("--as-version-of needs exactly one file", 2)
         say(escape(where()))
-        from flows.local import prefect_api_configured
+        from flows.prefect_settings import prefect_api_configured
 
         # without Prefect the run itself hashes each file once and starts nothing when all is archived
         return None if as_version_of or not prefect_api_configured() else nothing_new(paths, retry_failed)

@@ -126,7 +126,7 @@ def run_flow(start: Callable[[], object], module: str,
     import gc
     import importlib
 
-    from flows.local import prefect_api_configured
+    from flows.prefect_settings import prefect_api_configured
 
     if plain is not None and not prefect_api_configured():
         return run_steps(plain)
