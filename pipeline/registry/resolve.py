@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline import gazetteer
 from pipeline.record import Record
 from pipeline.registry.models import ClusterRow, UnitAliasRow, UnitResolutionRow, UnitRow
 from pipeline.registry.names import (distinct_words, district_of, identity_words, kind_of, provinces_in,
@@ -124,6 +125,8 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
             add_alias(s, index, known, name)
         return known
     named = list(provinces_in(name))
+    if province is None and not named:  # 'UBND huyện Hòn Đất' in a report of unknown scope: Kiên Giang
+        named = list(gazetteer.provinces_named(name))
     province = named[0] if len(named) == 1 else province
     unit_id, confidence, method, candidates = find_unit(index, name, scope, province)
     if method == "new":
@@ -157,9 +160,16 @@ def add_alias(s: Session, index: UnitIndex | None, unit_id: int, name: str) -> N
         s.flush()
 
 
-def _shares_units(s: Session, cluster_id: int, record: Record) -> bool:
-    names = set(s.scalars(select(UnitResolutionRow.key).where(UnitResolutionRow.scope == f"cluster:{cluster_id}")))
-    return any(same_registry_unit(unit_key(n), k) for n in unit_names(record) for k in names)
+def _shares_units(s: Session, cluster_id: int, record: Record, *, placed: bool = False) -> bool:
+    """A unit of the record is one of the cluster's; with `placed`, only a unit that names its place
+    counts, on both sides ('LĐLĐ huyện Hòn Đất' does, 'Sở Văn hóa, Thể thao và Du lịch' is in every province)."""
+    def named_place(name: str) -> bool:
+        return not placed or bool(provinces_in(name) or gazetteer.provinces_named(name))
+
+    theirs = {k for k, n in s.execute(select(UnitResolutionRow.key, UnitResolutionRow.name)
+                                      .where(UnitResolutionRow.scope == f"cluster:{cluster_id}")) if named_place(n)}
+    mine = [n for n in unit_names(record) if named_place(n)]
+    return any(same_registry_unit(unit_key(n), k) for n in mine for k in theirs)
 
 
 def find_cluster(s: Session, record: Record, scope: Scope) -> tuple[ClusterRow, float]:
@@ -178,7 +188,8 @@ def find_cluster(s: Session, record: Record, scope: Scope) -> tuple[ClusterRow, 
                 _shares_units(s, c.id, record)
         if c.province is not None and scope.province is not None:
             return False
-        return _shares_units(s, c.id, record)
+        # one province known, the other not: a unit in common must say where it is
+        return _shares_units(s, c.id, record, placed=(c.province is None) != (scope.province is None))
 
     exact = [c for c in same if scope.province and c.province == scope.province and c.sector == scope.sector]
     if exact:

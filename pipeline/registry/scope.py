@@ -6,11 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline import gazetteer
 from pipeline.record import Record
 from pipeline.registry.names import PROVINCES, fold, majority_sector, provinces_in, slug
 
 # Where a province is named, and how much that says about the report's scope.
 _WEIGHTS = (("cluster", 6), ("title", 3), ("venue", 2), ("participants", 2), ("text", 1))
+PLACE_WEIGHT = 3  # each unit whose district or commune (pipeline/gazetteer) lies in the province
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,10 @@ def unit_names(record: Record) -> list[str]:
 
 
 def document_scope(record: Record, text: str | None = None) -> Scope:
-    """Province: named most (weighted) in the cluster name, title, venue, participants and text; none
-    when the units themselves are in two or more provinces ('Công an tỉnh A', 'Công an tỉnh B')."""
+    """Province: named most (weighted) in the cluster name, title, venue, participants and text, and
+    the province the units' districts and communes lie in ('Rạch Giá, Hòn Đất, Giồng Riềng' ->
+    Kiên Giang, pipeline/gazetteer); none when the units themselves name two or more provinces
+    ('Công an tỉnh A', 'Công an tỉnh B')."""
     names = unit_names(record)
     sector = majority_sector(names, record.cluster.name if record.cluster else None)
     in_units: Counter = Counter()
@@ -49,6 +53,11 @@ def document_scope(record: Record, text: str | None = None) -> Scope:
             votes[province] += weight * n
     for province in in_units:
         votes[province] += 4
+    for province, n in gazetteer.provinces_in_text(sources["text"]).items():
+        votes[province] += n  # like a province named in the text
+    places = gazetteer.province_of(names)
+    if places.province is not None:
+        votes[places.province] += PLACE_WEIGHT * places.support
     if not votes:
         return Scope(None, sector, confidence=0.5)
     (best, score), *rest = votes.most_common()
