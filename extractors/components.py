@@ -20,6 +20,7 @@ from extractors import (
     members,
     participants,
     period,
+    places,
     published,
     ranks,
     title,
@@ -31,7 +32,7 @@ from extractors.language import ThiduaVietnamese  # noqa: F401  (registers the l
 from pipeline.record import Meeting, Problem, Record
 
 log = logging.getLogger(__name__)
-LISTS = {"legal_refs", "ranks", "kinds", "participants", "heads", "members"}  # empty is [], not None
+LISTS = {"legal_refs", "ranks", "kinds", "participants", "heads", "members", "misspellings"}  # empty is [], not None
 # the record field each Doc extension becomes, where the names differ
 RECORD_FIELD = {"meeting_date": "meeting.date", "venue": "meeting.venue", "kinds": "meeting.kinds",
                 "period": "meeting.period"}
@@ -116,6 +117,13 @@ def make_members(nlp: Language, name: str):
                                                     ctx.doc._.participants or []))
 
 
+@Language.factory("thidua_misspellings", assigns=["doc._.misspellings"],
+                  requires=["doc._.members", "doc._.heads", "doc._.ranks", "doc._.cluster", "doc._.title"])
+def make_misspellings(nlp: Language, name: str):
+    """Unit values that name a place misspelt ("huyện Bác Sơn" for "huyện Bắc Sơn"), by the gazetteer."""
+    return Step("misspellings", places.misspellings)
+
+
 @Language.factory("thidua_spans", assigns=["doc.spans"], requires=["doc._.members", "doc._.participants"])
 def make_spans(nlp: Language, name: str):
     """Labelled spans for what was found (units, people, titles, dates, roles), for display and analysis."""
@@ -144,7 +152,7 @@ def make_record(nlp: Language, name: str):
                               author=doc._.author, cluster=doc._.cluster, legal_refs=doc._.legal_refs or [],
                               ranks=doc._.ranks or [], meeting=meeting, participants=doc._.participants or [],
                               heads=doc._.heads or [], members=doc._.members or [],
-                              problems=doc._.problems or [])
+                              problems=doc._.problems or [], misspellings=doc._.misspellings or [])
         return doc
 
     return component

@@ -16,7 +16,7 @@ _PIECES = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 
 # What the components leave on the Doc, in pipeline order; `record` is assembled from the others.
 EXTENSIONS = ("context", "title", "published", "author", "cluster", "legal_refs", "ranks", "kinds", "period",
-              "meeting_date", "venue", "participants", "heads", "members", "record",
+              "meeting_date", "venue", "participants", "heads", "members", "misspellings", "record",
               "problems")  # problems: pipeline.record.Problem of each component that raised
 
 

@@ -130,35 +130,53 @@ def fold(text: str) -> str:
 @dataclass
 class _Index:
     places: list[Place]
+    keys: list[str]  # key(place.name), in the same order
     by_key: dict[str, list[Place]]
-    by_fold: dict[str, list[Place]]
-    by_province: dict[str, list[Place]]
 
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    rows = []
-    for line in (_DATA / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    provinces = {code: name for level, code, _, _, name in rows if level == "p"}
-    districts = {code: (parent, f"{kind} {name}") for level, code, parent, kind, name in rows if level == "d"}
-    places = []
-    for level, code, parent, kind, name in rows:
+    """The list, read once (~30 ms): the comparison key of a name is stored in the file where it is
+    not simply the name in lower case (build_gazetteer.py writes it; a test checks it is key(name))."""
+    rows = [line.split("\t") for line in (_DATA / "gazetteer.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    provinces = {row[1]: row[4] for row in rows if row[0] == "p"}
+    districts = {row[1]: (row[2], f"{row[3]} {row[4]}") for row in rows if row[0] == "d"}
+    index = _Index([], [], {})
+    for row in rows:
+        level, code, parent, kind, name = row[:5]
         if level == "p":
-            places.append(Place(name, kind, "province", name, None, code))
+            place = Place(name, kind, "province", name, None, code)
         elif level == "d":
-            places.append(Place(name, kind, "district", provinces[parent], None, code))
+            place = Place(name, kind, "district", provinces[parent], None, code)
         else:
             province_code, district = districts[parent]
-            places.append(Place(name, kind, "commune", provinces[province_code], district, code))
-    index = _Index(places, {}, {}, {})
-    for place in places:
-        k = key(place.name)
+            place = Place(name, kind, "commune", provinces[province_code], district, code)
+        k = row[5] if len(row) > 5 else name.lower()
+        index.places.append(place)
+        index.keys.append(k)
         index.by_key.setdefault(k, []).append(place)
-        index.by_fold.setdefault(fold(k), []).append(place)
-        index.by_province.setdefault(place.province, []).append(place)
     return index
+
+
+@lru_cache(maxsize=1)
+def _by_fold() -> dict[str, list[Place]]:
+    """Places by their key without accents: only near() needs it, so it is built on the first doubt."""
+    found: dict[str, list[Place]] = {}
+    index = _index()
+    for place, k in zip(index.places, index.keys, strict=True):
+        found.setdefault(fold(k), []).append(place)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _by_province() -> dict[str, list[tuple[Place, str]]]:
+    """(place, folded key) by province, for the one-letter-off search inside a province."""
+    found: dict[str, list[tuple[Place, str]]] = {}
+    index = _index()
+    for place, k in zip(index.places, index.keys, strict=True):
+        found.setdefault(place.province, []).append((place, fold(k)))
+    return found
 
 
 def _split_type(name: str) -> tuple[str | None, str | None, str]:
@@ -200,10 +218,10 @@ def near(name: str, *, level: str | None = None, province: str | None = None) ->
     if lookup(name, level=level, province=province) or len(fold(key(bare)).replace(" ", "")) < 4:
         return []
     folded = fold(key(bare))
-    found = [p for p in _index().by_fold.get(folded, []) if _fits(p, level, province)]
+    found = [p for p in _by_fold().get(folded, []) if _fits(p, level, province)]
     if not found and province is not None:
-        found = [p for p in _index().by_province.get(province, [])
-                 if _fits(p, level, province) and _one_edit(folded, fold(key(p.name)))]
+        found = [p for p, other in _by_province().get(province, [])
+                 if _fits(p, level, province) and _one_edit(folded, other)]
     if kind is not None:
         found.sort(key=lambda p: p.type != kind)
     return found

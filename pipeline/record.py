@@ -125,6 +125,17 @@ class Problem(BaseModel):
     error: str  # "ValueError: ..." (an extractor's bug, for the report to the developers) or the reader's warning
 
 
+class Misspelling(BaseModel):
+    """A place name in a unit that is no known administrative unit but one accent or letter off a
+    known one (pipeline/gazetteer): "huyện Bác Sơn" for "huyện Bắc Sơn". The value is kept as
+    written; the record goes to the review queue with the proposal."""
+
+    field: str  # the value it was found in: "members[2]", "heads[0]", "ranks[1]"
+    written: str  # "huyện Bác Sơn"
+    proposed: str  # "huyện Bắc Sơn"
+    province: str | None = None
+
+
 class Record(BaseModel):
     doc_id: str
     sha256: str | None = None
@@ -141,6 +152,7 @@ class Record(BaseModel):
     legal_refs: list[LegalRef] = Field(default_factory=list)
     origin: TextOrigin | None = None  # how the text was obtained (not part of GOLD_FORMAT)
     problems: list[Problem] = Field(default_factory=list)  # what was lost on the way (not part of GOLD_FORMAT)
+    misspellings: list[Misspelling] = Field(default_factory=list)  # known names misspelt (not part of GOLD_FORMAT)
 
     def to_export(self) -> dict:
         """The GOLD_FORMAT object: plain values, no evidence."""

@@ -58,6 +58,10 @@ def reason_text(reason: dict | str) -> str:
         return f"Máy không trích xuất được {_subject(field).lower()}: để trống, hãy nhập tay"
     if kind == "text_loss":
         return "Một phần văn bản không đọc được: đối chiếu các giá trị với tệp gốc"
+    if kind == "misspelling":
+        where = f" ({reason['province']})" if reason.get("province") else ""
+        return (f"{_subject(field)}: “{reason.get('written', '')}” không có trong danh mục đơn vị hành chính; "
+                f"có phải là “{reason.get('proposed', '')}”{where}? Nếu đúng, hãy sửa tên đơn vị")
     if kind == "implausible":
         return "Văn bản đọc được có thể sai chữ: đối chiếu các giá trị với tệp gốc"
     return f"{_subject(field)}: máy đọc lại văn bản và nay khác với giá trị người đã sửa (giá trị sửa vẫn được giữ)"

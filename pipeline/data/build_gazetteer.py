@@ -10,7 +10,9 @@ file, read here without importing the package (its runtime dependencies are not 
 
 Output, one unit a line, tab-separated: level (p province, d district, w commune), code, parent code
 (a district's province, a commune's district), type word (tỉnh, thành phố, huyện, quận, thị xã, xã,
-phường, thị trấn), name without the type word. Province names are the project's spelling
+phường, thị trấn), name without the type word, and, where it is not the name in lower case, the
+name's comparison key (pipeline.gazetteer.key: tone placement, y/i, apostrophes), so loading is a split.
+Province names are the project's spelling
 (pipeline/registry/names.PROVINCES: "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu").
 """
 from __future__ import annotations
@@ -73,10 +75,22 @@ def build() -> list[str]:
     return lines
 
 
+def _with_keys(lines: list[str]) -> list[str]:
+    """A sixth column, the comparison key (pipeline.gazetteer.key), where it is not the name in lower case."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from pipeline.gazetteer import key
+
+    out = []
+    for line in lines:
+        name = line.split("\t")[4]
+        out.append(line if key(name) == name.lower() else f"{line}\t{key(name)}")
+    return out
+
+
 def main() -> None:
-    lines = build()
+    lines = _with_keys(build())
     header = (f"# built by pipeline/data/build_gazetteer.py from {SOURCE} (MIT) admin_units_legacy: "
-              "the divisions before the 2025 reform\n# level\tcode\tparent\ttype\tname\n")
+              "the divisions before the 2025 reform\n# level\tcode\tparent\ttype\tname\t[key]\n")
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     counts = {lvl: sum(1 for x in lines if x[0] == lvl) for lvl in "pdw"}
     print(f"{OUT}: {counts['p']} provinces, {counts['d']} districts, {counts['w']} communes")

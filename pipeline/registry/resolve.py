@@ -115,8 +115,14 @@ def _maybe_rename(index: UnitIndex, unit: UnitRow, name: str) -> None:
         unit.district = unit.district or district_of(name)
 
 
-def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: str | None) -> int | None:
-    """The unit id this name means in this scope (None: waiting for a person); decided once."""
+MISSPELT = 0.6  # a name the gazetteer says is misspelt: never a sure unit, a person decides
+
+
+def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: str | None,
+                 proposed: str | None = None) -> int | None:
+    """The unit id this name means in this scope (None: waiting for a person); decided once.
+    `proposed`: the name with a misspelt place corrected (record.misspellings): the unit of that
+    name when there is one, else a new unit, either way queued for a person, never a sure new unit."""
     key = unit_key(name)
     if (scope, key) in index.resolved or not key:
         known = index.resolved.get((scope, key))
@@ -129,6 +135,16 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
         named = list(gazetteer.provinces_named(name))
     province = named[0] if len(named) == 1 else province
     unit_id, confidence, method, candidates = find_unit(index, name, scope, province)
+    note = None
+    if proposed is not None and method in ("new", "fuzzy"):
+        note = f"gazetteer: a misspelling of {proposed!r}?"
+        known, _, _, _ = find_unit(index, proposed, scope, province)
+        if known is not None:  # the unit under its right name: attach, queued, keep the misspelling off it
+            s.add(UnitResolutionRow(scope=scope, key=key, name=name, unit_id=known, confidence=MISSPELT,
+                                    method="fuzzy", updated_at=utcnow(), note=note))
+            index.resolved[(scope, key)] = known
+            return known
+        confidence = min(confidence, MISSPELT)
     if method == "new":
         unit = UnitRow(name=name, key=key, kind=kind_of(name), province=province, district=district_of(name),
                        named_by_staff=False)
@@ -142,7 +158,7 @@ def resolve_name(s: Session, index: UnitIndex, name: str, scope: str, province: 
         add_alias(s, index, unit_id, name)
         index.in_scope.setdefault(scope, set()).add(unit_id)
     s.add(UnitResolutionRow(scope=scope, key=key, name=name, unit_id=unit_id, confidence=confidence, method=method,
-                            candidates=candidates or None, updated_at=utcnow()))
+                            candidates=candidates or None, updated_at=utcnow(), note=note))
     index.resolved[(scope, key)] = unit_id
     return unit_id
 

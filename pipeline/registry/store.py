@@ -108,8 +108,13 @@ class Registry:
         placed.province = cluster.province if cluster and cluster.province else scope.province
         placed.version, placed.confidence = version, confidence
         where = f"cluster:{cluster.id}" if cluster else f"province:{scope.province or '-'}"
+        proposed = {}
+        for m in record.misspellings:
+            unit = _unit_at(record, m.field)
+            if unit and m.written in unit:
+                proposed[unit] = unit.replace(m.written, m.proposed)
         for name in unit_names(record):
-            resolve_name(s, index, name, where, placed.province)
+            resolve_name(s, index, name, where, placed.province, proposed.get(name))
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -249,6 +254,13 @@ class Registry:
         for r in rows:
             r.unit_id, r.confidence, r.method, r.candidates = unit_id, 1.0, "staff", None
             r.decided_by, r.updated_at = user.strip(), utcnow()
+
+
+def _unit_at(record: Record, field: str) -> str | None:
+    """The unit value at 'members[2]', 'heads[0]', 'ranks[1]'."""
+    base, _, index = field.rstrip("]").partition("[")
+    items = getattr(record, base, None) if base in ("members", "heads", "ranks") else None
+    return items[int(index)].unit if items is not None and index.isdigit() and int(index) < len(items) else None
 
 
 def _need_user(user: str | None) -> None:

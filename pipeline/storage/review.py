@@ -16,8 +16,10 @@ LOW_CONFIDENCE = 0.5  # values below this are shown as doubtful and put the reco
 
 # The queue's order: most urgent first. An extractor that failed left a field empty, like "empty";
 # a reader's warning (part of the text unreadable) is a doubt about the text, like "implausible".
-PRIORITY = {"conflict": 0, "empty": 1, "extractor_failed": 1, "implausible": 2, "text_loss": 2, "low_confidence": 3}
-MACHINE_KINDS = ("empty", "extractor_failed", "implausible", "text_loss", "low_confidence")
+# A known place name misspelt ("huyện Bác Sơn") would become a new unit: as urgent as a doubtful text.
+PRIORITY = {"conflict": 0, "empty": 1, "extractor_failed": 1, "implausible": 2, "text_loss": 2, "misspelling": 2,
+            "low_confidence": 3}
+MACHINE_KINDS = ("empty", "extractor_failed", "implausible", "text_loss", "misspelling", "low_confidence")
 
 
 def field_target(field: str, export: dict) -> list:
@@ -52,7 +54,8 @@ def judge(record: Record) -> list[dict]:
     """The machine's own doubts about a record it just extracted."""
     export = record.to_export()
     return [{**r, "target": field_target(r["field"], export)}
-            for r in [*(_problem(p) for p in record.problems), *_doubts(record)]]
+            for r in [*(_problem(p) for p in record.problems), *map(_misspelling, record.misspellings),
+                      *_doubts(record)]]
 
 
 def _reason(kind: str, field: str, message: str, **extra) -> dict:
@@ -65,6 +68,13 @@ def _problem(problem) -> dict:
                                             "check the values against the original file")
     return _reason("extractor_failed", problem.field, f"extracting {problem.field} failed ({problem.error}): "
                                                       "left empty, fill it in by hand")
+
+
+def _misspelling(m) -> dict:
+    where = f" ({m.province})" if m.province else ""
+    return _reason("misspelling", m.field, f"{m.written!r} is no known administrative unit; "
+                                           f"{m.proposed!r}{where} is: correct the name if it is that one",
+                   written=m.written, proposed=m.proposed, province=m.province)
 
 
 def _doubts(record: Record) -> list[dict]:
