@@ -112,13 +112,15 @@ _Y_AS_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 
 def key(name: str | None) -> str:
     """How two written place names are compared: NFC, lower case, modern tone placement, y/i alike,
-    no apostrophes or hyphens, the spelling variants of gazetteer_words.json."""
+    no apostrophes or hyphens, the spelling variants and other spellings of whole names of
+    gazetteer_words.json ('Mù Cang Chải', officially, is the list's 'Mù Căng Chải')."""
     s = unicodedata.normalize("NFC", str(name or "")).lower()
     s = _OLD_TONES.sub(lambda m: NEW_TONES[m.group(0)], s)
     s = _Y_AFTER_CONSONANT.sub(lambda m: m.group(1).translate(_Y_AS_I), s)
     s = re.sub(r"[\u2019'`\-\u2010-\u2015.,()]", " ", s)
     variants = _words()["variants"]
-    return " ".join(variants.get(w, w) for w in s.split())
+    s = " ".join(variants.get(w, w) for w in s.split())
+    return _words()["names"].get(s, s)
 
 
 def fold(text: str) -> str:

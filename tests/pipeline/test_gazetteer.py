@@ -72,6 +72,7 @@ def test_an_ocr_misspelling_is_close_to_a_known_name():
     (found,) = misspellings(["huyện Hòn Đát"], province="Kiên Giang")  # one letter off, in the province
     assert found.proposed == "huyện Hòn Đất"
     assert misspellings(["huyện Hòn Đất", "xã Bình Sơn"], province="Kiên Giang") == []
+    assert misspellings(["huyện Mù Cang Chải"], province="Yên Bái") == []  # official; the list has 'Căng'
 
 
 def test_the_stored_comparison_keys_are_what_key_gives():
