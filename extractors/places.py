@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline import gazetteer
 from pipeline.record import Misspelling
-from pipeline.registry.names import provinces_in
+from pipeline.store.registry.names import provinces_in
 
 
 def _province(ctx, units: list[str]) -> str | None:

@@ -7,4 +7,5 @@
     report/     rankings, heads, checks and exports from the archive; run reports; scoring
 
 Beside them: record.py (the one typed Record), batches.py/ingest.py/pool.py (the batch loop that
-runs the stages), settings.py, units.py (when two unit names mean the same unit), atomic.py."""
+runs the stages), settings.py, units.py (when two unit names mean the same unit), gazetteer.py (Vietnam's
+administrative units before the 2025 reform, data/gazetteer.tsv), atomic.py."""

@@ -35,7 +35,7 @@ class Place:
     name: str  # without the type word: "Hòn Đất"
     type: str  # "huyện", "thành phố", "xã", ...
     level: str  # province | district | commune
-    province: str  # the project's spelling (pipeline/registry/names.PROVINCES)
+    province: str  # the project's spelling (pipeline/store/registry/names.PROVINCES)
     district: str | None = None  # a commune's district, with its type word: "huyện Hòn Đất"
     code: str = ""  # the statistics office's code
 

@@ -13,7 +13,7 @@ Output, one unit a line, tab-separated: level (p province, d district, w commune
 phường, thị trấn), name without the type word, and, where it is not the name in lower case, the
 name's comparison key (pipeline.gazetteer.key: tone placement, y/i, apostrophes), so loading is a split.
 Province names are the project's spelling
-(pipeline/registry/names.PROVINCES: "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu").
+(pipeline/store/registry/names.PROVINCES: "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu").
 """
 from __future__ import annotations
 

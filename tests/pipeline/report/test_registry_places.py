@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from pipeline.batches import ingest
-from pipeline.document import Status
-from pipeline.registry import Registry
-from pipeline.registry.models import ClusterRow, DocumentClusterRow
-from pipeline.storage import open_repository
+from pipeline.read.document import Status
+from pipeline.store.registry import Registry
+from pipeline.store.registry.models import ClusterRow, DocumentClusterRow
+from pipeline.store import open_repository
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 REPORTS = {"kiengiang_cum4_thongbao_ketqua_2024": "kien-giang/chinh-quyen/cum-4",  # Phú Quốc, Hà Tiên, Kiên Hải
@@ -32,7 +32,7 @@ def _archive(tmp_path):
 
 
 def _keys(repo) -> dict[str, str]:
-    from pipeline.storage.models import DocumentRow
+    from pipeline.store.models import DocumentRow
 
     with repo.db.session() as s:
         rows = s.execute(select(DocumentRow.doc_id, ClusterRow.key)

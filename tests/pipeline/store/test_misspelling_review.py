@@ -4,10 +4,10 @@ registry queues the name for a person instead of making it a sure new unit."""
 from sqlalchemy import select
 
 from pipeline.batches import ingest
-from pipeline.document import Status
-from pipeline.registry import Registry
-from pipeline.storage import open_repository
-from pipeline.storage.models import DocumentRow
+from pipeline.read.document import Status
+from pipeline.store.registry import Registry
+from pipeline.store import open_repository
+from pipeline.store.models import DocumentRow
 from web.labels import reason_text
 
 # The report never names its province: the other members (Văn Quan, Bình Gia, Văn Lãng) say Lạng Sơn.
