@@ -206,6 +206,8 @@ def lookup(name: str, *, level: str | None = None, province: str | None = None) 
     kind, typed_level, bare = _split_type(name)
     level = level or typed_level
     found = [p for p in _index().by_key.get(key(bare), []) if _fits(p, level, province)]
+    if not found and kind == "thành phố":  # 'thành phố Hà Nội', 'thành phố Cần Thơ': centrally run cities
+        found = [p for p in _index().by_key.get(key(bare), []) if _fits(p, "province", province)]
     if kind is not None and typed_level != "province":  # the exact type first ('thị xã X' beside 'xã X')
         found.sort(key=lambda p: p.type != kind)
     return found
@@ -310,13 +312,15 @@ def provinces_named(unit: str) -> set[str]:
     return {p.province for m in mentions(unit) for p in m.places}
 
 
-def provinces_in_text(text: str | None) -> Counter:
+def provinces_in_text(text: str | None, *, provinces: bool = False) -> Counter:
     """How often running text names a district or commune (with its type word) of each province,
-    counting only the names that are in one province ('huyện Hòn Đất', not 'huyện Châu Thành')."""
+    counting only the names that are in one province ('huyện Hòn Đất', not 'huyện Châu Thành');
+    with `provinces`, also the provinces it names with their type word ('tỉnh Lạng Sơn')."""
     found: Counter = Counter()
     for m in mentions(text or "", bare=False):
         named = {p.province for p in m.places}
-        if len(named) == 1 and m.level != "province":
+        is_province = all(p.level == "province" for p in m.places)
+        if len(named) == 1 and (provinces or not is_province):
             found[named.pop()] += 1
     return found
 
