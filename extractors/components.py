@@ -22,6 +22,7 @@ from extractors import (
     period,
     published,
     ranks,
+    span_layer,
     title,
     venue,
     vocab,
@@ -79,6 +80,14 @@ def make_cues(nlp: Language, name: str) -> SpanRuler:
     rows = [*vocab.entries("kinds"), *(e for e in vocab.entries("domain") if e["label"] == "meeting_verb")]
     ruler.add_patterns([{"label": e["label"], "pattern": e["pattern"]} for e in rows])
     return ruler
+
+
+@Language.factory("thidua_span_layer", assigns=["doc.spans"])
+def make_span_layer(nlp: Language, name: str) -> span_layer.SpanLayer:
+    """Units, roles, years, titles and people as labelled spans in doc.spans["unit_mentions"],
+    ["role_mentions"], ["year_mentions"], ["title_mentions"], ["person_mentions"] (extractors/span_layer.py),
+    marked once, before every relation step; the UNIT index goes on the context for the unit readers."""
+    return span_layer.SpanLayer(nlp)
 
 
 _step("title", title.find)
