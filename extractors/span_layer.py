@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -84,12 +84,17 @@ class SpanLayer:
     """Find (matchers built once, in __init__) and write (doc.spans groups, and the index on the context)."""
 
     def __init__(self, nlp: Language):
-        self.heads = Matcher(nlp.vocab)
+        # head words: one PhraseMatcher over lower case, then the first syllable as written ("Sở", not "sở");
+        # a lower-case first syllable only before an abbreviation ("hội CCB xã Hòa Bình", "công ty TNHH")
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.head_forms: dict[str, set[tuple[str, ...]]] = {}
         for head in vocab.phrases("units", "head"):
-            first, *rest = _words(head)
-            self.heads.add("UNIT", [[{"ORTH": first}, *({"LOWER": w.lower()} for w in rest)]])
-            if any(_is_abbreviation(w) for w in rest):  # "hội CCB xã Hòa Bình", "công ty TNHH Hoàng Long"
-                self.heads.add("UNIT", [[{"ORTH": first.lower()}, *({"ORTH": w} for w in rest)]])
+            words = _words(head)
+            forms = self.head_forms.setdefault(" ".join(words).lower(), set())
+            forms.add((words[0],))
+            if any(_is_abbreviation(w) for w in words[1:]):
+                forms.add((words[0].lower(), *words[1:]))
+        self.heads.add("UNIT", [nlp.make_doc(" ".join(k.split())) for k in self.head_forms])
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.places.add("PLACE", [nlp.make_doc(p.lower()) for p in vocab.phrases("units", "place")])
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -100,14 +105,21 @@ class SpanLayer:
                             ("cue", vocab.phrases("people", "cue")),
                             ("group", vocab.phrases("members", "group"))):
             self.lower.add(label, [nlp.make_doc(p) for p in rows])
-        self.surnames = frozenset(vocab.phrases("surnames"))
+        self.surnames = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.surnames.add("PER", [nlp.make_doc(p) for p in vocab.phrases("surnames")])
+        self.years = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.years.add("YEAR", [nlp.make_doc(str(y)) for y in range(1990, 2040)])
+
+    def written_as_head(self, span: Span) -> bool:
+        words = tuple(t.text for t in span)
+        key = " ".join(t.lower_ for t in span)
+        return any(words[:len(form)] == form for form in self.head_forms.get(key, ()))
 
     def __call__(self, doc: Doc) -> Doc:
         found = Found.of(doc, self)
         doc.spans["unit_mentions"] = found.units()
         doc.spans["role_mentions"] = found.roles
-        doc.spans["year_mentions"] = [Span(doc, t.i, t.i + 1, label="YEAR") for t in doc
-                                      if t.is_digit and len(t.text) == 4 and "1990" <= t.text <= "2039"]
+        doc.spans["year_mentions"] = [Span(doc, s, e, label="YEAR") for _, s, e in self.years(doc)]
         doc.spans["title_mentions"] = filter_spans(found.titles)
         in_units = {i for u in doc.spans["unit_mentions"] for i in range(u.start, u.end)}
         doc.spans["person_mentions"] = [p for p in found.people() if p.start not in in_units]
@@ -138,7 +150,8 @@ class Found:
     def of(cls, doc: Doc, layer: SpanLayer) -> Found:
         heads: dict[int, int] = {}
         for _, s, e in layer.heads(doc):
-            heads[s] = max(e, heads.get(s, e))
+            if e > heads.get(s, s) and layer.written_as_head(doc[s:e]):
+                heads[s] = e
         places = {s: e for _, s, e in layer.places(doc)}
         by_label: dict[str, list[tuple[int, int]]] = {}
         for label, s, e in layer.lower(doc):
@@ -289,19 +302,18 @@ class Found:
 
     # people
     def people(self) -> list[Span]:
-        doc, out, i = self.doc, [], 0
-        while i < len(doc):
-            t = doc[i]
-            if _capitalised(t) and not _abbreviation(t) and (t.text in self.layer.surnames or i in self.cues):
-                j = i + 1
-                while j < len(doc) and j - i < 5 and _capitalised(doc[j]) and not _abbreviation(doc[j]) and \
-                        doc[j - 1].whitespace_ == " " and j not in self.heads:
-                    j += 1
-                if 2 <= j - i <= 5:
-                    out.append(Span(doc, i, j, label="PER"))
-                i = j
+        """A run of two to five capitalised syllables that opens with a family name or follows a cue."""
+        doc, out, after = self.doc, [], -1
+        for i in sorted({s for _, s, _ in self.layer.surnames(doc)} | {c for c in self.cues if c < len(doc)}):
+            if i < after or not _capitalised(doc[i]) or _abbreviation(doc[i]):
                 continue
-            i += 1
+            j = i + 1
+            while j < len(doc) and j - i < 5 and _capitalised(doc[j]) and not _abbreviation(doc[j]) and \
+                    doc[j - 1].whitespace_ == " " and j not in self.heads:
+                j += 1
+            if 2 <= j - i <= 5:
+                out.append(Span(doc, i, j, label="PER"))
+                after = j
         return out
 
 
