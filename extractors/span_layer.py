@@ -94,13 +94,14 @@ class SpanLayer:
             forms.add((words[0],))
             if any(_is_abbreviation(w) for w in words[1:]):
                 forms.add((words[0].lower(), *words[1:]))
-        self.heads.add("UNIT", [nlp.make_doc(" ".join(k.split())) for k in self.head_forms])
+        self.heads.add("UNIT", [nlp.make_doc(v) for k in self.head_forms for v in _wrapped(k)])
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.places.add("PLACE", [nlp.make_doc(p.lower()) for p in vocab.phrases("units", "place")])
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, rows in (("stop", vocab.phrases("units", "stop")), ("event", vocab.phrases("units", "event")),
                             ("comma_name", vocab.phrases("units", "comma_name")),
-                            ("truong", vocab.phrases("heads", "truong")), ("pho", vocab.phrases("heads", "pho")),
+                            ("truong", [v for p in vocab.phrases("heads", "truong") for v in _wrapped(p)]),
+                            ("pho", [v for p in vocab.phrases("heads", "pho") for v in _wrapped(p)]),
                             ("TITLE", vocab.phrases("titles", "position")),
                             ("cue", vocab.phrases("people", "cue")),
                             ("group", vocab.phrases("members", "group"))):
@@ -111,8 +112,8 @@ class SpanLayer:
         self.years.add("YEAR", [nlp.make_doc(str(y)) for y in range(1990, 2040)])
 
     def written_as_head(self, span: Span) -> bool:
-        words = tuple(t.text for t in span)
-        key = " ".join(t.lower_ for t in span)
+        words = tuple(t.text for t in span if not t.is_space)
+        key = " ".join(t.lower_ for t in span if not t.is_space)
         return any(words[:len(form)] == form for form in self.head_forms.get(key, ()))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -296,6 +297,8 @@ class Found:
             i += 1
         if last_place is not None:
             return last_place
+        if 0 < i - end <= 2 and i < len(doc) and _capitalised(doc[i]) and i not in self.heads:
+            return self._read(i)  # "Đoàn Thanh niên | cộng sản | Hồ Chí Minh tỉnh"
         if to_place or i == end or i - end >= 6 or (i < len(doc) and doc[i].is_alpha and i not in self.stops):
             return end
         return i
@@ -315,6 +318,12 @@ class Found:
                 out.append(Span(doc, i, j, label="PER"))
                 after = j
         return out
+
+
+def _wrapped(phrase: str) -> list[str]:
+    """The phrase, and the phrase hard-wrapped at each of its spaces ("Khối\nphó"): one token per line break."""
+    words = phrase.split()
+    return [" ".join(words)] + [" ".join(words[:i]) + " \n" + " ".join(words[i:]) for i in range(1, len(words))]
 
 
 def _whole(doc: Doc, s: int, e: int) -> bool:

@@ -94,3 +94,26 @@ def test_relation_steps_give_the_span_as_the_value(extract):
 def test_the_layer_component_declares_what_it_assigns():
     analysis = nlp().analyze_pipes()
     assert "doc.spans" in analysis["summary"]["span_layer"]["assigns"]
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Đoàn Thanh niên cộng sản Hồ Chí Minh tỉnh làm Khối phó.", "Đoàn Thanh niên cộng sản Hồ Chí Minh tỉnh"),
+    ("Tỉnh Đoàn thanh niên Hòa Bình được bầu làm khối trưởng.", "Tỉnh Đoàn thanh niên Hòa Bình"),
+    ("Văn phòng Đoàn đại biểu Quốc hội tỉnh tham dự.", "Văn phòng Đoàn đại biểu Quốc hội tỉnh"),
+    ("gồm Liên\nđoàn lao động tỉnh (Khối trưởng) và các đơn vị khác.", "Liên\nđoàn lao động tỉnh"),
+])
+def test_a_name_that_goes_on_in_lower_case_or_over_a_line_break(sentence, unit):
+    assert unit in unit_texts(sentence)
+
+
+def test_a_hard_wrapped_role_word_is_a_role():
+    doc, _ = layer("Đoàn Thanh niên tỉnh (Khối\nphó), Hội Nông dân tỉnh.")
+    assert [(s.text, s.label_) for s in doc.spans["role_mentions"]] == [("Khối\nphó", "pho")]
+
+
+def test_a_head_whose_year_is_a_guess_goes_to_the_review_queue(extract):
+    # elected, no year written, nothing says whether the meeting reviews a year or opens one
+    guessed = extract("Các đơn vị thảo luận năm 2024.", "Hội nghị đã bầu Sở Tư pháp làm Cụm trưởng.")
+    named = extract("Các đơn vị thảo luận năm 2024.", "Hội nghị đã bầu Sở Tư pháp làm Cụm trưởng năm 2025.")
+    assert [h.unit for h in guessed.heads] == ["Sở Tư pháp"] and guessed.heads[0].confidence < 0.5
+    assert [(h.unit, h.year) for h in named.heads] == [("Sở Tư pháp", 2025)] and named.heads[0].confidence >= 0.5
