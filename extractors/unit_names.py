@@ -1,11 +1,13 @@
-"""Whether two unit names are one unit ("Cao Bằng" / "Công an tỉnh Cao Bằng", "LĐLĐ huyện" / "Liên đoàn Lao
-động huyện"), and the canonical form that the registry key and the export's extra key use."""
+"""The canonical form of a unit name (abbreviations written out) that the registry key and the export's extra
+key use, and the extractor's vocabulary for `pipeline.units.same_name`, which decides whether two names of
+one document are one unit ("Cao Bằng" / "Công an tỉnh Cao Bằng", "LĐLĐ huyện" / "Liên đoàn Lao động huyện")."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
 from extractors import vocab
+from pipeline import units
 from pipeline.normalize import fold
 
 
@@ -37,48 +39,24 @@ def canonical(unit: str) -> str:
 
 
 def same(a: str, b: str) -> bool:
-    """One unit written two ways ("Cao Bằng" / "Công an tỉnh Cao Bằng", "LĐLĐ huyện" / "Liên đoàn
-    Lao động huyện"): once unit-type words are stripped from the front, the name words of one are
-    all in the other. Stricter than the scorer's overlap rule, which would merge "Sở Nội vụ" with
-    "Sở Ngoại vụ" or "Hà Nam" with "Hà Nội"."""
-    ha, hb = head_type(a), head_type(b)
-    if ha and hb and ha != hb and not (f"{ha} ".startswith(f"{hb} ") or f"{hb} ".startswith(f"{ha} ")):
-        return False  # "Trường Cao đẳng Y tế Phú An" / "Trung tâm Y tế Phú An": two kinds of unit
-    # ("Hội xã Hòa Bình" / "Hội CCB xã Hòa Bình": the short head word of the same unit)
-    ra, rb = name_words(a), name_words(b)
-    if ra and rb:
-        return ra <= rb or rb <= ra
-    fa, fb = (fold(canonical(u)).replace(" các ", " ") for u in (a, b))
-    return fa.startswith(fb) or fb.startswith(fa)
+    """One unit written two ways in one document: `pipeline.units.same_name` (the one place that decides)
+    with the extractor's head and place words."""
+    return units.same_name(a, b, kinds())
 
 
-@lru_cache(maxsize=4096)
 def name_words(unit: str) -> frozenset[str]:
-    text = fold(canonical(unit)).replace(" các ", " ")
-    while True:
-        m = _type_prefix().match(text)
-        if not m or m.end() == 0:
-            break
-        text = text[m.end():].lstrip(" -,")
-    # scope words say where a unit works, not which one it is
-    text = re.sub(r"\b(?:việt nam|trung ương|tối cao)\b|\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", " ", text)
-    return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
+    return units.name_words(unit, kinds())
 
 
-@lru_cache(maxsize=4096)
 def head_type(unit: str) -> str | None:
     """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
-    m = _head_prefix().match(fold(canonical(unit)).replace(" các ", " "))  # "Liên minh (các) HTX tỉnh"
-    return m.group(0).strip() if m else None
+    return units.head_type(unit, kinds())
 
 
 @lru_cache(maxsize=1)
-def _head_prefix() -> re.Pattern:
+def kinds() -> units.UnitKinds:
+    """Head words and place words of patterns/units.jsonl, folded and written out, built once."""
     heads = [fold(canonical(p)) for p in vocab.phrases("units", "head")]
-    return re.compile(rf"(?:{vocab.alternation(heads)})(?:\s+|$)")
-
-
-@lru_cache(maxsize=1)
-def _type_prefix() -> re.Pattern:
-    types = [fold(canonical(p)) for p in vocab.phrases("units", "head") + vocab.phrases("units", "place")]
-    return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
+    types = heads + [fold(canonical(p)) for p in vocab.phrases("units", "place")]
+    return units.UnitKinds(heads=re.compile(rf"(?:{vocab.alternation(heads)})(?:\s+|$)"),
+                           types=re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)"), canonical=canonical)
