@@ -53,9 +53,9 @@ def _assigned_by() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role_then_unit() -> re.Pattern:
-    # "Cụm trưởng năm 2025 là A", "... cho A"; "Cụm trưởng: A; Cụm phó: B"
+    # "Cụm trưởng năm 2025 là A", "... cho A"; "Cụm trưởng: A; Cụm phó: B", "Cụm trưởng năm 2025: A"
     joiners = vocab.alternation(vocab.phrases("heads", "role_then_unit"))
-    return re.compile(rf"(?:[^;]{{0,70}}?\s(?:{joiners})|\s*:)\s+(?!biết)")
+    return re.compile(rf"(?:[^;]{{0,70}}?\s(?:{joiners})|(?:\s+năm\s+(?:19|20)\d{{2}})?\s*:)\s+(?!biết)")
 
 
 class _Found:

@@ -117,3 +117,14 @@ def test_a_head_whose_year_is_a_guess_goes_to_the_review_queue(extract):
     named = extract("Các đơn vị thảo luận năm 2024.", "Hội nghị đã bầu Sở Tư pháp làm Cụm trưởng năm 2025.")
     assert [h.unit for h in guessed.heads] == ["Sở Tư pháp"] and guessed.heads[0].confidence < 0.5
     assert [(h.unit, h.year) for h in named.heads] == [("Sở Tư pháp", 2025)] and named.heads[0].confidence >= 0.5
+
+
+@pytest.mark.parametrize(("sentence", "unit", "role", "year"), [
+    ("Các đơn vị đã biểu quyết chọn Liên đoàn Luật sư tỉnh Đồng Nai làm Cụm phó năm 2025.",
+     "Liên đoàn Luật sư tỉnh Đồng Nai", "pho", 2025),
+    ("Cụm trưởng năm 2025: Viện KSND tỉnh Lào Cai; Cụm phó: Viện KSND tỉnh Lai Châu.",
+     "Viện KSND tỉnh Lào Cai", "truong", 2025),
+])
+def test_heads_of_invented_sentences(extract, sentence, unit, role, year):
+    record = extract("Hội nghị tổng kết công tác thi đua năm 2024 của Cụm thi đua số 4.", sentence)
+    assert (unit, role, year) in {(h.unit, h.role, h.year) for h in record.heads}
