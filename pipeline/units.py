@@ -82,7 +82,7 @@ def same_unit(a, b) -> bool:
     return not (dist_a and dist_b) or len(dist_a & dist_b) / min(len(dist_a), len(dist_b)) >= 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key of name_words and head_type
 class UnitKinds:
     """The words that say which kind of unit a name is, for `same_name`: `heads` matches the head words a name
     opens with ("hội cựu chiến binh", "trung tâm"), `types` head words or place words ("huyện"), both over
