@@ -50,7 +50,7 @@ from collections.abc import Callable, Sequence
 
 from pebble import ProcessExpired, ProcessPool
 
-from pipeline.document import DocumentResult
+from pipeline.read.document import DocumentResult
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def _worker_setup(parent: int) -> None:
     """In each worker: Ctrl-C is for the parent to handle (no traceback per worker), and the
     worker ends when the parent is gone, even if it was killed before it could stop the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from pipeline.limits import end_process_when_hung
+    from pipeline.read.limits import end_process_when_hung
 
     end_process_when_hung()
 

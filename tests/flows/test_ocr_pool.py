@@ -3,7 +3,7 @@ from legacy_inputs import TXT_SAMPLES, sample_text
 from scan_inputs import render_pages
 
 from pipeline.ingest import Todo, extract_batch
-from pipeline.document import Status
+from pipeline.read.document import Status
 
 
 def test_scans_are_read_by_ocr_in_the_pool(tmp_path, tesseract):
