@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from pipeline import units
-from pipeline.normalize import fold
+from pipeline.normalise.text import fold
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.normalize import fold
+from pipeline.normalise.text import fold
 
 # Old-style tone placement ("hoà", "thuý", "uỷ") and the modern one ("hòa", "thúy", "ủy") are the same word.
 NEW_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
