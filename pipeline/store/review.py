@@ -46,7 +46,17 @@ def target(reason: dict, export: dict) -> list:
 
 def settled(reasons: list[dict], correction: list, export: dict) -> list[dict]:
     """The reasons still open after a correction about `correction` (an `overlay.target`)."""
-    return [r for r in reasons if not ov.covers(correction, target(r, export))]
+    return [r for r in reasons if not _decides(correction, target(r, export))]
+
+
+def _decides(correction: list, doubt: list) -> bool:
+    """A correction decides a doubt when it replaces what the doubt is about, or when it corrects
+    part of the doubtful list item: a clerk who fixes a doubtful head's year has looked at that head."""
+    if ov.covers(correction, doubt):
+        return True
+    c_base, c_key, _, c_item = correction
+    d_base, d_key, d_attr, d_item = doubt
+    return c_item and d_item and d_attr is None and (c_base, c_key) == (d_base, d_key)
 
 
 def judge(record: Record) -> list[dict]:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.run import process_path
+from pipeline.record import clean_text
 from pipeline.store import open_repository
 from pipeline.store.errors import InvalidCorrection
 from pipeline.store.overlay import get_value, parse_path, set_value, validate
@@ -97,6 +98,7 @@ def correct(repo, doc_id: str, step, made: list, in_force: dict) -> None:
     except InvalidCorrection as exc:
         assert "nothing to change" in str(exc), exc
         return
+    value = clean_text(value) if isinstance(value, str) else value  # a value is one line of text, as typed
     made.append((field, value))
     in_force[key] = value
 
