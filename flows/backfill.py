@@ -29,6 +29,7 @@ from prefect.futures import PrefectFuture
 from prefect.states import Failed, State
 from prefect.utilities.annotations import opaque, quote
 
+from flows.extraction import EXTRACTOR
 from flows.runners import SettingsTaskRunner, parallelism
 from flows.runtime import current_progress
 from pipeline import batches
@@ -80,7 +81,7 @@ def skip_archived(files: list[Path], retry_failed: bool = False) -> IngestPlan:
 
 @task(name="extract-batch", task_run_name="extract-batch-{number}", cache_policy=NO_CACHE, persist_result=False)
 def extract(number: int, todo: list[Item], workers: int) -> list[DocumentResult]:
-    return steps.extract_batch(todo, workers)
+    return steps.extract_batch(todo, workers, EXTRACTOR)
 
 
 @task(name="store-batch", task_run_name="store-batch-{number}", retry_condition_fn=transient, **IO_TASK)

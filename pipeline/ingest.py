@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.document import DocumentResult, Status
-from pipeline.pool import extract_in_pool, process_archived, run_in_pool
+from pipeline.pool import ModuleExtractor, extract_in_pool, process_archived, run_in_pool
 from pipeline.settings import get_settings
 from pipeline.storage import NotFound, Repository, StorageError, sha256_file
 from pipeline.storage.archive import FileChanged
@@ -200,15 +200,19 @@ def failed_before_note(results: Iterable[DocumentResult]) -> str | None:
 
 # --- extract ---------------------------------------------------------------------------------
 
-def extract_batch(todo: Sequence[Item], workers: int = 1, process: Process | None = None) -> list[DocumentResult]:
-    """Read, normalise and extract each file (or archived original, under its doc_id), over
-    `workers` processes; one result per item. `process`: another extractor (tests)."""
+def extract_batch(todo: Sequence[Item], workers: int, extractor: ModuleExtractor,
+                  process: Process | None = None) -> list[DocumentResult]:
+    """Read, normalise and extract each file (or archived original, under its doc_id) with the
+    `extractor` the caller passes (flows/extraction.py), over `workers` processes; one result per
+    item. `process`: a one-file extractor instead (tests)."""
     paths = [item.path for item in todo]
     if todo and isinstance(todo[0], Original):
-        return run_in_pool(process_archived, [(o.archive_path, o.doc_id, process) for o in todo], paths, workers)
+        one = process or extractor.process_path
+        return run_in_pool(process_archived, [(o.archive_path, o.doc_id, one) for o in todo], paths, workers,
+                           extractor)
     if process is None:
-        return extract_in_pool(paths, workers)
-    return run_in_pool(process, [(p,) for p in paths], paths, workers)
+        return extract_in_pool(paths, workers, extractor)
+    return run_in_pool(process, [(p,) for p in paths], paths, workers, extractor)
 
 
 # --- store -----------------------------------------------------------------------------------
