@@ -38,9 +38,9 @@ def gold_sets() -> list[tuple[str, Path, Path]]:
 
 
 def load(gold_dir: Path, texts: Path):
-    from pipeline.discover import discover
-    from pipeline.readers import read_document
-    from pipeline.scoring import load_gold
+    from pipeline.read.discover import discover
+    from pipeline.read import read_document
+    from pipeline.report.scoring import load_gold
 
     golds = load_gold(gold_dir)
     files, _ = discover([texts])
@@ -144,7 +144,7 @@ def with_underthesea_sentences():
 def run(data, disable: tuple[str, ...] = ()) -> list[tuple[float, float]]:
     from extractors.context import Context
     from extractors.run import extract_many
-    from pipeline.scoring import score
+    from pipeline.report.scoring import score
 
     out = []
     for golds, documents in data:

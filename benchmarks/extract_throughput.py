@@ -25,7 +25,7 @@ RATE_TARGET, STARTUP_TARGET = 60.0, 1.5
 FIRST_RECORD = """
 import time, sys
 t0 = float(sys.argv[1])
-from pipeline.readers import read_document
+from pipeline.read import read_document
 from extractors.run import extract
 record = extract(read_document(sys.argv[2]))
 print(time.time() - t0)
@@ -58,8 +58,8 @@ def main() -> None:
 
     from extractors.context import Context
     from extractors.run import extract_many
-    from pipeline.discover import discover
-    from pipeline.readers import read_document
+    from pipeline.read.discover import discover
+    from pipeline.read import read_document
 
     files, _ = discover(folders)
     t0 = time.perf_counter()

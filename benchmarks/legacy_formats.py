@@ -27,7 +27,7 @@ def versions(workdir: Path, scans: int, with_doc: bool) -> dict[str, list[Path]]
     from legacy_inputs import encodable, tcvn3_bytes, to_viqr, vni_bytes
     from scan_inputs import render_pages, save_pdf
 
-    from pipeline.readers import read_document
+    from pipeline.read import read_document
     from tests.conftest import cp1258_bytes
 
     writers = {"utf-8": lambda t: t.encode("utf-8"), "cp1258": cp1258_bytes, "tcvn3": tcvn3_bytes,
@@ -66,9 +66,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from extractors.run import process_path
-    from pipeline import ocr
-    from pipeline.readers import office
-    from pipeline.scoring import score
+    from pipeline.read import ocr
+    from pipeline.read import office
+    from pipeline.report.scoring import score
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="thidua-formats-"))
     scans = 0 if ocr.problem() else args.scans

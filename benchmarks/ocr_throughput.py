@@ -30,7 +30,7 @@ def _ocr_page(path: str) -> float:
 
     from PIL import Image
 
-    from pipeline.ocr import read_image
+    from pipeline.read.ocr import read_image
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     read_image(Image.open(path))
@@ -39,7 +39,7 @@ def _ocr_page(path: str) -> float:
 
 
 def _convert(path: str) -> int:
-    from pipeline.readers.office import convert_to_docx
+    from pipeline.read.office import convert_to_docx
 
     return len(convert_to_docx(Path(path).read_bytes(), ".doc"))
 
@@ -47,7 +47,7 @@ def _convert(path: str) -> int:
 def make_scans(folder: Path, pages: int) -> list[Path]:
     from scan_inputs import render_pages
 
-    from pipeline.readers import read_document
+    from pipeline.read import read_document
 
     texts = sorted((ROOT / "samples").glob("*.txt"))
     out: list[Path] = []
@@ -96,7 +96,7 @@ def extract_in_pool(paths: list[Path], workers: int) -> tuple[float, int]:
 
 def bench_ocr(workdir: Path, pages: int, workers: int) -> None:
     from pipeline.pool import extraction_pool
-    from pipeline import ocr
+    from pipeline.read import ocr
 
     if ocr.problem():
         print(f"OCR: skipped ({ocr.problem()}; {ocr.INSTALL})")
@@ -114,7 +114,7 @@ def bench_ocr(workdir: Path, pages: int, workers: int) -> None:
 
 def bench_doc(workdir: Path, count: int, workers: int) -> None:
     from pipeline.pool import extraction_pool
-    from pipeline.readers import office
+    from pipeline.read import office
 
     if office.soffice() is None:
         print(f".doc: skipped (LibreOffice missing; {office.INSTALL})")

@@ -86,7 +86,7 @@ def main() -> None:
 
         flow = backfill.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
         report = flow([args.pool_run], batch_size=args.batch_size, return_state=True).result()
-        from pipeline.document import Status
+        from pipeline.read.document import Status
 
         assert report.count(Status.OK) == len(report.results), report.headline()
         return

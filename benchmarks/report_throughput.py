@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.corpus import write_reports  # noqa: E402
 from flows.extraction import EXTRACTOR  # noqa: E402
 from pipeline.batches import ingest  # noqa: E402
-from pipeline.registry import Registry  # noqa: E402
-from pipeline.reports import checks, heads, load_facts, rankings, tie_reader  # noqa: E402
-from pipeline.storage import open_repository  # noqa: E402
+from pipeline.store.registry import Registry  # noqa: E402
+from pipeline.report import checks, heads, load_facts, rankings, tie_reader  # noqa: E402
+from pipeline.store import open_repository  # noqa: E402
 
 
 def timed(label: str, action):

@@ -63,8 +63,8 @@ def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> di
     from flows.extraction import EXTRACTOR
     from pipeline.batches import ingest
     from pipeline.settings import get_settings
-    from pipeline.storage import open_repository
-    from pipeline.storage.search import search
+    from pipeline.store import open_repository
+    from pipeline.store.search import search
 
     os.environ["THIDUA_DATABASE_URL"] = url
     os.environ["THIDUA_OUTPUT_DIR"] = str(work)

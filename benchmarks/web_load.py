@@ -60,8 +60,8 @@ class Tally:
 
 def prepare(url: str, folder: Path, docs: int, clients: int) -> list[str]:
     from extractors.run import process_path
-    from pipeline.storage import open_repository
-    from pipeline.storage.users import add_user
+    from pipeline.store import open_repository
+    from pipeline.store.users import add_user
 
     repo = open_repository(url, folder / "archive")
     try:
@@ -201,7 +201,7 @@ def _edit(base: str, user: str, docs: list[str], window: Window, tally: Tally, s
 
 def check(url: str, folder: Path, tally: Tally) -> tuple[int, int]:
     """(saves missing from the audit log, records whose final value is not the last accepted save)."""
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     repo = open_repository(url, folder / "archive")
     try:

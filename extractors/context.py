@@ -8,8 +8,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from pipeline.document import Document
-from pipeline.normalize import NormalizedText, normalize
+from pipeline.read.document import Document
+from pipeline.normalise.text import NormalizedText, normalize
 from pipeline.record import Evidence, Participant, Rank, Value
 
 # A sentence ends at . ! ? ; or a line break, but not inside numbers (07.3.2017), after single-letter

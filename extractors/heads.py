@@ -13,7 +13,7 @@ from functools import lru_cache
 from extractors import unit_lists, units, vocab
 from extractors.context import Context
 from extractors.head_years import ELECTING, Mention, carried, mention, role_pattern
-from pipeline.normalize import fold
+from pipeline.normalise.text import fold
 from pipeline.record import Head
 
 _CLUSTER_WORD = re.compile(r"^(cụm|khối|thi đua)\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from extractors import names, unit_lists, units, vocab
 from extractors.context import Context
-from pipeline.normalize import fold
+from pipeline.normalise.text import fold
 from pipeline.record import Head, Member, Participant, Rank
 
 MIN_ITEMS = 2

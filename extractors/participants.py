@@ -14,7 +14,7 @@ from functools import lru_cache
 from extractors import names as nm
 from extractors import vocab
 from extractors.context import Context
-from pipeline.normalize import fold
+from pipeline.normalise.text import fold
 from pipeline.record import Participant
 
 _SEGMENT_END = re.compile(r"[;:.()\[\]]|,|\s-\s(?=đơn vị|đại diện)|$")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors.names import Word, words
-from pipeline.normalize import fold
+from pipeline.normalise.text import fold
 
 JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")

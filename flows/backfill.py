@@ -35,11 +35,11 @@ from flows.runtime import current_progress
 from pipeline import batches
 from pipeline import ingest as steps
 from pipeline.batches import ExtractionFailed, stored_so_far
-from pipeline.discover import Found, find_reports
-from pipeline.document import DocumentResult, shown_path
+from pipeline.read.discover import Found, find_reports
+from pipeline.read.document import DocumentResult, shown_path
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan
-from pipeline.report import RunReport
-from pipeline.storage import StorageError, open_repository
+from pipeline.report.runs import RunReport
+from pipeline.store import StorageError, open_repository
 
 log = logging.getLogger("thidua.backfill")
 if log.parent and log.parent.level == logging.NOTSET:

@@ -17,9 +17,9 @@ from pathlib import Path
 from flows.extraction import EXTRACTOR
 from pipeline import batches
 from pipeline.batches import PlainSteps, Progress
-from pipeline.discover import find_reports
-from pipeline.document import shown_path
-from pipeline.report import RunReport, changes
+from pipeline.read.discover import find_reports
+from pipeline.read.document import shown_path
+from pipeline.report.runs import RunReport, changes
 
 
 

@@ -1,6 +1,6 @@
 """The nightly flow: ingest what is new in an inbox folder, unattended (`thidua schedule`).
 
-Wiring only (steps in pipeline/inbox.py and the backfill's batches):
+Wiring only (steps in pipeline/read/inbox.py and the backfill's batches):
 
     scan the inbox (I/O; files written to in the last minute wait for the next run)
       -> the backfill's batches: skip archived, extract, store
@@ -28,9 +28,9 @@ from prefect.utilities.annotations import quote
 
 from flows.backfill import IO_TASK, finish, ingest_files
 from flows.runners import SettingsTaskRunner
-from pipeline import inbox as steps
-from pipeline.document import DocumentResult, shown_path
-from pipeline.report import RunReport
+from pipeline.read import inbox as steps
+from pipeline.read.document import DocumentResult, shown_path
+from pipeline.report.runs import RunReport
 from pipeline.settings import get_settings
 
 log = logging.getLogger("thidua.nightly")
@@ -56,8 +56,8 @@ def file_away(found: steps.InboxScan, results: list[DocumentResult], archive_to:
 @task(name="verify-sample", **IO_TASK)
 def verify_sample(size: int) -> list[str]:
     """Fixity of the `size` originals verified longest ago: the report's lines (damage logged as errors)."""
-    from pipeline.storage import StorageError, open_repository
-    from pipeline.storage.fixity import verify
+    from pipeline.store import StorageError, open_repository
+    from pipeline.store.fixity import verify
 
     if size <= 0:
         return []
@@ -75,7 +75,7 @@ def verify_sample(size: int) -> list[str]:
 def record_failure(flow, flow_run, state) -> None:
     """A nightly run that failed or crashed before it could report: kept in the archive's runs,
     so `thidua status` and the next `thidua schedule` say so."""
-    from pipeline.storage import StorageError, open_repository
+    from pipeline.store import StorageError, open_repository
 
     try:
         with open_repository() as repo:
@@ -124,8 +124,8 @@ def nightly(inbox: Path, archive_to: Path | None = None, quarantine: Path | None
 def tell_the_operator() -> None:
     """Post what went wrong in this run (the archive's record of it: failed, files quarantined)
     to THIDUA_NOTIFY_URL, when it is set; `thidua status` says the same."""
-    from pipeline.health import notify, problems
-    from pipeline.storage import StorageError, open_repository
+    from pipeline.report.health import notify, problems
+    from pipeline.store import StorageError, open_repository
 
     if not get_settings().notify_url:
         return

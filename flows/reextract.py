@@ -22,8 +22,8 @@ from flows.backfill import IO_TASK, finish, run_plan, transient
 from flows.runners import SettingsTaskRunner
 from pipeline import ingest as steps
 from pipeline.ingest import ReextractPlan
-from pipeline.report import RunReport, changes
-from pipeline.storage import open_repository
+from pipeline.report.runs import RunReport, changes
+from pipeline.store import open_repository
 
 log = logging.getLogger("thidua.reextract")
 

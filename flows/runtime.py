@@ -77,7 +77,7 @@ class ExpectedErrors(logging.Filter):
             return False  # a library logging the Ctrl-C it caught (SQLAlchemy closing a connection)
         if not record.name.startswith("prefect"):
             return True
-        from pipeline.storage import StorageError
+        from pipeline.store import StorageError
 
         if record.exc_info:
             return not isinstance(record.exc_info[1], StorageError)

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
 from pipeline import ingest as steps
-from pipeline.discover import Found
-from pipeline.document import DocumentResult, Status
+from pipeline.read.discover import Found
+from pipeline.read.document import DocumentResult, Status
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan, ReextractPlan
 from pipeline.pool import ModuleExtractor
-from pipeline.report import RunReport
+from pipeline.report.runs import RunReport
 from pipeline.settings import get_settings
-from pipeline.storage import DatabaseUnavailable, Repository, StorageError, open_repository
-from pipeline.storage.errors import ConflictError
+from pipeline.store import DatabaseUnavailable, Repository, StorageError, open_repository
+from pipeline.store.errors import ConflictError
 
 log = logging.getLogger("thidua.batches")
 

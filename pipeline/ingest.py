@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pipeline.document import DocumentResult, Status
+from pipeline.read.document import DocumentResult, Status
 from pipeline.pool import ModuleExtractor, extract_in_pool, process_archived, run_in_pool
 from pipeline.settings import get_settings
-from pipeline.storage import NotFound, Repository, StorageError, sha256_file
-from pipeline.storage.archive import FileChanged
-from pipeline.storage.batch import Extraction
-from pipeline.storage.views import SaveOutcome
+from pipeline.store import NotFound, Repository, StorageError, sha256_file
+from pipeline.store.archive import FileChanged
+from pipeline.store.batch import Extraction
+from pipeline.store.views import SaveOutcome
 
 Process = Callable[[Path], DocumentResult]
 OnResult = Callable[[DocumentResult], None]

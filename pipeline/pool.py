@@ -57,7 +57,7 @@ from importlib import import_module
 
 from pebble import ProcessExpired, ProcessPool
 
-from pipeline.document import DocumentResult
+from pipeline.read.document import DocumentResult
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ def _worker_setup(parent: int, extractor: ModuleExtractor | None = None) -> None
             extractor.warm_up()
         except Exception:  # noqa: BLE001 - its first file says what is wrong
             log.warning("could not warm up the extractor %s", extractor.module, exc_info=True)
-    from pipeline.limits import end_process_when_hung
+    from pipeline.read.limits import end_process_when_hung
 
     end_process_when_hung()
 

@@ -173,15 +173,52 @@ class Record(BaseModel):
 
     def confidences(self) -> list[tuple[str, float]]:
         """(field, confidence) of every value, lowest first."""
-        pairs = [(name, value.confidence) for name, value in (
-            ("title", self.title), ("published", self.published), ("author", self.author),
-            ("meeting.date", self.meeting.date), ("meeting.period", self.meeting.period),
-            ("meeting.venue", self.meeting.venue), ("cluster", self.cluster)) if value is not None]
-        for name in ("members", "participants", "ranks", "heads", "legal_refs"):
-            pairs += [(f"{name}[{i}]", v.confidence) for i, v in enumerate(getattr(self, name))]
-        pairs += [(f"meeting.kinds[{i}]", v.confidence) for i, v in enumerate(self.meeting.kinds)]
+        pairs = []
+        for path in FIELDS:
+            value = self._at(path)
+            if isinstance(value, list):
+                pairs += [(f"{path}[{i}]", item.confidence) for i, item in enumerate(value)]
+            elif value is not None:
+                pairs.append((path, value.confidence))
         return sorted(pairs, key=lambda p: p[1])
+
+    def _at(self, path: str):
+        """The model value at a GOLD_FORMAT path ("title", "meeting.kinds")."""
+        node = self
+        for part in path.split("."):
+            node = getattr(node, part)
+        return node
 
     def lowest_confidence(self) -> float | None:
         """The review queue sorts by this: the least certain value in the record (None: no values)."""
         return min((confidence for _, confidence in self.confidences()), default=None)
+
+
+# Review: a value less certain than this is marked on the record page and puts the record in the
+# review queue (one threshold for both, so what the page marks is what the queue holds).
+LOW_CONFIDENCE = 0.5
+
+
+def _gold_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """GOLD_FORMAT's field paths derived from the models, so they are written once: every field, the
+    scalars (a `Value`), the lists, and the attributes of object-valued fields and list items."""
+    own = set(Found.model_fields)
+    fields, scalars, lists, attrs = [], [], [], {}
+    paths = [(name, Record.model_fields[name]) for name in ("title", "published", "author")]
+    paths += [(f"meeting.{name}", info) for name, info in Meeting.model_fields.items()]
+    paths += [(name, Record.model_fields[name]) for name in ("cluster", "members", "participants", "ranks",
+                                                            "heads", "legal_refs")]
+    for path, info in paths:
+        fields.append(path)
+        kind = info.annotation
+        item = getattr(kind, "__args__", (kind,))[0]
+        if getattr(kind, "__origin__", None) is list:
+            lists.append(path)
+        elif isinstance(item, type) and issubclass(item, Value):
+            scalars.append(path)
+        if isinstance(item, type) and issubclass(item, Found) and not issubclass(item, Value):
+            attrs[path] = tuple(n for n in item.model_fields if n not in own and n != "canonical")
+    return tuple(fields), tuple(scalars), tuple(lists), attrs
+
+
+FIELDS, SCALARS, LISTS, ITEM_ATTRS = _gold_fields()

@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     database_url: str | None = None  # default: sqlite file in output_dir
     archive_dir: Path | None = None  # default: output_dir/archive
     max_file_mb: PositiveNumber = 20.0  # larger inputs are refused, not read into memory
-    # Bounds on the work one file may cost (pipeline/readers/limits.py): bytes are not work. A small
+    # Bounds on the work one file may cost (pipeline/read/limits.py): bytes are not work. A small
     # .docx can unpack to a gigabyte, a small PDF can hold thousands of pages.
     max_docx_mb: PositiveNumber = 100.0  # a .docx unpacked (all its parts together)
     max_docx_parts: int = Field(default=2000, gt=0)  # members of a .docx package
@@ -47,12 +47,12 @@ class Settings(BaseSettings):
     session_max_hours: float = 12.0
     login_attempts: int = 5
     login_window_minutes: float = 15.0
-    # Scans and legacy office files (pipeline/ocr.py, pipeline/readers/office.py)
+    # Scans and legacy office files (pipeline/read/ocr.py, pipeline/read/office.py)
     ocr_language: str = "vie"
     ocr_dpi: int = 200  # ~2 s a page on one core; 300 dpi takes ~3.5 s for little gain
     ocr_page_timeout_s: float = 120.0
     office_timeout_s: float = 120.0  # one LibreOffice conversion
-    # Bounds on what people type and ask (pipeline/storage/values.py, search.py, fixity.py).
+    # Bounds on what people type and ask (pipeline/store/values.py, search.py, fixity.py).
     max_value_kb: float = Field(default=100.0, gt=0, allow_inf_nan=False)  # one correction value
     search_timeout_s: float = Field(default=30.0, gt=0, allow_inf_nan=False)  # one search, on the server too
     verify_sample: int = Field(default=50, ge=0)  # originals the nightly run re-checks, oldest-verified first

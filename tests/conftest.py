@@ -32,7 +32,7 @@ def require_tool(problem: str | None, install: str) -> None:
 @pytest.fixture
 def tesseract():
     """Tesseract with its Vietnamese model (OCR tests)."""
-    from pipeline import ocr
+    from pipeline.read import ocr
 
     require_tool(ocr.problem(), ocr.INSTALL)
 
@@ -40,7 +40,7 @@ def tesseract():
 @pytest.fixture
 def libreoffice():
     """LibreOffice Writer (.doc/.rtf/.odt tests)."""
-    from pipeline.readers import office
+    from pipeline.read import office
 
     require_tool(None if office.soffice() else "LibreOffice is not installed", office.INSTALL)
     return office.soffice()

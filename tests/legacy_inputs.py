@@ -1,6 +1,6 @@
 """Legacy versions of sample reports, made independently of the converters under test.
 
-- TCVN3 bytes come from glibc (`iconv -t TCVN5712-1`), not from pipeline/legacy.py.
+- TCVN3 bytes come from glibc (`iconv -t TCVN5712-1`), not from pipeline/read/legacy.py.
 - VNI and VIQR are written here from their published rules (base letter, then the shape mark,
   then the tone mark), character by character.
 - `encodable` gives the clean original the legacy versions can hold (curly quotes -> straight).
@@ -30,7 +30,7 @@ def encodable(text: str) -> str:
 
 
 def sample_text(name: str) -> str:
-    from pipeline.readers import read_document
+    from pipeline.read import read_document
 
     return encodable(read_document(SAMPLES / name).text)
 

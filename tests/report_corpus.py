@@ -117,7 +117,7 @@ def write_corpus(folder: Path, reports=REPORTS) -> list[Path]:
 def ingest(repo, folder: Path, reports=REPORTS) -> None:
     from flows.extraction import EXTRACTOR
     from pipeline.batches import ingest
-    from pipeline.document import Status
+    from pipeline.read.document import Status
 
     results = ingest(repo, write_corpus(folder, reports), extractor=EXTRACTOR)
     assert [r.status for r in results] == [Status.OK] * len(reports), [r.reason for r in results]
@@ -125,7 +125,7 @@ def ingest(repo, folder: Path, reports=REPORTS) -> None:
 
 def open_archive(kind: str, folder: Path):
     """(repository, cleanup) on an empty SQLite file or a fresh PostgreSQL schema."""
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     if kind == "sqlite":
         repo = open_repository(f"sqlite:///{(folder / 'thidua.db').as_posix()}", folder / "archive")

@@ -98,7 +98,7 @@ def storage_env(db_url, tmp_path, monkeypatch):
 
 @pytest.fixture
 def repository(storage_env):
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     repo = open_repository()
     yield repo
@@ -121,7 +121,7 @@ def assert_consistent(repo) -> dict[str, int]:
     versions are complete, every archived original is whole, and the search index agrees."""
     from sqlalchemy import func, select
 
-    from pipeline.storage.models import AuditRow, DocumentRow, MachineRecordRow, RecordVersionRow, SourceRow
+    from pipeline.store.models import AuditRow, DocumentRow, MachineRecordRow, RecordVersionRow, SourceRow
 
     with repo.db.session() as s:
         docs = s.execute(select(DocumentRow.id, DocumentRow.doc_id, DocumentRow.version,

@@ -49,7 +49,7 @@ def store(repo, path: Path) -> str:
 @pytest.fixture
 def archive(repository, tmp_path):
     """The repository with three sample reports and one user per role; doc_ids in `.docs`."""
-    from pipeline.storage.users import add_user
+    from pipeline.store.users import add_user
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -4,8 +4,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from pipeline.storage import StorageError
-from pipeline.storage import users as accounts
+from pipeline.store import StorageError
+from pipeline.store import users as accounts
 from web.auth import Admin, CheckedForm
 
 router = APIRouter()

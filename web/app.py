@@ -1,4 +1,4 @@
-"""The staff's review and correction web app: a thin shell over the archive (pipeline.storage).
+"""The staff's review and correction web app: a thin shell over the archive (pipeline.store).
 
 `create_app()` opens the archive as the CLI does (THIDUA_DATABASE_URL, THIDUA_ARCHIVE_DIR) and
 serves server-rendered pages. Every response carries security headers; the Content Security
@@ -19,10 +19,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from pipeline.settings import get_settings
-from pipeline.storage import DatabaseUnavailable, NotFound, StorageError, open_repository
+from pipeline.store import DatabaseUnavailable, NotFound, StorageError, open_repository
 from web import auth, textview
 from web.labels import field_label, reason_text, show
-from web.forms import LOW_CONFIDENCE
+from pipeline.record import LOW_CONFIDENCE
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "

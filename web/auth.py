@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from pipeline.settings import get_settings
-from pipeline.storage import users as accounts
+from pipeline.store import users as accounts
 
 COOKIE = "thidua_session"
 LOGIN_COOKIE = "thidua_login"

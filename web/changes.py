@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.record import Record
-from pipeline.storage import overlay as ov
-from pipeline.storage.editing import Change
+from pipeline.store import overlay as ov
+from pipeline.store.editing import Change
 from web.forms import (DATES, KEY_ATTR, LIST_ATTRS, SCALARS, FormError, RecordForm, Row, _text, cluster_value,
                        date_text, from_record, item_value, scalar_value)
 

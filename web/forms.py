@@ -11,12 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.record import KINDS, Record, clean_text
-from pipeline.storage import InvalidInput
-from pipeline.storage import overlay as ov
+from pipeline.record import KINDS, LOW_CONFIDENCE, SCALARS, Record, clean_text
+from pipeline.store import InvalidInput
+from pipeline.store import overlay as ov
 
-LOW_CONFIDENCE = 0.7  # values below this are marked on the page
-SCALARS = ("title", "published", "author", "meeting.date", "meeting.period", "meeting.venue")
 LIST_ATTRS = {"participants": ("name", "title", "organization"), "members": ("unit",),
               "ranks": ("unit", "rank", "score"), "heads": ("unit", "role", "year"), "legal_refs": ("symbol",)}
 KEY_ATTR = {"participants": "name", "members": "unit", "ranks": "unit", "heads": "unit", "legal_refs": "symbol"}

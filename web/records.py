@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 
-from pipeline.record import KINDS
-from pipeline.storage import ConflictError, InvalidInput, NotFound
-from pipeline.storage import editing
-from pipeline.storage.search import search as search_text
+from pipeline.record import KINDS, LOW_CONFIDENCE
+from pipeline.store import ConflictError, InvalidInput, NotFound
+from pipeline.store import editing
+from pipeline.store.search import search as search_text
 from web import forms, textview
 from web.auth import CheckedForm, Editor, Viewer
 from web.changes import FormError, changes, rebase
@@ -67,7 +67,7 @@ def queue_page(request: Request, login: Viewer, cluster: str | None = None, year
         "queue": result, "filter": f, "filter_query": _filter_query(f), "q": q or "", "hits": hits,
         "search_error": search_error, "clusters": clusters, "years": years, "statuses": STATUS_NAMES,
         "kinds": KIND_NAMES, "page": page, "pages": max(1, -(-result.total // PAGE)),
-        "low": forms.LOW_CONFIDENCE})
+        "low": LOW_CONFIDENCE})
 
 
 def _record_context(request: Request, doc_id: str, form_state: forms.RecordForm | None = None,
@@ -78,7 +78,7 @@ def _record_context(request: Request, doc_id: str, form_state: forms.RecordForm 
     return {"stored": stored, "form": form_state or forms.from_record(stored.record),
             "doc_text": request.app.state.text_pane.html(text, stored.record),
             "text_cut": len(text) > textview.MAX_CHARS, "kinds": KIND_NAMES, "previous": stored.previous,
-            "following": stored.following, "filter": f, "filter_query": _filter_query(f), "low": forms.LOW_CONFIDENCE,
+            "following": stored.following, "filter": f, "filter_query": _filter_query(f), "low": LOW_CONFIDENCE,
             "attrs": forms.LIST_ATTRS, "message": None, "errors": {}, "conflict": None, **extra}
 
 

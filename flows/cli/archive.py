@@ -17,7 +17,7 @@ from flows.cli.started import STARTED
 from flows.cli.output import (CLUSTER, NEEDS_REVIEW, YEAR, archive, check_output, error, print_summary, say,
                               storage_errors, within)
 from flows.cli.runs import Interrupted, check_paths, finish, run_flow
-from pipeline.document import shown_path
+from pipeline.read.document import shown_path
 
 BATCH_HELP = "How many files are extracted together (default: THIDUA_BATCH_SIZE, 100)."
 WORKERS_HELP = "How many processes extract at once (default: THIDUA_WORKERS, one per core)."
@@ -80,7 +80,7 @@ def ingest(
 def where() -> str:
     """Where the archive is: one line, the originals' folder and the database (no password)."""
     from pipeline.settings import get_settings
-    from pipeline.storage import redact
+    from pipeline.store import redact
 
     settings = get_settings()
     return f"archive: {shown_path(settings.effective_archive_dir)}; database: {redact(settings.effective_database_url)}"
@@ -165,7 +165,7 @@ def export(
 
     csv and xlsx are for people: Vietnamese headers, dates as dates, a "corrected" marker and the review
     flag; xlsx puts members, participants, ranks and heads on their own sheets."""
-    from pipeline.storage.export import export_records
+    from pipeline.store.export import export_records
 
     check_output(out_path)  # a symlink, a device, a missing folder: exit 2 before opening the archive
     with storage_errors(), archive() as repo:

@@ -13,7 +13,7 @@ app = command_group("The archive database: where it is and its layout.")
 @app.command("upgrade")
 def db_upgrade() -> None:
     """Create the database's tables, or bring them up to date after an upgrade of thidua (also done on first use)."""
-    from pipeline.storage import open_database
+    from pipeline.store import open_database
 
     with storage_errors(), closing(open_database(upgrade=False)) as db:
         before = db.revision()
@@ -26,7 +26,7 @@ def db_upgrade() -> None:
 def db_status() -> None:
     """Where the archive is, its layout's revision and how much it holds."""
     from pipeline.settings import get_settings
-    from pipeline.storage.db import head_revision
+    from pipeline.store.db import head_revision
 
     with storage_errors(), archive() as repo:
         counts = repo.counts()

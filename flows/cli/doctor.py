@@ -12,7 +12,7 @@ def doctor() -> None:
 
     Exit code 1 when one is missing: files that need it fail with the command that installs it,
     every other file is read as usual."""
-    from pipeline.tools import check_tools
+    from pipeline.read.tools import check_tools
 
     tools = check_tools()
     table = Table(show_header=True, title="thidua doctor")

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.cli.output import check_output, console, error, exit_code, print_summary, progress
-from pipeline.discover import find_reports
-from pipeline.document import DocumentResult, Status, shown_path
+from pipeline.read.discover import find_reports
+from pipeline.read.document import DocumentResult, Status, shown_path
 
 FILES_HELP = "Report files or folders (folders are searched, subfolders included)."
 
@@ -83,7 +83,7 @@ def evaluate(
         "--details", help="List, per document, every value missed or wrongly added, field by field.")] = False,
 ) -> None:
     """Read reports and score the records against hand-checked ones: precision, recall and F1 per field."""
-    from pipeline.scoring import load_gold, score
+    from pipeline.report.scoring import load_gold, score
 
     if not gold_dir.is_dir():
         raise error(f"gold folder not found: {gold_dir}", 2)

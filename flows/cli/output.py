@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.document import DocumentResult, Status
+from pipeline.read.document import DocumentResult, Status
 
 console = Console(stderr=True, emoji=False)  # messages, progress, summaries
 out = Console(soft_wrap=True, emoji=False)  # results
@@ -114,7 +114,7 @@ def exit_code(results: Iterable[DocumentResult]) -> int:
 def check_output(path: Path) -> None:
     """Before any work: the output must be a regular file (or new) in a folder that exists."""
     from pipeline.atomic import UnsafeOutput, check_target
-    from pipeline.document import shown_path
+    from pipeline.read.document import shown_path
 
     try:
         check_target(path)
@@ -129,8 +129,8 @@ def storage_errors(done: list[DocumentResult] | None = None) -> Iterator[None]:
 
     from pipeline.ingest import IngestStopped
     from pipeline.settings import get_settings
-    from pipeline.storage import StorageError
-    from pipeline.storage.db import translate
+    from pipeline.store import StorageError
+    from pipeline.store.db import translate
 
     try:
         yield
@@ -147,7 +147,7 @@ def storage_errors(done: list[DocumentResult] | None = None) -> Iterator[None]:
 def archive():
     """The existing archive (a Repository, to use in `with`); commands that read or correct never
     create one."""
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     return open_repository(create=False)
 

@@ -90,7 +90,7 @@ def records_show(
     text: Annotated[bool, typer.Option("--text", help="Also give the document's archived text.")] = False,
 ) -> None:
     """Print one record as JSON: its values (corrections applied), the corrections, review flags and file versions."""
-    from pipeline.storage import NotFound
+    from pipeline.store import NotFound
 
     with storage_errors(), archive() as repo:
         if version is not None:
@@ -128,7 +128,7 @@ def _shown(stored, evidence: bool, text: bool) -> dict:
 
 def parse_value(raw: str) -> Any:
     """VALUE as JSON ('"Hội trường A"', 2, null, {...}); anything that is not JSON is a string."""
-    from pipeline.storage.values import parse_json_value
+    from pipeline.store.values import parse_json_value
 
     return parse_json_value(raw)
 
@@ -153,7 +153,7 @@ def records_set(
     """Correct one field; the correction wins over the machine's value, also after reading the document again.
 
     It is recorded with who, when, the old value and the reason (see `records history`)."""
-    from pipeline.storage import InvalidCorrection
+    from pipeline.store import InvalidCorrection
 
     with storage_errors():
         parsed = parse_value(value)

@@ -1,5 +1,5 @@
 """`thidua report ...`: rankings, heads, a unit's history, consistency checks, clusters. Thin: the
-steps live in pipeline.reports. Tables go to stdout; --out also writes a .csv or .xlsx file."""
+steps live in pipeline.report. Tables go to stdout; --out also writes a .csv or .xlsx file."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +24,7 @@ EVERY_CLUSTER = Annotated[str | None, typer.Option("--cluster", "-c", metavar="C
 
 def _facts():
     """The report facts, from a registry brought up to date first."""
-    from pipeline.reports import load_facts
+    from pipeline.report import load_facts
 
     with archive() as repo:
         return load_facts(repo.db)
@@ -66,8 +66,8 @@ def report_rankings(
              "NAME_charts beside it.")] = None,
 ) -> None:
     """Ranking tables of a cluster, year by year, with the source documents; charts of ranks over years."""
-    from pipeline.reports import rankings
-    from pipeline.reports.output import charts_for, write_rankings
+    from pipeline.report import rankings
+    from pipeline.report.output import charts_for, write_rankings
 
     with storage_errors():
         facts = _facts()
@@ -95,8 +95,8 @@ def report_rankings(
 @app.command("heads")
 def report_heads(cluster: EVERY_CLUSTER = None, out_path: OUT = None) -> None:
     """Heads (trưởng) and deputies (phó) of a cluster year by year, and who is due next."""
-    from pipeline.reports import heads
-    from pipeline.reports.output import write_heads
+    from pipeline.report import heads
+    from pipeline.report.output import write_heads
 
     with storage_errors():
         facts = _facts()
@@ -131,9 +131,9 @@ def report_unit(
     out_path: OUT = None,
 ) -> None:
     """A unit's clusters, ranks and head terms over the years."""
-    from pipeline.registry import Registry
-    from pipeline.reports import unit_history
-    from pipeline.reports.output import write_unit
+    from pipeline.store.registry import Registry
+    from pipeline.report import unit_history
+    from pipeline.report.output import write_unit
 
     with storage_errors():
         facts = _facts()
@@ -166,8 +166,8 @@ def report_checks(
 
     Two units with one rank and no stated tie, a unit with two ranks in a year, two heads in one
     year, a head elected but never recorded serving."""
-    from pipeline.reports import checks, tie_reader
-    from pipeline.reports.output import write_checks
+    from pipeline.report import checks, tie_reader
+    from pipeline.report.output import write_checks
 
     with storage_errors():
         facts = _facts()

@@ -17,9 +17,9 @@ import typer
 from rich.markup import escape
 
 from flows.cli.output import archive, error, out, progress, say, storage_errors, within
-from pipeline.document import DocumentResult, shown_path
-from pipeline.health import LATE_AFTER_H
-from pipeline.report import RunReport
+from pipeline.read.document import DocumentResult, shown_path
+from pipeline.report.health import LATE_AFTER_H
+from pipeline.report.runs import RunReport
 
 CRON_HELP = ("When to run, as a cron line: minute hour day month weekday, in the server's local time "
              '("0 2 * * *": 02:00 every day).')
@@ -57,14 +57,14 @@ class Interrupted(KeyboardInterrupt):
 def _check_database() -> None:
     """Setup problems (database unreachable, schema not upgradable) end the command at once,
     with exit code 2, before any orchestration."""
-    from pipeline.storage import open_database
+    from pipeline.store import open_database
 
     open_database().close()
 
 
 def _stored_files() -> int:
     """File versions in the archive (one per stored file); opens, and so checks, the database."""
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     with open_repository() as repo:
         return repo.counts()["sources"]
@@ -86,7 +86,7 @@ def _interrupted(before: int | None) -> Interrupted:
 def check_paths(paths: Sequence[Path]) -> bool:
     """Before anything starts: a path that does not exist is a usage error (exit 2, nothing
     done); a folder without reports is a warning. False when there is nothing to do."""
-    from pipeline.discover import holds_reports
+    from pipeline.read.discover import holds_reports
 
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
@@ -292,7 +292,7 @@ def deploy(
 
 def warn_if_last_run_failed() -> bool:
     """One line when the newest nightly run failed: an operator starting the service sees it."""
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     with open_repository() as repo:
         last = repo.runs("nightly", limit=1)
@@ -344,7 +344,7 @@ def status(
     Exit code 1 (for monitoring) when the last nightly run failed or quarantined files, when it is
     late (--late-after) or when nothing was ingested for --quiet-nights runs; each problem is named
     on a `problem` line and, with THIDUA_NOTIFY_URL set, posted there. Exit 2: the archive cannot be read."""
-    from pipeline.health import notify, problems
+    from pipeline.report.health import notify, problems
     from pipeline.settings import get_settings
 
     with storage_errors(), archive() as repo:

@@ -21,7 +21,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line, for programs.")] = False,
 ) -> None:
     """Search the text of every archived document (its current version)."""
-    from pipeline.storage.search import search as search_text
+    from pipeline.store.search import search as search_text
 
     with storage_errors(), archive() as repo:
         found = search_text(repo.db, query, limit)

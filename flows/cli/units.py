@@ -1,5 +1,5 @@
 """`thidua units list|merge|rename|split`: the unit registry, one unit behind every spelling of its
-name. Thin: the steps live in pipeline.registry."""
+name. Thin: the steps live in pipeline.store.registry."""
 from __future__ import annotations
 
 import json
@@ -21,7 +21,7 @@ USER = Annotated[str, typer.Option("--user", "-u", metavar="NAME", show_default=
 
 def _change(action: Callable) -> None:
     """Run `action(registry)` and print the sentence it returns."""
-    from pipeline.registry import Registry
+    from pipeline.store.registry import Registry
 
     with storage_errors(), archive() as repo:
         message = action(Registry(repo.db))
@@ -37,7 +37,7 @@ def units_list(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line, for programs.")] = False,
 ) -> None:
     """The units with their spellings, brought up to date with the archive first."""
-    from pipeline.registry import Registry
+    from pipeline.store.registry import Registry
 
     with storage_errors(), archive() as repo:
         registry = Registry(repo.db)

@@ -1,4 +1,4 @@
-"""`thidua verify`: re-read every archived original and say what is damaged (pipeline/storage/fixity.py).
+"""`thidua verify`: re-read every archived original and say what is damaged (pipeline/store/fixity.py).
 
 Exit codes: 0 everything whole, 1 damage found, 2 no archive (or a usage error).
 """
@@ -20,7 +20,7 @@ def verify(
     """Check that every archived original is still intact and has its record, and every record its original.
 
     One line per problem on stdout; exit code 1 when there is any."""
-    from pipeline.storage.fixity import count_originals, verify as verify_archive
+    from pipeline.store.fixity import count_originals, verify as verify_archive
 
     with storage_errors(), archive() as repo:
         total = count_originals(repo) if sample is None else min(sample, count_originals(repo))

@@ -31,7 +31,7 @@ def serve(
     """Run the web page where staff review and correct records (same database and archive as the commands)."""
     import uvicorn
 
-    from pipeline.storage.users import list_users
+    from pipeline.store.users import list_users
 
     with storage_errors(), closing(_database()) as db:  # checks the database, upgrades it once, before the workers
         users = list_users(db)
@@ -54,7 +54,7 @@ def _read_password() -> str:
 
 
 def _database():
-    from pipeline.storage import open_database
+    from pipeline.store import open_database
 
     return open_database()
 
@@ -67,7 +67,7 @@ def user_add(
         help="viewer (reads), editor (also corrects) or admin (also manages accounts).")],
 ) -> None:
     """Add a member of staff; the password is read from standard input, or asked for twice."""
-    from pipeline.storage.users import add_user
+    from pipeline.store.users import add_user
 
     password = _read_password()
     with storage_errors(), closing(_database()) as db:
@@ -78,7 +78,7 @@ def user_add(
 @user_app.command("list")
 def user_list() -> None:
     """List staff accounts, their roles and whether they are active."""
-    from pipeline.storage.users import list_users
+    from pipeline.store.users import list_users
 
     with storage_errors(), closing(_database()) as db:
         users = list_users(db)
@@ -97,7 +97,7 @@ def user_set(
     enable: Annotated[bool, typer.Option("--enable", help="Unlock the account.")] = False,
 ) -> None:
     """Change a role, set a new password, or lock or unlock an account."""
-    from pipeline.storage.users import update_user
+    from pipeline.store.users import update_user
 
     if disable and enable:
         raise error("give --disable or --enable, not both", 2)

@@ -13,7 +13,7 @@ import pytest
 
 from extractors.context import Context
 from extractors.run import extract_context
-from pipeline.scoring import pairs, same_unit
+from pipeline.report.scoring import pairs, same_unit
 from shared_data import need_shared, shared_path
 
 EXPECT: dict[str, dict] = {

@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel
 
 from extractors.run import process_path
-from pipeline.document import Status
+from pipeline.read.document import Status
 from pipeline.record import Found, Participant
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

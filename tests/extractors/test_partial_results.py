@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from extractors import run
 from flows.cli import app
-from pipeline.document import Status
-from pipeline.storage import open_repository
+from pipeline.read.document import Status
+from pipeline.store import open_repository
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "hatinh_cum4_tongket_2022.txt"
 ERROR = "RuntimeError: rank sentence misread"

@@ -17,9 +17,9 @@ import pytest
 from pydantic import BaseModel
 
 from extractors.run import process_path
-from pipeline.document import Status
+from pipeline.read.document import Status
 from pipeline.record import Found
-from pipeline.scoring import score
+from pipeline.report.scoring import score
 from shared_data import need_shared
 
 ROOT = Path(__file__).resolve().parents[2]

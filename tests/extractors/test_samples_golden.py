@@ -1,5 +1,5 @@
 """Golden regression test: extract every sample that has a gold record beside it and score it
-with pipeline.scoring, as `thidua eval samples samples` does."""
+with pipeline.report.scoring, as `thidua eval samples samples` does."""
 from __future__ import annotations
 
 import json
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractors.run import process_path
-from pipeline.document import Status
-from pipeline.scoring import score
+from pipeline.read.document import Status
+from pipeline.report.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SKIP = {".json", ".md", ".py"}

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.extraction import EXTRACTOR
 from pipeline import batches
-from pipeline.document import Status
-from pipeline.storage import open_repository
+from pipeline.read.document import Status
+from pipeline.store import open_repository
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 A = SAMPLES / "hatinh_cum4_tongket_2022.txt"  # Cụm thi đua số 4, Hà Tĩnh
@@ -139,7 +139,7 @@ def test_the_review_queue_holds_empty_and_doubtful_records_most_urgent_first(rep
 def reextract_with(repo, doc_id, changes: dict):
     """Store a re-extraction whose machine values differ as given (an 'upgraded extractor')."""
     from extractors.run import process_path
-    from pipeline.storage.overlay import parse_path, set_value, validate
+    from pipeline.store.overlay import parse_path, set_value, validate
 
     stored = repo.get(doc_id, with_text=True)
     source = stored.sources[-1]
@@ -151,7 +151,7 @@ def reextract_with(repo, doc_id, changes: dict):
 
 def test_search_and_filters_match_what_vietnamese_users_type(repository):
     ingest(repository, [A, B])
-    from pipeline.storage.search import search
+    from pipeline.store.search import search
 
     assert search(repository.db, "cum thi dua").total == 2
     assert search(repository.db, "Hoà").total == search(repository.db, "Hòa").total == search(
@@ -207,7 +207,7 @@ def test_an_archive_from_before_document_ids_keeps_its_ids(tmp_path, monkeypatch
     from alembic import command
 
     from pipeline.settings import get_settings
-    from pipeline.storage.db import alembic_config
+    from pipeline.store.db import alembic_config
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
@@ -227,7 +227,7 @@ def test_an_archive_from_before_document_ids_keeps_its_ids(tmp_path, monkeypatch
     monkeypatch.setenv("THIDUA_OUTPUT_DIR", str(tmp_path))
     get_settings.cache_clear()
     try:
-        from pipeline.storage.search import search
+        from pipeline.store.search import search
 
         with open_repository() as repo:
             assert repo.doc_ids() == ["baocao"]

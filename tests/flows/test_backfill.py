@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from flows.backfill import backfill
-from pipeline.document import Status
-from pipeline.storage import open_repository
-from pipeline.storage.errors import DatabaseUnavailable, StorageFull
-from pipeline.storage.archive import OriginalsArchive
+from pipeline.read.document import Status
+from pipeline.store import open_repository
+from pipeline.store.errors import DatabaseUnavailable, StorageFull
+from pipeline.store.archive import OriginalsArchive
 from storage_fixtures import assert_consistent, stem, stems
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
@@ -103,7 +103,7 @@ def test_broken_files_are_not_read_again_until_asked_and_then_fail_again(storage
 
 def test_a_lost_database_connection_is_retried_and_the_counts_stay_right(storage_env, reports, monkeypatch):
     from flows import backfill as module
-    from pipeline.storage import batch
+    from pipeline.store import batch
 
     paths = reports(12)
     real = batch._inserted_ids

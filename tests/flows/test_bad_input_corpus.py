@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.bad_corpus import FAILED, IGNORED, SKIPPED, SLOW_TIMEOUT_S, STORED, build, corpus
-from pipeline.document import shown_path
-from pipeline.storage import open_repository
-from pipeline.storage.fixity import verify
+from pipeline.read.document import shown_path
+from pipeline.store import open_repository
+from pipeline.store.fixity import verify
 from storage_fixtures import assert_consistent, db_url, stems, storage_env  # noqa: F401 - fixtures
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

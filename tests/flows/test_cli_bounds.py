@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from extractors.run import process_path
 from flows.cli import app
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 
 runner = CliRunner()
 

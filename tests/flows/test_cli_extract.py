@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.scoring import load_gold, score
+from pipeline.report.scoring import load_gold, score
 from shared_data import need_shared
 
 GOLD_KEYS = {"doc_id", "title", "published", "author", "meeting", "cluster", "members", "participants",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flows.runtime import ExpectedErrors, configure_environment
-from pipeline.storage import DatabaseUnavailable
+from pipeline.store import DatabaseUnavailable
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -82,8 +82,8 @@ def test_a_run_stopped_by_a_full_disk_is_the_summary_one_error_line_and_exit_1(s
     from typer.testing import CliRunner
 
     from flows.cli import app
-    from pipeline.storage.errors import StorageFull
-    from pipeline.storage.archive import OriginalsArchive
+    from pipeline.store.errors import StorageFull
+    from pipeline.store.archive import OriginalsArchive
 
     paths = reports(6)
     real, calls = OriginalsArchive.put, []

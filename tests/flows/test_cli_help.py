@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from extractors.run import process_path
 from flows.cli import app
-from pipeline.storage.repository import MACHINE
+from pipeline.store.repository import MACHINE
 import storage_fixtures
 
 db_url, storage_env, reports = storage_fixtures.db_url, storage_fixtures.storage_env, storage_fixtures.reports
@@ -88,7 +88,7 @@ def _thidua_command() -> list[str]:
 
 
 def _store(paths) -> list[str]:
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     with open_repository() as repo:
         return [repo.store_extraction(p, r.document.sha256, r.document, r.normalized_text, r.record).doc_id
@@ -114,7 +114,7 @@ def test_document_ids_are_whole_in_an_80_column_terminal(storage_env, reports):
 def test_records_list_reads_at_80_columns_in_a_pipe(storage_env, reports):
     """Each title reads as a sentence (not folded into narrow table columns), every line fits."""
     doc_ids = _store(reports(4))
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     with open_repository() as repo:
         titles = {r.doc_id: r.title for r in repo.list() if r.doc_id in doc_ids}

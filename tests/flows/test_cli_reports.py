@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 from report_corpus import ingest
 
 runner = CliRunner()

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.storage import open_repository
-from pipeline.storage.overlay import from_export
+from pipeline.store import open_repository
+from pipeline.store.overlay import from_export
 from storage_fixtures import stem
 
 GOLD_KEYS = {"doc_id", "title", "published", "author", "meeting", "cluster", "members", "participants",

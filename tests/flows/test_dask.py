@@ -7,7 +7,7 @@ from distributed.diagnostics.plugin import SchedulerPlugin
 
 from flows.backfill import backfill
 from pipeline.settings import get_settings
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 from storage_fixtures import assert_consistent
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -11,9 +11,9 @@ from extractors.run import process_path
 from flows.extraction import EXTRACTOR
 from pipeline import batches
 from pipeline.ingest import IngestStopped
-from pipeline.document import Status
-from pipeline.storage.archive import OriginalsArchive
-from pipeline.storage.errors import StorageFull
+from pipeline.read.document import Status
+from pipeline.store.archive import OriginalsArchive
+from pipeline.store.errors import StorageFull
 from storage_fixtures import assert_consistent, stem
 
 ingest = partial(batches.ingest, extractor=EXTRACTOR)
@@ -201,7 +201,7 @@ def test_an_extractor_crash_fails_that_file_only(repository, reports):
 
 def test_the_archive_folder_follows_thidua_archive_dir(storage_env, reports, tmp_path, monkeypatch):
     from pipeline.settings import get_settings
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     monkeypatch.setenv("THIDUA_ARCHIVE_DIR", str(tmp_path / "kho"))
     get_settings.cache_clear()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pipeline.storage.db import Database
+from pipeline.store.db import Database
 from storage_fixtures import assert_consistent, stems
 
 N_FILES = 400
@@ -52,7 +52,7 @@ def test_a_killed_ingest_leaves_no_partial_record_and_a_rerun_completes_without_
     watcher.close()
     assert proc.returncode == -signal.SIGKILL, f"ingest ended on its own: {proc.stderr.read().decode()[-2000:]}"
 
-    from pipeline.storage import open_repository
+    from pipeline.store import open_repository
 
     with open_repository() as repo:
         before = assert_consistent(repo)  # every stored document is complete

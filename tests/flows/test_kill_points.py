@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pipeline.storage import open_repository
-from pipeline.storage.db import Database
-from pipeline.storage.fixity import verify
+from pipeline.store import open_repository
+from pipeline.store.db import Database
+from pipeline.store.fixity import verify
 from storage_fixtures import assert_consistent
 
 KILLS = 10

@@ -8,8 +8,8 @@ import pytest
 
 from flows.backfill import backfill
 from flows.nightly import nightly
-from pipeline.document import Status
-from pipeline.storage import open_repository
+from pipeline.read.document import Status
+from pipeline.store import open_repository
 from storage_fixtures import assert_consistent, stem, stems
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]

@@ -4,7 +4,7 @@ from scan_inputs import render_pages
 
 from flows.extraction import EXTRACTOR
 from pipeline.ingest import Todo, extract_batch
-from pipeline.document import Status
+from pipeline.read.document import Status
 
 
 def test_scans_are_read_by_ocr_in_the_pool(tmp_path, tesseract):

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 from storage_fixtures import assert_consistent, stems
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -91,7 +91,7 @@ def test_extract_does_every_good_file_and_names_each_poison_file_once(poisoned, 
 
 def test_extract_fails_one_file_on_a_reader_bug_and_writes_the_others(tmp_path, write_txt, report_text,
                                                                         html_report, monkeypatch):
-    from pipeline import readers
+    from pipeline import read as readers
 
     def broken(data):
         raise KeyError("rId9")

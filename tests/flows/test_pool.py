@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from pipeline.pool import run_in_pool
-from pipeline.document import DocumentResult, Status
+from pipeline.read.document import DocumentResult, Status
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

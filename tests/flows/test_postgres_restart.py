@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import text
 
 from pipeline.batches import IO_RETRY_DELAYS
-from pipeline.storage import open_repository
-from pipeline.storage.db import Database
-from pipeline.storage.fixity import verify
+from pipeline.store import open_repository
+from pipeline.store.db import Database
+from pipeline.store.fixity import verify
 from storage_fixtures import assert_consistent, stems
 from throwaway_postgres import throwaway_postgres  # noqa: F401 - fixture
 

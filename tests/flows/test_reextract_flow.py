@@ -5,8 +5,8 @@ import extractors.run
 from extractors.run import process_path
 from flows.backfill import backfill
 from flows.reextract import reextract
-from pipeline.document import Status
-from pipeline.storage import open_repository
+from pipeline.read.document import Status
+from pipeline.store import open_repository
 from storage_fixtures import assert_consistent, stem
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 from storage_fixtures import stems
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

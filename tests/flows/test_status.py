@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 from webhook import Webhook
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 
 runner = CliRunner()
 

@@ -14,9 +14,9 @@ from storage_fixtures import assert_consistent, stems
 
 from benchmarks.bad_inputs import long_pdf, long_text, many_parts_docx, nested_html, zip_bomb_docx
 from pipeline.pool import run_in_pool
-from pipeline.document import DocumentResult, Status
-from pipeline.readers import read_document
-from pipeline.storage import open_repository
+from pipeline.read.document import DocumentResult, Status
+from pipeline.read import read_document
+from pipeline.store import open_repository
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 GOOD = "hatinh_cum4_tongket_2022.txt"
@@ -187,7 +187,7 @@ def test_ingest_stores_the_good_file_and_fails_the_slow_one_on_time(storage_env,
 
 def hang(path: str) -> DocumentResult:
     """A file on which a library's C code never returns to Python (no signal handler can run)."""
-    from pipeline import limits
+    from pipeline.read import limits
 
     if path.endswith("hang"):
         limits.end_process_when_hung(grace=1)

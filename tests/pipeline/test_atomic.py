@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.atomic import UnsafeOutput, atomic_write, write_jsonl
 from pipeline.record import Record
-from pipeline.storage.export import ExportedRecord, write_csv
+from pipeline.store.export import ExportedRecord, write_csv
 
 
 def test_a_file_planted_at_the_old_temporary_name_is_never_written_through(tmp_path):

@@ -1,8 +1,8 @@
 """File discovery: what a folder contributes, what a named file contributes, what is missing."""
 from pathlib import Path
 
-from pipeline.discover import NOT_YET_SUPPORTED, discover
-from pipeline.readers import READERS
+from pipeline.read.discover import NOT_YET_SUPPORTED, discover
+from pipeline.read import READERS
 
 
 def _touch(root: Path, *names: str) -> None:
@@ -88,7 +88,7 @@ def test_empty_folder_gives_nothing(tmp_path):
 def test_symbolic_links_out_of_the_folder_are_refused_and_never_followed(tmp_path):
     import os
 
-    from pipeline.discover import find_reports
+    from pipeline.read.discover import find_reports
 
     _touch(tmp_path, "lo/a.txt", "lo/con/b.txt", "ngoai/c.txt")
     (tmp_path / "lo" / "passwd.txt").symlink_to("/etc/passwd")
@@ -106,7 +106,7 @@ def test_symbolic_links_out_of_the_folder_are_refused_and_never_followed(tmp_pat
 
 
 def test_word_lock_files_are_not_reports(tmp_path):
-    from pipeline.discover import find_reports
+    from pipeline.read.discover import find_reports
 
     _touch(tmp_path, "bien_ban.docx", "~$bien_ban.docx", "~$bao_cao.doc")
 
@@ -116,7 +116,7 @@ def test_word_lock_files_are_not_reports(tmp_path):
 
 
 def test_folders_without_reports_are_named(tmp_path):
-    from pipeline.discover import find_reports, holds_reports
+    from pipeline.read.discover import find_reports, holds_reports
 
     _touch(tmp_path, "trong/README.md", "co/a.txt")
     (tmp_path / "rong").mkdir()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import DocumentResult, Status
-from pipeline.inbox import file_away, free_name, scan_inbox
+from pipeline.read.document import DocumentResult, Status
+from pipeline.read.inbox import file_away, free_name, scan_inbox
 
 NOW = time.time()
 

@@ -20,9 +20,9 @@ from legacy_inputs import (
 )
 
 from extractors.run import process_path
-from pipeline.document import Status
-from pipeline.legacy import decode_tcvn3, font_encoding, tcvn3_to_unicode, viqr_to_unicode, vni_to_unicode
-from pipeline.readers import read_document
+from pipeline.read.document import Status
+from pipeline.read.legacy import decode_tcvn3, font_encoding, tcvn3_to_unicode, viqr_to_unicode, vni_to_unicode
+from pipeline.read import read_document
 from tests.conftest import cp1258_bytes
 
 needs_iconv = pytest.mark.skipif(not iconv_available(), reason="glibc iconv with TCVN5712-1 not available")

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalize import QUOTES, ZERO_WIDTH, fold, is_boilerplate, normalize
+from pipeline.normalise.text import QUOTES, ZERO_WIDTH, fold, is_boilerplate, normalize
 
 
 def _key(text: str) -> str:

@@ -6,9 +6,9 @@ import pytest
 from legacy_inputs import TXT_SAMPLES, sample_text, tcvn3_bytes, vni_bytes
 
 from extractors.run import process_path
-from pipeline.document import Status
-from pipeline.legacy import cp1252_view
-from pipeline.vietnamese import is_syllable, plausibility
+from pipeline.read.document import Status
+from pipeline.read.legacy import cp1252_view
+from pipeline.normalise.vietnamese import is_syllable, plausibility
 
 
 @pytest.mark.parametrize("word", ["gì", "gìn", "giữ", "quyết", "quốc", "nghị", "nghiệp", "khuyến", "thuở", "xoong",

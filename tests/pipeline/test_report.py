@@ -1,6 +1,6 @@
 """Run reports: counts, exit codes, Markdown and log lines."""
-from pipeline.document import DocumentResult, Status
-from pipeline.report import MAX_LISTED, RunReport
+from pipeline.read.document import DocumentResult, Status
+from pipeline.report.runs import MAX_LISTED, RunReport
 
 
 def result(name: str, status: Status, reason: str | None = None) -> DocumentResult:

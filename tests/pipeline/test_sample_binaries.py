@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers import read_document
+from pipeline.read import read_document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

@@ -1,4 +1,4 @@
-"""Our scorer (pipeline/scoring.py) follows the GOLD_FORMAT.md rules of ../shared/score_records.py."""
+"""Our scorer (pipeline/report/scoring.py) follows the GOLD_FORMAT.md rules of ../shared/score_records.py."""
 import importlib.util
 import json
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.scoring import SCALAR_FIELDS, Counts, canon, load_gold, pairs, same_unit, scalar_ok, score
+from pipeline.report.scoring import SCALAR_FIELDS, Counts, canon, load_gold, pairs, same_unit, scalar_ok, score
 from shared_data import need_shared, shared_path
 
 

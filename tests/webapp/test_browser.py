@@ -31,8 +31,8 @@ def server(tmp_path, monkeypatch):
     import uvicorn
 
     from pipeline.settings import get_settings
-    from pipeline.storage import open_repository
-    from pipeline.storage.users import add_user
+    from pipeline.store import open_repository
+    from pipeline.store.users import add_user
     from web.app import create_app
 
     monkeypatch.setenv("THIDUA_DATABASE_URL", f"sqlite:///{tmp_path / 'thidua.db'}")

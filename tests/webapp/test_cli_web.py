@@ -19,8 +19,8 @@ def thidua(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 
 
 def test_user_add_with_the_password_on_stdin(storage_env):
-    from pipeline.storage import open_database
-    from pipeline.storage.users import authenticate
+    from pipeline.store import open_database
+    from pipeline.store.users import authenticate
 
     done = thidua("user", "add", "Nguyễn Thị Lan", "--role", "editor", stdin="mat-khau-cua-lan\n")
     assert done.returncode == 0 and "added user Nguyễn Thị Lan (editor)" in done.stderr

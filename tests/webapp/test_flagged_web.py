@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from extractors.run import process_path
-from pipeline.storage import review
+from pipeline.store import review
 from web_fixtures import PASSWORD, SAMPLES, Browser, one
 
 READABLE = {".txt", ".pdf", ".docx", ".html"}
@@ -24,7 +24,7 @@ def flagged_reports() -> tuple:
 
 @pytest.fixture
 def flagged(repository):
-    from pipeline.storage.users import add_user
+    from pipeline.store.users import add_user
     from web.app import create_app
 
     reports = flagged_reports()

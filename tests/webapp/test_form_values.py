@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 from sqlalchemy import select, update
 
-from pipeline.storage.models import DocumentRow, RecordVersionRow
+from pipeline.store.models import DocumentRow, RecordVersionRow
 from web_fixtures import one
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from extractors.run import process_path
-from pipeline.storage.overlay import parse_path, set_value, validate
+from pipeline.record import LOW_CONFIDENCE
+from pipeline.store.overlay import parse_path, set_value, validate
 from web_fixtures import store
 
 
@@ -53,7 +54,7 @@ def test_record_page_shows_text_with_evidence_and_low_confidence(make_browser, a
     assert f'name="participants-0-name" value="{first.name}"' in page
     assert "Ctrl</kbd>+<kbd>S" in page and "<kbd>j</kbd>" in page
     r = stored.record
-    low = [x for x in (*r.participants, *r.members, *r.ranks, *r.heads, *r.legal_refs) if x.confidence < 0.7]
+    low = [x for x in (*r.participants, *r.members, *r.ranks, *r.heads, *r.legal_refs) if x.confidence < LOW_CONFIDENCE]
     assert page.count('class="row low"') == len(low)
 
 

@@ -127,7 +127,7 @@ def test_login_wrong_password_rate_limit_and_logout(make_browser):
 
 
 def test_sessions_expire(make_browser, archive):
-    from pipeline.storage.models import SessionRow
+    from pipeline.store.models import SessionRow
 
     browser = make_browser(EDITOR)
     assert browser.get("/", follow_redirects=False).status_code == 200
@@ -139,7 +139,7 @@ def test_sessions_expire(make_browser, archive):
 def test_passwords_are_argon2_hashes(archive):
     from sqlalchemy import select
 
-    from pipeline.storage.models import UserRow
+    from pipeline.store.models import UserRow
 
     with archive.db.session() as s:
         hashes = list(s.scalars(select(UserRow.password_hash)))

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from benchmarks.web_load import run_load
-from pipeline.storage import open_repository
+from pipeline.store import open_repository
 from storage_fixtures import create_schema, drop_schema, postgres_schema_url, require_postgres
 
 pytestmark = pytest.mark.slow

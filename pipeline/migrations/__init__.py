@@ -1,1 +1,0 @@
-"""Alembic migrations for the archive database, run by `pipeline.storage.db.Database.upgrade`."""

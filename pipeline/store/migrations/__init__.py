@@ -1,0 +1,1 @@
+"""Alembic migrations for the archive database, run by `pipeline.store.db.Database.upgrade`."""
