@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from pipeline.normalize import unaccent
+from pipeline.normalise.text import unaccent
 
 revision = "0002_identity"
 down_revision = "0001_archive"
