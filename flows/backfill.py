@@ -35,7 +35,7 @@ from flows.runtime import current_progress
 from pipeline import batches
 from pipeline import ingest as steps
 from pipeline.batches import ExtractionFailed, stored_so_far
-from pipeline.read.discover import Found, find_reports
+from pipeline.read.discover import Found
 from pipeline.read.document import DocumentResult, shown_path
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan
 from pipeline.report.runs import RunReport
@@ -64,7 +64,7 @@ def transient(task, task_run, state) -> bool:
 
 @task(name="find-files", **IO_TASK)
 def find_files(paths: list[Path]) -> Found:
-    return find_reports(paths)
+    return steps.find_files(paths)
 
 
 @task(name="start-run", retry_condition_fn=transient, **IO_TASK)

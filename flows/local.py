@@ -17,7 +17,7 @@ from pathlib import Path
 from flows.extraction import EXTRACTOR
 from pipeline import batches
 from pipeline.batches import PlainSteps, Progress
-from pipeline.read.discover import find_reports
+from pipeline.ingest import find_files
 from pipeline.read.document import shown_path
 from pipeline.report.runs import RunReport, changes
 
@@ -27,7 +27,7 @@ def backfill(paths: Sequence[Path], progress: Progress, batch_size: int | None =
              as_version_of: str | None = None, retry_failed: bool = False) -> RunReport:
     """What the backfill flow does (flows/backfill.py), in this process."""
     started = time.perf_counter()
-    found = find_reports(list(paths))
+    found = find_files(list(paths))
     with PlainSteps(EXTRACTOR) as run:
         results, extracted, stopped = batches.ingest_files(
             found.files, run, progress, batch_size=batch_size, workers=workers,
