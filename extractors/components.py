@@ -22,6 +22,7 @@ from extractors import (
     period,
     published,
     ranks,
+    span_layer,
     title,
     venue,
     vocab,
@@ -67,8 +68,8 @@ def _step(field: str, find, requires: tuple[str, ...] = ()) -> None:
     def make(nlp: Language, name: str) -> Step:
         return Step(field, find)
 
-    Language.factory(f"thidua_{field}", assigns=[f"doc._.{field}"], requires=[f"doc._.{r}" for r in requires],
-                     func=make)
+    Language.factory(f"thidua_{field}", assigns=[f"doc._.{field}"],
+                     requires=[r if r.startswith("doc.") else f"doc._.{r}" for r in requires], func=make)
 
 
 @Language.factory("thidua_cues", assigns=["doc.spans"])
@@ -81,18 +82,26 @@ def make_cues(nlp: Language, name: str) -> SpanRuler:
     return ruler
 
 
+@Language.factory("thidua_span_layer", assigns=["doc.spans"])
+def make_span_layer(nlp: Language, name: str) -> span_layer.SpanLayer:
+    """Units, roles, years, titles and people as labelled spans in doc.spans["unit_mentions"],
+    ["role_mentions"], ["year_mentions"], ["title_mentions"], ["person_mentions"] (extractors/span_layer.py),
+    marked once, before every relation step; the UNIT index goes on the context for the unit readers."""
+    return span_layer.SpanLayer(nlp)
+
+
 _step("title", title.find)
 _step("published", published.find, ("title",))
 _step("author", author.find)
 _step("cluster", cluster.find)
 _step("legal_refs", legal_refs.find)
-_step("ranks", ranks.find)
+_step("ranks", ranks.find, ("doc.spans",))  # the span layer's units
 Language.factory("thidua_kinds", assigns=["doc._.kinds"], requires=["doc._.title", "doc._.ranks", "doc.spans"],
                  func=lambda nlp, name: Step("kinds", kinds.find))
 _step("period", period.find, ("title", "kinds"))
 _step("venue", venue.find, ("meeting_date",))
 _step("participants", participants.find, ("author",))
-_step("heads", heads.find, ("period", "published", "participants", "kinds", "ranks"))
+_step("heads", heads.find, ("period", "published", "participants", "kinds", "ranks", "doc.spans"))  # units, roles
 
 
 @Language.factory("thidua_meeting_date", assigns=["doc._.meeting_date", "doc._.period"],
@@ -110,7 +119,7 @@ def make_meeting_date(nlp: Language, name: str):
     return Step("meeting_date", find)
 
 
-@Language.factory("thidua_members", assigns=["doc._.members"], requires=["doc._.heads", "doc._.ranks"])
+@Language.factory("thidua_members", assigns=["doc._.members"], requires=["doc._.heads", "doc._.ranks", "doc.spans"])
 def make_members(nlp: Language, name: str):
     return Step("members", lambda ctx: members.find(ctx, ctx.doc._.heads or [], ctx.doc._.ranks or [],
                                                     ctx.doc._.participants or []))

@@ -8,8 +8,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from pipeline.read.document import Document
 from pipeline.normalise.text import NormalizedText, normalize
+from pipeline.read.document import Document
 from pipeline.record import Evidence, Participant, Rank, Value
 
 # A sentence ends at . ! ? ; or a line break, but not inside numbers (07.3.2017), after single-letter
@@ -27,11 +27,20 @@ class Span:
     text: str
 
 
+class LayeredText(str):
+    """The normalised text (equal to it, character for character) carrying the span layer's UNIT index
+    (`extractors.span_layer.UnitIndex`), so that the unit readers every relation step calls with the text
+    read the units the layer marked on the Doc instead of parsing them again."""
+
+    units = None
+
+
 @dataclass
 class Context:
     document: Document
     norm: NormalizedText
     doc: Doc | None = field(default=None, repr=False)  # the spaCy Doc over `text`, once the pipeline runs
+    _layered: LayeredText | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, document: Document) -> Context:
@@ -45,7 +54,17 @@ class Context:
 
     @property
     def text(self) -> str:
-        return self.norm.text
+        return self._layered if self._layered is not None else self.norm.text
+
+    @property
+    def units(self):
+        """The span layer's UNIT index (None before the layer ran)."""
+        return self._layered.units if self._layered is not None else None
+
+    @units.setter
+    def units(self, index) -> None:
+        self._layered = LayeredText(self.norm.text)
+        self._layered.units = index
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence.of(self.text, start, end)

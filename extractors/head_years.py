@@ -42,6 +42,39 @@ class Mention:
     next_year: int | None  # the role taken on at this meeting
     elected: bool
     named: int | None = None  # the year written with the role, if any
+    sure: bool = True  # False: the year is a guess (no year written, nothing says which meeting this is)
+
+    @property
+    def year(self) -> int | None:
+        """The year the role applies to: the coming one for a unit elected or handed the role, else the current."""
+        return self.next_year if self.elected else self.current
+
+
+class RoleMatch:
+    """A role mention of the span layer (doc.spans["role_mentions"]) with the face of a `re.Match`, for the readings."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start:self._end]
+
+
+def roles(ctx: Context, start: int, end: int):
+    """The role mentions in [start, end): the span layer's, or read from the text outside a pipeline run."""
+    doc = ctx.doc
+    if doc is None or "role_mentions" not in doc.spans:
+        yield from role_pattern().finditer(ctx.text, start, end)
+        return
+    for span in doc.spans["role_mentions"]:
+        if start <= span.start_char and span.end_char <= end:
+            yield RoleMatch(ctx.text, span.start_char, span.end_char)
 
 
 def mention(ctx: Context, m: re.Match, s: int, e: int) -> Mention:
@@ -54,7 +87,10 @@ def mention(ctx: Context, m: re.Match, s: int, e: int) -> Mention:
     reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket", "cham_diem"})
     after_period = bool(period and ctx.published_year and ctx.published_year > period)
     next_year = year or (period + 1 if period and (reviewing or after_period) else period)
-    return Mention(m, s, e, role_of(m.group(0)), year or period, next_year, elected, year)
+    # the year is a guess when none is written and nothing says whether this meeting reviews a year or opens one
+    opening = bool(ctx.kind_values & {"trien_khai", "ky_ket_giao_uoc"})
+    sure = year is not None or (period is not None and (not elected or reviewing or after_period or opening))
+    return Mention(m, s, e, role_of(m.group(0)), year or period, next_year, elected, year, sure)
 
 
 def carried(ctx: Context, x: Mention, announced: int | None) -> Mention:
@@ -63,7 +99,7 @@ def carried(ctx: Context, x: Mention, announced: int | None) -> Mention:
     if announced is None or x.elected or x.named is not None or \
             not vocab.compiled("heads", "result_opener").match(ctx.text, x.s):
         return x
-    return dataclasses.replace(x, current=announced, next_year=announced, elected=True)
+    return dataclasses.replace(x, current=announced, next_year=announced, elected=True, sure=True)
 
 
 def _year_near(text: str, m: re.Match, s: int, e: int) -> int | None:

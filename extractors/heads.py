@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extractors import unit_lists, units, vocab
 from extractors.context import Context
-from extractors.head_years import ELECTING, Mention, carried, mention, role_pattern
+from extractors.head_years import ELECTING, Mention, carried, mention, role_pattern, roles
 from pipeline.normalise.text import fold
 from pipeline.record import Head
 
@@ -53,9 +53,9 @@ def _assigned_by() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role_then_unit() -> re.Pattern:
-    # "Cụm trưởng năm 2025 là A", "... cho A"; "Cụm trưởng: A; Cụm phó: B"
+    # "Cụm trưởng năm 2025 là A", "... cho A"; "Cụm trưởng: A; Cụm phó: B", "Cụm trưởng năm 2025: A"
     joiners = vocab.alternation(vocab.phrases("heads", "role_then_unit"))
-    return re.compile(rf"(?:[^;]{{0,70}}?\s(?:{joiners})|\s*:)\s+(?!biết)")
+    return re.compile(rf"(?:[^;]{{0,70}}?\s(?:{joiners})|(?:\s+năm\s+(?:19|20)\d{{2}})?\s*:)\s+(?!biết)")
 
 
 class _Found:
@@ -63,6 +63,12 @@ class _Found:
 
     def __init__(self, ctx: Context):
         self.ctx, self.out = ctx, []
+        self.mention: Mention | None = None  # the role mention being read
+
+    def confidence(self, confidence: float, year: int | None) -> float:
+        """Below the review threshold (0.5) when the year is a guess, so that the head goes to the review queue."""
+        x = self.mention
+        return confidence if x is None or x.sure or year != x.year else min(confidence, 0.45)
 
     def add(self, span_or_unit, role, year, ev_start, ev_end, confidence) -> None:
         text = self.ctx.text
@@ -79,7 +85,7 @@ class _Found:
             return
         ev_start, ev_end = min(ev_start, ev_end), max(ev_start, ev_end)  # the unit may come after the role
         self.out.append(Head(unit=unit, role=role, year=year, evidence=self.ctx.evidence(ev_start, ev_end),
-                             confidence=confidence))
+                             confidence=self.confidence(confidence, year)))
 
 
 _PERSON_CUE = re.compile(r"(?:đ/c|đồng chí|ông|bà)\s+", re.IGNORECASE)
@@ -101,8 +107,8 @@ def find(ctx: Context) -> list[Head]:
     found, announced = _Found(ctx), None
     for sentence in ctx.sentences:
         before, announced = announced, None
-        for m in role_pattern().finditer(ctx.text, sentence.start, sentence.end):
-            x = carried(ctx, mention(ctx, m, sentence.start, sentence.end), before)
+        for m in roles(ctx, sentence.start, sentence.end):  # the span layer's role words
+            x = found.mention = carried(ctx, mention(ctx, m, sentence.start, sentence.end), before)
             heads_before = len(found.out)
             any(read(ctx, x, found) for read in _READINGS)  # the first reading that applies
             if x.elected and len(found.out) == heads_before:

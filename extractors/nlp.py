@@ -117,3 +117,26 @@ def is_person(text: str, start: int, end: int, sentence_start: int, sentence_end
         if start <= sentence_start + at < end:
             tags.append(tag)
     return bool(tags) and tags[0] == "B-PER" and all(t == "I-PER" for t in tags[1:])
+
+
+def organisations(text: str, sentence_start: int, sentence_end: int) -> list[tuple[int, int]]:
+    """Organisations (B-ORG, then I-ORG) that underthesea's NER tagger reads in the sentence, as offsets
+    in `text`: a candidate source of UNIT spans for the span layer (benchmarks/ablation.py measures it)."""
+    from underthesea import ner
+
+    sentence = text[sentence_start:sentence_end]
+    with _UNDERTHESEA:
+        tagged = ner(sentence)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for word, _, _, tag in tagged:
+        at = sentence.find(word, pos)
+        if at < 0:
+            continue
+        pos = at + len(word)
+        if tag == "B-ORG" or (tag == "I-ORG" and out and out[-1][1] >= sentence_start + at - 1):
+            if tag == "B-ORG":
+                out.append((sentence_start + at, sentence_start + pos))
+            else:
+                out[-1] = (out[-1][0], sentence_start + pos)
+    return out

@@ -13,9 +13,8 @@ from spacy.util import load_config, load_model_from_config
 
 from extractors import components  # noqa: F401  (registers the language, tokenizer and components)
 from extractors.context import Context
-from pipeline.read import limits, ocr
+from pipeline.read import limits, ocr, read_document
 from pipeline.read.document import Document, DocumentResult, ReadError, Status
-from pipeline.read import read_document
 from pipeline.record import Problem, Record
 from pipeline.settings import get_settings
 

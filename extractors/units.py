@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors import vocab
+from extractors import span_layer, vocab
 from extractors.names import Word, words
-from pipeline.normalise.text import fold
+from extractors.unit_names import abbreviations, canonical, head_type, name_words, same  # noqa: F401  (callers)
 
 JOINERS = {"các", "tối", "cao", "&", "nhân", "dân", "kiểm", "tra", "ủy", "uỷ"}
 _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)")
@@ -20,11 +20,6 @@ _BREAK = re.compile(r"[,;:.()\[\]\n\"“”!?]|\s-\s(?=đơn vị|đại diện)
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     return frozenset(w.lower() for p in vocab.phrases("units", "place") for w in p.split())
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> dict[str, str]:
-    return {e["pattern"]: e["expansion"] for e in vocab.entries("units") if e["label"] == "abbr"}
 
 
 def _is_unit_word(w: Word, prev: Word | None, text: str = "", run_caps: int = 0) -> bool:
@@ -66,7 +61,15 @@ def _gap_ok(text: str, a: Word, b: Word) -> bool:
 
 
 def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
-    """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1")."""
+    """The unit phrase ending just before `pos` (e.g. before "đứng thứ 1"): the span layer's UNIT there
+    when the text carries the layer (extractors.context.LayeredText), else read from the string."""
+    if getattr(text, "units", None) is not None:
+        found = span_layer.unit_ending(text, pos, floor)
+        return found if found is not None else span_layer.clipped(text, _read_before(text, pos, floor))
+    return _read_before(text, pos, floor)
+
+
+def _read_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     special = _comma_name_before(text, pos, floor) or _lower_name_before(text, pos, floor) or \
         _numbered_before(text, pos, floor)
     if special is not None:
@@ -83,7 +86,7 @@ def unit_before(text: str, pos: int, floor: int = 0) -> tuple[int, int] | None:
     span = _trim(_unit_words_back(text, ws))
     if span is not None and text[span[0] - 1:span[0]] == "(" and text[span[1]:span[1] + 1] == ")":
         # "Công ty Điện lực Bình Thuận (PC Bình Thuận)": the name before its short form
-        full = unit_before(text, span[0] - 1, floor)
+        full = _read_before(text, span[0] - 1, floor)
         if full is not None:
             return full
     if span is None:
@@ -142,11 +145,14 @@ def _lower_name_before(text: str, pos: int, floor: int) -> tuple[int, int] | Non
     return m.start(), m.start() + len(text[m.start():pos].rstrip())
 
 
-_NOT_A_UNIT = re.compile(r"(?:Hội|hội)\s+(?:nghị|thảo|trường|thi|viên|diễn)\b")  # "Hội nghị bầu ...": an event
-
-
 def head_at(text: str, pos: int) -> bool:
-    return bool(_head_word().match(text, pos)) and not _NOT_A_UNIT.match(text, pos)
+    """A head word at `pos`, not an event named like one ("Hội nghị", "Hội thảo": patterns/units.jsonl "event")."""
+    return bool(_head_word().match(text, pos)) and not _event().match(text, pos)
+
+
+@lru_cache(maxsize=1)
+def _event() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.alternation(vocab.phrases('units', 'event'))})(?![^\W_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -205,8 +211,16 @@ def _heads_or_places() -> re.Pattern:
 
 
 def unit_after(text: str, pos: int, ceiling: int | None = None) -> tuple[int, int] | None:
-    """The unit phrase starting at or just after `pos` (e.g. after "bầu" or "cho")."""
+    """The unit phrase starting at or just after `pos` (e.g. after "bầu" or "cho"): the span layer's UNIT
+    there when the text carries the layer, else read from the string."""
     ceiling = len(text) if ceiling is None else ceiling
+    if getattr(text, "units", None) is not None:
+        found = span_layer.unit_starting(text, pos, ceiling)
+        return found if found is not None else span_layer.clipped(text, _read_after(text, pos, ceiling))
+    return _read_after(text, pos, ceiling)
+
+
+def _read_after(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
     ws = words(text, pos, min(ceiling, pos + 200))
     if not ws or _BREAK.search(text[pos:ws[0].start]):
         return None
@@ -299,77 +313,6 @@ def _trim(chosen: list[Word]) -> tuple[int, int] | None:
     if all(w.text.lower() in place_words() for w in chosen):
         return None
     return chosen[0].start, chosen[-1].end
-
-
-def _split_glued(token: str) -> str:
-    """"CĐGTVT" → "CĐ GTVT" when the token is made only of known abbreviations."""
-    known = sorted(abbreviations(), key=len, reverse=True)
-    parts, rest = [], token
-    while rest:
-        head = next((a for a in known if rest.startswith(a)), None)
-        if head is None:
-            return token
-        parts.append(head)
-        rest = rest[len(head):]
-    return " ".join(parts)
-
-
-@lru_cache(maxsize=8192)
-def canonical(unit: str) -> str:
-    """The unit with abbreviations written out, for the registry key and the export's extra key."""
-    out = " ".join(_split_glued(w) if w.isupper() and len(w) > 3 else w for w in unit.split())
-    for abbr, full in vocab.expansions():
-        out = abbr.sub(full, out)
-    return " ".join(out.split())
-
-
-def same(a: str, b: str) -> bool:
-    """One unit written two ways ("Cao Bằng" / "Công an tỉnh Cao Bằng", "LĐLĐ huyện" / "Liên đoàn
-    Lao động huyện"): once unit-type words are stripped from the front, the name words of one are
-    all in the other. Stricter than the scorer's overlap rule, which would merge "Sở Nội vụ" with
-    "Sở Ngoại vụ" or "Hà Nam" with "Hà Nội"."""
-    ha, hb = head_type(a), head_type(b)
-    if ha and hb and ha != hb:
-        return False  # "Trường Cao đẳng Y tế Phú An" / "Trung tâm Y tế Phú An": two kinds of unit
-    ra, rb = name_words(a), name_words(b)
-    if ra and rb:
-        return ra <= rb or rb <= ra
-    fa, fb = (fold(canonical(u)).replace(" các ", " ") for u in (a, b))
-    return fa.startswith(fb) or fb.startswith(fa)
-
-
-@lru_cache(maxsize=4096)
-def name_words(unit: str) -> frozenset[str]:
-    text = fold(canonical(unit)).replace(" các ", " ")
-    while True:
-        m = _type_prefix().match(text)
-        if not m or m.end() == 0:
-            break
-        text = text[m.end():].lstrip(" -,")
-    # scope words say where a unit works, not which one it is
-    text = re.sub(r"\b(?:việt nam|trung ương|tối cao)\b|\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", " ", text)
-    return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
-
-
-@lru_cache(maxsize=4096)
-def head_type(unit: str) -> str | None:
-    """The unit-type words a name opens with ("hội cựu chiến binh", "trung tâm"), None for a place or a bare name."""
-    m = _head_prefix().match(fold(canonical(unit)).replace(" các ", " "))  # "Liên minh (các) HTX tỉnh"
-    return m.group(0).strip() if m else None
-
-
-@lru_cache(maxsize=1)
-def _head_prefix() -> re.Pattern:
-    heads = [fold(canonical(p)) for p in vocab.phrases("units", "head")]
-    return re.compile(rf"(?:{vocab.alternation(heads)})(?:\s+|$)")
-
-
-@lru_cache(maxsize=1)
-def _type_prefix() -> re.Pattern:
-    types = [fold(canonical(p)) for p in vocab.phrases("units", "head") + vocab.phrases("units", "place")]
-    return re.compile(rf"(?:{vocab.alternation(types)})(?:\s+|$)")
-
-
 
 
 @lru_cache(maxsize=1)

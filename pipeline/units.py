@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.normalise.text import fold
 
 # Old-style tone placement ("hoà", "thuý", "uỷ") and the modern one ("hòa", "thúy", "ủy") are the same word.
 NEW_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
@@ -53,6 +57,8 @@ def _same_place(pa: set[str], pb: set[str]) -> bool:
 
 
 def same_unit(a, b) -> bool:
+    """The scorer's rule (../shared/score_records.py), loose: "Liên đoàn Lao động" matches "Liên đoàn Lao
+    động huyện Kiên Lương". For one document's own values `same_name` is the stricter rule."""
     a, b = canon(a), canon(b)
     if not a or not b:
         return False
@@ -74,3 +80,52 @@ def same_unit(a, b) -> bool:
     if shared / min(len(set_a), len(set_b)) < 0.6 or shared / max(len(set_a), len(set_b)) < 0.5:
         return False
     return not (dist_a and dist_b) or len(dist_a & dist_b) / min(len(dist_a), len(dist_b)) >= 0.5
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key of name_words and head_type
+class UnitKinds:
+    """The words that say which kind of unit a name is, for `same_name`: `heads` matches the head words a name
+    opens with ("hội cựu chiến binh", "trung tâm"), `types` head words or place words ("huyện"), both over
+    folded canonical names; `canonical` writes abbreviations out. The extractor builds one from its pattern
+    files (extractors/unit_names.py)."""
+
+    heads: re.Pattern
+    types: re.Pattern
+    canonical: Callable[[str], str]
+
+
+def same_name(a: str, b: str, kinds: UnitKinds) -> bool:
+    """One unit written two ways in one document ("Cao Bằng" / "Công an tỉnh Cao Bằng", "LĐLĐ huyện" / "Liên
+    đoàn Lao động huyện", "Hội xã Hòa Bình" / "Hội CCB xã Hòa Bình"): the same kind of unit, or one's head word
+    the start of the other's, and once unit-type words are stripped from the front, the name words of one all
+    in the other. Stricter than `same_unit`, which would merge "Sở Nội vụ" with "Sở Ngoại vụ" or "Hà Nam"
+    with "Hà Nội"."""
+    ha, hb = head_type(a, kinds), head_type(b, kinds)
+    if ha and hb and ha != hb and not (f"{ha} ".startswith(f"{hb} ") or f"{hb} ".startswith(f"{ha} ")):
+        return False  # "Trường Cao đẳng Y tế Phú An" / "Trung tâm Y tế Phú An": two kinds of unit
+    ra, rb = name_words(a, kinds), name_words(b, kinds)
+    if ra and rb:
+        return ra <= rb or rb <= ra
+    fa, fb = (fold(kinds.canonical(u)).replace(" các ", " ") for u in (a, b))
+    return fa.startswith(fb) or fb.startswith(fa)
+
+
+@lru_cache(maxsize=4096)
+def name_words(unit: str, kinds: UnitKinds) -> frozenset[str]:
+    """The words that say which unit this is, once its unit-type words are stripped from the front."""
+    text = fold(kinds.canonical(unit)).replace(" các ", " ")
+    while True:
+        m = kinds.types.match(text)
+        if not m or m.end() == 0:
+            break
+        text = text[m.end():].lstrip(" -,")
+    # scope words say where a unit works, not which one it is
+    text = re.sub(r"\b(?:việt nam|trung ương|tối cao)\b|\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", " ", text)
+    return frozenset(w for w in re.findall(r"[^\W_]+", text) if w not in ("và", "các"))
+
+
+@lru_cache(maxsize=4096)
+def head_type(unit: str, kinds: UnitKinds) -> str | None:
+    """The unit-type words a name opens with, None for a place or a bare name."""
+    m = kinds.heads.match(fold(kinds.canonical(unit)).replace(" các ", " "))  # "Liên minh (các) HTX tỉnh"
+    return m.group(0).strip() if m else None

@@ -18,7 +18,7 @@ REPORT = (
 def test_stages_come_from_the_config_in_order():
     names = nlp().pipe_names
     config = CONFIG.read_text(encoding="utf-8")
-    assert names[:2] == ["cues", "title"] and names[-1] == "record"
+    assert names[:3] == ["cues", "span_layer", "title"] and names[-1] == "record"
     assert all(f"[components.{n}]" in config for n in names)
 
 

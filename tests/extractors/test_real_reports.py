@@ -1,6 +1,7 @@
-"""The real reports beside the samples: samples/real (60, training/test material), samples/heldout
-(20, scored once before any change made for them), samples/heldout2 (17) and samples/heldout3 (20),
-two more held-out sets, each scored once with the code of main before anyone tuned for it. Their data
+"""The real reports beside the samples: samples/real (82, training/test material), samples/heldout
+(20, scored once before any change made for them), samples/heldout2 (17), samples/heldout3 (20) and
+samples/heldout4 (20), three more held-out sets, each scored once with the code of main before anyone
+tuned for it. Their data
 files are complete and in the gold format, none is an evaluation report, every extracted value keeps
 its evidence, and the extractor stays at least at the level measured when samples/real was added (the
 held-out sets have no floor here: they are not tuning targets)."""
@@ -23,7 +24,7 @@ from pipeline.report.scoring import score
 from shared_data import need_shared
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = {"real": 60, "heldout": 20, "heldout2": 17, "heldout3": 20}
+FOLDERS = {"real": 82, "heldout": 20, "heldout2": 17, "heldout3": 20, "heldout4": 20}
 REPORTS = sorted(p for name in FOLDERS for p in (ROOT / "samples" / name).glob("*.txt"))
 KINDS = {"cham_diem", "ky_ket_giao_uoc", "so_ket", "tong_ket", "trien_khai", "khac"}
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -31,8 +32,12 @@ ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 # fixes of issue 10c: 0.963 / 0.962. With the 20 reports added for issue 21 (60 in all), before any change
 # made for them: 0.926 / 0.967 (outputs/real60_before.txt); after the general heads and members fixes of issue 21:
 # 0.979 / 0.967 (the 20 new reports: 0.828 -> 0.957, heads F1 0.667 -> 0.846, members recall 0.701 -> 0.938).
+# The 22 reports added for issue 21 "Data" (the last 22 rows of samples/real/sources.tsv), scored before any
+# change made for them: 0.805 / 0.947 (outputs/real22_before.txt); all 82: 0.931 / 0.961 (outputs/real82_before.txt).
+# Each batch keeps the level measured when it was added: the first 60 rows the floor above, the 22 their own.
 REAL_MICRO_F1 = 0.95
 REAL_SCALAR_ACC = 0.95
+REAL_BATCHES = {(0, 60): (REAL_MICRO_F1, REAL_SCALAR_ACC), (60, 82): (0.80, 0.94)}
 
 
 def sources(folder: Path) -> list[dict[str, str]]:
@@ -111,10 +116,13 @@ def test_evidence_points_into_the_normalised_text(results, path):
             assert v.evidence.text == text[v.evidence.start:v.evidence.end], where
 
 
-def test_real_set_keeps_its_level(results):
-    real = [p for p in REPORTS if p.parent.name == "real"]
+@pytest.mark.parametrize("batch", sorted(REAL_BATCHES), ids=lambda b: f"rows{b[0] + 1}-{b[1]}")
+def test_real_set_keeps_its_level(results, batch):
+    folder = ROOT / "samples" / "real"
+    real = [folder / r["file"] for r in sources(folder)[batch[0]:batch[1]]]
     golds = {p.stem: json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in real}
     preds = {p.stem: results[p].record.to_export() for p in real}
     result = score(golds, preds)
-    assert result.micro_f1 >= REAL_MICRO_F1, result.headline()
-    assert result.scalar_accuracy >= REAL_SCALAR_ACC, result.headline()
+    micro_floor, scalar_floor = REAL_BATCHES[batch]
+    assert result.micro_f1 >= micro_floor, result.headline()
+    assert result.scalar_accuracy >= scalar_floor, result.headline()

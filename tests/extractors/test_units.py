@@ -108,3 +108,14 @@ def test_unit_read_backwards_never_ends_on_a_verb():
 
 def test_a_union_of_cooperatives_written_with_and_without_all():
     assert units.same("Liên minh HTX tỉnh", "Liên minh các HTX tỉnh")
+
+
+def test_one_place_decides_whether_two_names_of_a_document_are_one_unit():
+    from extractors import unit_names
+    from pipeline import units as pipeline_units
+
+    kinds = unit_names.kinds()
+    assert pipeline_units.same_name("Hội xã Hòa Bình", "hội CCB xã Hòa Bình", kinds)
+    assert not pipeline_units.same_name("Trường Cao đẳng Y tế Phú An", "Trung tâm Y tế Phú An", kinds)
+    assert unit_names.same("LĐLĐ huyện", "Liên đoàn Lao động huyện") == \
+        pipeline_units.same_name("LĐLĐ huyện", "Liên đoàn Lao động huyện", kinds) is True

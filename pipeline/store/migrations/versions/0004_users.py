@@ -63,7 +63,7 @@ def _fill_review_columns() -> None:
 
 
 def review_columns(effective: dict) -> dict:
-    """As `pipeline.storage.columns.review_columns`: the meeting kinds."""
+    """As `pipeline.store.columns.review_columns`: the meeting kinds."""
     meeting = effective.get("meeting") or {}
     kinds = sorted({k.get("value") for k in meeting.get("kinds", []) if isinstance(k, dict) and k.get("value")})
     return {"kinds": f",{','.join(kinds)}," if kinds else None}
