@@ -86,10 +86,11 @@ def timed_pool(fn, jobs: list, workers: int) -> tuple[float, list]:
 
 def extract_in_pool(paths: list[Path], workers: int) -> tuple[float, int]:
     """Seconds to read and extract the files as a backfill batch does, and how many were ok."""
+    from flows.extraction import EXTRACTOR
     from pipeline.ingest import Todo, extract_batch
 
     started = time.perf_counter()
-    results = extract_batch([Todo(i, p, None) for i, p in enumerate(paths)], workers)
+    results = extract_batch([Todo(i, p, None) for i, p in enumerate(paths)], workers, EXTRACTOR)
     return time.perf_counter() - started, sum(r.status.value == "ok" for r in results)
 
 

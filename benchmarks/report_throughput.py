@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import write_reports  # noqa: E402
+from flows.extraction import EXTRACTOR  # noqa: E402
 from pipeline.batches import ingest  # noqa: E402
 from pipeline.store.registry import Registry  # noqa: E402
 from pipeline.report import checks, heads, load_facts, rankings, tie_reader  # noqa: E402
@@ -33,7 +34,7 @@ def main(n: int) -> None:
         folder = Path(tmp)
         repo = open_repository(f"sqlite:///{folder / 'thidua.db'}", folder / "archive")
         paths = write_reports(folder / "reports", n)
-        timed(f"ingest {n} reports (not the point)", lambda: ingest(repo, paths))
+        timed(f"ingest {n} reports (not the point)", lambda: ingest(repo, paths, extractor=EXTRACTOR))
         registry = Registry(repo.db)
         summary = timed("first registry sync", registry.sync)
         print(f"  {summary.documents} documents, {summary.clusters} clusters, {summary.units} units, "

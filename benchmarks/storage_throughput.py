@@ -60,6 +60,7 @@ def drop_schema(schema: str) -> None:
 
 def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> dict:
     from extractors.run import process_path
+    from flows.extraction import EXTRACTOR
     from pipeline.batches import ingest
     from pipeline.settings import get_settings
     from pipeline.store import open_repository
@@ -77,7 +78,7 @@ def run(label: str, url: str, folder: Path, work: Path, files: list[Path]) -> di
 
     with open_repository() as repo:
         t = time.perf_counter()
-        results = ingest(repo, files)
+        results = ingest(repo, files, extractor=EXTRACTOR)
         ingest_s = time.perf_counter() - t
         assert sum(r.status.value == "ok" for r in results) == n, "some documents failed"
 

@@ -40,6 +40,17 @@ def _build(disable: tuple[str, ...]) -> Language:
 
 nlp.cache_clear = _build.cache_clear  # type: ignore[attr-defined]  (tests rebuild the pipeline)
 
+WARM_UP_TEXT = ("Hội nghị tổng kết công tác thi đua Cụm thi đua số 2 năm 2023. Đồng chí Nguyễn Văn An, "
+                "Chủ tịch Ủy ban nhân dân huyện Châu Thành phát biểu.")
+
+
+@cache
+def warm_up() -> None:
+    """Load everything the first report would: the pipeline and the models its components load on
+    first use (the extraction pool calls it in its forkserver, so that its workers start warm)."""
+    extract_context(Context.from_text(WARM_UP_TEXT))
+
+
 
 def _doc(ctx: Context, language: Language):
     doc = language.make_doc(ctx.text)

@@ -29,12 +29,13 @@ from prefect.futures import PrefectFuture
 from prefect.states import Failed, State
 from prefect.utilities.annotations import opaque, quote
 
+from flows.extraction import EXTRACTOR
 from flows.runners import SettingsTaskRunner, parallelism
 from flows.runtime import current_progress
 from pipeline import batches
 from pipeline import ingest as steps
 from pipeline.batches import ExtractionFailed, stored_so_far
-from pipeline.read.discover import Found, find_reports
+from pipeline.read.discover import Found
 from pipeline.read.document import DocumentResult, shown_path
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan
 from pipeline.report.runs import RunReport
@@ -63,7 +64,7 @@ def transient(task, task_run, state) -> bool:
 
 @task(name="find-files", **IO_TASK)
 def find_files(paths: list[Path]) -> Found:
-    return find_reports(paths)
+    return steps.find_files(paths)
 
 
 @task(name="start-run", retry_condition_fn=transient, **IO_TASK)
@@ -80,7 +81,7 @@ def skip_archived(files: list[Path], retry_failed: bool = False) -> IngestPlan:
 
 @task(name="extract-batch", task_run_name="extract-batch-{number}", cache_policy=NO_CACHE, persist_result=False)
 def extract(number: int, todo: list[Item], workers: int) -> list[DocumentResult]:
-    return steps.extract_batch(todo, workers)
+    return steps.extract_batch(todo, workers, EXTRACTOR)
 
 
 @task(name="store-batch", task_run_name="store-batch-{number}", retry_condition_fn=transient, **IO_TASK)

@@ -14,9 +14,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from flows.extraction import EXTRACTOR
 from pipeline import batches
 from pipeline.batches import PlainSteps, Progress
-from pipeline.read.discover import find_reports
+from pipeline.ingest import find_files
 from pipeline.read.document import shown_path
 from pipeline.report.runs import RunReport, changes
 
@@ -26,8 +27,8 @@ def backfill(paths: Sequence[Path], progress: Progress, batch_size: int | None =
              as_version_of: str | None = None, retry_failed: bool = False) -> RunReport:
     """What the backfill flow does (flows/backfill.py), in this process."""
     started = time.perf_counter()
-    found = find_reports(list(paths))
-    with PlainSteps() as run:
+    found = find_files(list(paths))
+    with PlainSteps(EXTRACTOR) as run:
         results, extracted, stopped = batches.ingest_files(
             found.files, run, progress, batch_size=batch_size, workers=workers,
             name=", ".join(map(shown_path, paths)), as_version_of=as_version_of, skip_failed=not retry_failed)
@@ -39,7 +40,7 @@ def reextract(doc_ids: list[str] | None, progress: Progress, batch_size: int | N
     """What the re-extraction flow does (flows/reextract.py), in this process."""
     started = time.perf_counter()
 
-    with PlainSteps() as run:
+    with PlainSteps(EXTRACTOR) as run:
         found, stored, stopped = batches.run_plan(lambda: run.plan_reextract("all" if doc_ids is None else doc_ids),
                                                   run, progress,
                                                   label="re-extracting", batch_size=batch_size, workers=workers)

@@ -21,6 +21,7 @@ from pipeline import ingest as steps
 from pipeline.read.discover import Found
 from pipeline.read.document import DocumentResult, Status
 from pipeline.ingest import IngestPlan, IngestStopped, Item, Plan, ReextractPlan
+from pipeline.pool import ModuleExtractor
 from pipeline.report.runs import RunReport
 from pipeline.settings import get_settings
 from pipeline.store import DatabaseUnavailable, Repository, StorageError, open_repository
@@ -254,13 +255,15 @@ def store_with_retries(store_once: Callable[[bool, list[DocumentResult]], list[D
 class PlainSteps:
     """The loop's steps in this process, without an orchestrator: the next batch is extracted
     in a thread (its work is in the process pool) while this one is stored; I/O steps retry
-    on a transient problem as the Prefect tasks do. With `repo`, every step uses that open
-    archive (library use, tests) instead of opening the one the settings name."""
+    on a transient problem as the Prefect tasks do. `extractor`: what extracts (the caller's:
+    flows/extraction.py); `process`: a one-file extractor instead (tests). With `repo`, every step
+    uses that open archive (library use, tests) instead of opening the one the settings name."""
 
-    def __init__(self, *, repo: Repository | None = None, process: steps.Process | None = None,
-                 keep_record: bool = False, keep_text: bool = False, in_flight: int = 2,
-                 delays: Sequence[float] = IO_RETRY_DELAYS):
-        self.repo, self.process, self.delays, self.in_flight = repo, process, delays, in_flight
+    def __init__(self, extractor: ModuleExtractor, *, repo: Repository | None = None,
+                 process: steps.Process | None = None, keep_record: bool = False, keep_text: bool = False,
+                 in_flight: int = 2, delays: Sequence[float] = IO_RETRY_DELAYS):
+        self.extractor, self.repo, self.process, self.delays, self.in_flight = \
+            extractor, repo, process, delays, in_flight
         self.keep = dict(keep_record=keep_record, keep_text=keep_text)
         self.threads = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="thidua-extract")
 
@@ -298,7 +301,7 @@ class PlainSteps:
         return with_retries(plan, self.delays)
 
     def extract(self, number: int, batch: list[Item], workers: int) -> Future:
-        return self.threads.submit(steps.extract_batch, batch, workers, self.process)
+        return self.threads.submit(steps.extract_batch, batch, workers, self.extractor, self.process)
 
     def store(self, number: int, batch: list[Item], extracted: Future, as_version_of: str | None
               ) -> list[DocumentResult]:
@@ -324,11 +327,12 @@ class PlainSteps:
 
 # --- the whole path in this process, on an open archive (tests, benchmarks, library use) ---------
 
-def _run_here(repo: Repository, make_plan: Callable[[PlainSteps], Plan], *, process: steps.Process | None = None,
-              workers: int = 1, batch_size: int = steps.HASH_BATCH, keep_record: bool = True,
-              keep_text: bool = False, as_version_of: str | None = None) -> list[DocumentResult]:
-    with PlainSteps(repo=repo, process=process, keep_record=keep_record, keep_text=keep_text, in_flight=1,
-                    delays=()) as run:
+def _run_here(repo: Repository, make_plan: Callable[[PlainSteps], Plan], *, extractor: ModuleExtractor,
+              process: steps.Process | None = None, workers: int = 1, batch_size: int = steps.HASH_BATCH,
+              keep_record: bool = True, keep_text: bool = False, as_version_of: str | None = None
+              ) -> list[DocumentResult]:
+    with PlainSteps(extractor, repo=repo, process=process, keep_record=keep_record, keep_text=keep_text,
+                    in_flight=1, delays=()) as run:
         plan, stored, stopped = run_plan(lambda: make_plan(run), run, NoProgress(), label="", batch_size=batch_size,
                                          workers=workers, as_version_of=as_version_of)
     results = plan.finish(stored) if plan is not None else []
@@ -338,9 +342,9 @@ def _run_here(repo: Repository, make_plan: Callable[[PlainSteps], Plan], *, proc
 
 
 def ingest(repo: Repository, paths: Sequence[Path], *, retry_failed: bool = False, **options) -> list[DocumentResult]:
-    """Archive, extract and store each file, in this process (options: process, workers,
-    batch_size, keep_record, keep_text, as_version_of). Raises IngestStopped (with the results so
-    far, in order) when storing has to stop.
+    """Archive, extract and store each file, in this process (options: extractor, which is
+    required, process, workers, batch_size, keep_record, keep_text, as_version_of). Raises
+    IngestStopped (with the results so far, in order) when storing has to stop.
 
     Already-archived bytes are SKIPPED ("already archived") without extraction, and so are bytes
     that failed before ("failed before with the same bytes", unless `retry_failed`); a changed file

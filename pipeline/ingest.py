@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from pipeline.once import remembered
+from pipeline.read.discover import Found, find_reports
 from pipeline.read.document import DocumentResult, Status
-from pipeline.pool import extract_in_pool, process_archived, run_in_pool
+from pipeline.pool import ModuleExtractor, extract_in_pool, process_archived, run_in_pool
 from pipeline.settings import get_settings
 from pipeline.store import NotFound, Repository, StorageError, sha256_file
 from pipeline.store.archive import FileChanged
@@ -115,14 +117,36 @@ Item = Todo | Original
 
 # --- plan ------------------------------------------------------------------------------------
 
+def find_files(paths: Sequence[Path]) -> Found:
+    """The report files under `paths` (pipeline/read/discover.py), found once per command
+    (pipeline/once.py: the no-change check and the run share the walk)."""
+    found = remembered("found")
+    key = tuple(str(p) for p in paths)
+    if found is None or key not in found:
+        result = find_reports([Path(p) for p in paths])
+        if found is None:
+            return result
+        found[key] = result
+    known = found[key]
+    return Found(files=list(known.files), missing=list(known.missing), refused=dict(known.refused),
+                 empty=list(known.empty))
+
+
 def file_hash(path: Path) -> str | None:
     """sha256 of the bytes; None when the file cannot be hashed cheaply, or is not a regular file
-    (a FIFO would block): extraction says why."""
+    (a FIFO would block): extraction says why. Hashed once per command (pipeline/once.py), again
+    only if the file changed meanwhile (its size, times or inode)."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > get_settings().max_file_mb * 1024 * 1024:
             return None
-        return sha256_file(path)
+        hashes = remembered("hashes")
+        if hashes is None:
+            return sha256_file(path)
+        key = (str(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        if key not in hashes:
+            hashes[key] = sha256_file(path)
+        return hashes[key]
     except OSError:
         return None
 
@@ -200,15 +224,19 @@ def failed_before_note(results: Iterable[DocumentResult]) -> str | None:
 
 # --- extract ---------------------------------------------------------------------------------
 
-def extract_batch(todo: Sequence[Item], workers: int = 1, process: Process | None = None) -> list[DocumentResult]:
-    """Read, normalise and extract each file (or archived original, under its doc_id), over
-    `workers` processes; one result per item. `process`: another extractor (tests)."""
+def extract_batch(todo: Sequence[Item], workers: int, extractor: ModuleExtractor,
+                  process: Process | None = None) -> list[DocumentResult]:
+    """Read, normalise and extract each file (or archived original, under its doc_id) with the
+    `extractor` the caller passes (flows/extraction.py), over `workers` processes; one result per
+    item. `process`: a one-file extractor instead (tests)."""
     paths = [item.path for item in todo]
     if todo and isinstance(todo[0], Original):
-        return run_in_pool(process_archived, [(o.archive_path, o.doc_id, process) for o in todo], paths, workers)
+        one = process or extractor.process_path
+        return run_in_pool(process_archived, [(o.archive_path, o.doc_id, one) for o in todo], paths, workers,
+                           extractor)
     if process is None:
-        return extract_in_pool(paths, workers)
-    return run_in_pool(process, [(p,) for p in paths], paths, workers)
+        return extract_in_pool(paths, workers, extractor)
+    return run_in_pool(process, [(p,) for p in paths], paths, workers, extractor)
 
 
 # --- store -----------------------------------------------------------------------------------

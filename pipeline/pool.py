@@ -7,8 +7,12 @@ started once (forkserver: the workers are forked from a clean process that has i
 extractors already, never from a process running Prefect's threads) and reused until the
 process exits or `shutdown_pool` stops it.
 
-The forkserver builds the extraction pipeline once (pipeline/_pool_preload.py), so every worker
-forked from it starts with the models loaded. A file that kills its worker (a crash inside a
+The extractor is passed in by the caller (the flows and the command line pass
+`ModuleExtractor("extractors.run")`): pipeline/ names no extractor. The forkserver imports the
+extractor's module and warms it up once (its models loaded: pipeline/_pool_preload.py), so every
+worker forked from it starts with them; each worker's initializer warms it up too, which costs
+nothing then (and loads the models once in that worker when the forkserver was started earlier
+without them). A file that kills its worker (a crash inside a
 native library) or runs past its time limit fails alone, with its reason; the files of a job
 lost that way are extracted again one by one, so that only the culprit is reported.
 
@@ -48,6 +52,9 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Sequence
 
+from dataclasses import dataclass
+from importlib import import_module
+
 from pebble import ProcessExpired, ProcessPool
 
 from pipeline.read.document import DocumentResult
@@ -57,28 +64,33 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pool: ProcessPool | None = None
 _pool_size = 0
+_pool_extractor: ModuleExtractor | None = None
 _issued: weakref.WeakKeyDictionary[Future, int] = weakref.WeakKeyDictionary()  # future -> id of its pool
 GRACE_S = 30.0  # past a job's time limit (THIDUA_FILE_TIMEOUT_S per file) before its worker is ended
 STOP_TIMEOUT_S = 15.0  # the most shutdown_pool waits for the pool's threads and workers to end
 
 
-def process_path(path: Path) -> DocumentResult:
-    """The extractor (imported on first use, so this module stays cheap to import)."""
-    from extractors.run import process_path as run
+@dataclass(frozen=True)
+class ModuleExtractor:
+    """An extractor named by its module, which has `process_path(path)`, `process_paths(paths)`
+    (in order, through one `nlp.pipe`) and `warm_up()` (loads its models). Picklable, so the pool's
+    workers import the module themselves; importing this imports nothing of the extractor."""
 
-    return run(Path(path))
+    module: str
+
+    def process_path(self, path: Path) -> DocumentResult:
+        return import_module(self.module).process_path(Path(path))
+
+    def process_many(self, paths: Sequence[Path]) -> list[DocumentResult]:
+        """Several files through the extractor's batch path, one result each, in order; a failing
+        file costs only itself."""
+        return list(import_module(self.module).process_paths([Path(p) for p in paths]))
+
+    def warm_up(self) -> None:
+        import_module(self.module).warm_up()
 
 
-def process_many(paths: Sequence[Path]) -> list[DocumentResult]:
-    """Extract several files through the spaCy pipeline's `nlp.pipe` (as `thidua extract` does),
-    one result each, in order; a failing file costs only itself."""
-    from extractors.run import process_paths
-
-    return list(process_paths([Path(p) for p in paths]))
-
-
-def process_archived(archived: Path, doc_id: str, process: Callable[[Path], DocumentResult] | None = None
-                     ) -> DocumentResult:
+def process_archived(archived: Path, doc_id: str, process: Callable[[Path], DocumentResult]) -> DocumentResult:
     """Extract an archived original under its document's name (the doc_id is the file stem),
     through a temporary link, wherever this runs (a pool worker, a Dask worker)."""
     archived = Path(archived)
@@ -88,7 +100,7 @@ def process_archived(archived: Path, doc_id: str, process: Callable[[Path], Docu
             alias.symlink_to(archived.resolve())
         except OSError:
             shutil.copyfile(archived, alias)
-        return safe_extract(process or process_path, alias)
+        return safe_extract(process, alias)
 
 
 def safe_extract(process: Callable[[Path], DocumentResult], path: Path) -> DocumentResult:
@@ -100,43 +112,61 @@ def safe_extract(process: Callable[[Path], DocumentResult], path: Path) -> Docum
         return DocumentResult.failed(Path(path), f"extraction error: {type(exc).__name__}: {exc}")
 
 
-def extraction_pool(workers: int) -> ProcessPool:
+def extraction_pool(workers: int, extractor: ModuleExtractor | None = None) -> ProcessPool:
     """The process's pool of `workers` extraction processes, started on first use (again after
-    `shutdown_pool`, or when a pool broke)."""
-    global _pool, _pool_size
+    `shutdown_pool`, or when a pool broke), its workers warmed up with `extractor`."""
+    global _pool, _pool_size, _pool_extractor
     with _lock:
-        if _pool is None or not _pool.active or _pool_size != workers:
+        if _pool is None or not _pool.active or _pool_size != workers or (
+                extractor is not None and extractor != _pool_extractor):
             if _pool is not None:
                 _stop(_pool)
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["pipeline.pool", "extractors.run", "pipeline._pool_preload"])
-            _start_forkserver()
-            _pool = ProcessPool(max_workers=workers, initializer=_worker_setup, initargs=(os.getpid(),),
+            _start_forkserver(context, extractor)
+            _pool = ProcessPool(max_workers=workers, initializer=_worker_setup, initargs=(os.getpid(), extractor),
                                 context=context)
-            _pool_size = workers
+            _pool_size, _pool_extractor = workers, extractor
         return _pool
 
 
-def _start_forkserver() -> None:
-    """Start the forkserver with Ctrl-C blocked, as CPython starts its resource tracker: the
-    forkserver spends seconds importing the extractors and NLP models before it ignores SIGINT
-    itself, and a Ctrl-C from the terminal reaches the whole process group; the command, not the
-    forkserver, reports it. The signal mask is per thread, inherited by the child."""
+def _start_forkserver(context, extractor: ModuleExtractor | None) -> None:
+    """Start the forkserver (once per process) importing the extractor and warming it up, with
+    Ctrl-C blocked, as CPython starts its resource tracker: the forkserver spends seconds importing
+    the extractors and NLP models before it ignores SIGINT itself, and a Ctrl-C from the terminal
+    reaches the whole process group; the command, not the forkserver, reports it. The signal mask
+    is per thread, inherited by the child; so is the environment variable that names the extractor."""
     import multiprocessing.forkserver
     import multiprocessing.resource_tracker
 
+    from pipeline._pool_preload import WARM_UP
+
+    modules = ["pipeline.pool"] + ([extractor.module, "pipeline._pool_preload"] if extractor else [])
+    context.set_forkserver_preload(modules)
     multiprocessing.resource_tracker.ensure_running()  # first: it unblocks SIGINT once it is started
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    had = os.environ.get(WARM_UP)
+    if extractor:
+        os.environ[WARM_UP] = extractor.module
     try:
         multiprocessing.forkserver.ensure_running()
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if had is None:
+            os.environ.pop(WARM_UP, None)
+        else:
+            os.environ[WARM_UP] = had
 
 
-def _worker_setup(parent: int) -> None:
-    """In each worker: Ctrl-C is for the parent to handle (no traceback per worker), and the
-    worker ends when the parent is gone, even if it was killed before it could stop the pool."""
+def _worker_setup(parent: int, extractor: ModuleExtractor | None = None) -> None:
+    """In each worker: Ctrl-C is for the parent to handle (no traceback per worker), the worker
+    ends when the parent is gone, even if it was killed before it could stop the pool, and the
+    extractor is warm (already, when forked from a forkserver that warmed it up)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if extractor is not None:
+        try:
+            extractor.warm_up()
+        except Exception:  # noqa: BLE001 - its first file says what is wrong
+            log.warning("could not warm up the extractor %s", extractor.module, exc_info=True)
     from pipeline.read.limits import end_process_when_hung
 
     end_process_when_hung()
@@ -158,12 +188,12 @@ def _ready() -> bool:
     return True
 
 
-def warm_up(workers: int) -> None:
+def warm_up(workers: int, extractor: ModuleExtractor) -> None:
     """Start the pool's processes in the background (models loaded, workers forked), e.g. while
     the Prefect server starts; returns at once."""
     def start() -> None:
         try:
-            pool = extraction_pool(workers)
+            pool = extraction_pool(workers, extractor)
             for _ in range(workers):
                 pool.schedule(_ready)
         except Exception:  # noqa: BLE001 - the first batch will start it (and say what is wrong)
@@ -220,37 +250,39 @@ def job_timeout(files: int) -> float:
 
 
 def run_in_pool(fn: Callable[..., DocumentResult], jobs: Sequence[tuple[Any, ...]], paths: Sequence[Path],
-                workers: int) -> list[DocumentResult]:
-    """fn(*job) for every job, spread over `workers` processes; one result per job, in order.
-    `paths[i]` names job i in a failure. With one worker everything runs here, in this process."""
+                workers: int, extractor: ModuleExtractor | None = None) -> list[DocumentResult]:
+    """fn(*job) for every job, spread over `workers` processes (warmed up with `extractor`); one
+    result per job, in order. `paths[i]` names job i in a failure. With one worker everything runs
+    here, in this process."""
     if workers <= 1 or len(jobs) <= 1:
         return [_call(fn, job, path) for job, path in zip(jobs, paths, strict=False)]
-    pool = extraction_pool(workers)
+    pool = extraction_pool(workers, extractor)
     futures = _schedule(pool, fn, [(job, 1) for job in jobs])
     results = [_collect(future, path) for future, path in zip(futures, paths, strict=False)]
     if any(r is None for r in results):  # the pool itself broke: each job left alone, in a fresh pool
         _discard_pool(pool)
         for i, (job, path) in enumerate(zip(jobs, paths, strict=False)):
             if results[i] is None:
-                results[i] = _alone(fn, job, path, workers)
+                results[i] = _alone(fn, job, path, workers, extractor)
     return results  # type: ignore[return-value]
 
 
-def extract_in_pool(paths: Sequence[Path], workers: int, chunk: int = 16) -> list[DocumentResult]:
-    """process_path for every file, over `workers` processes, `chunk` files per job (each job
-    through nlp.pipe); one result per file, in order. A job whose worker died or ran past its
-    time limit is done again file by file, so that only the file that caused it fails."""
+def extract_in_pool(paths: Sequence[Path], workers: int, extractor: ModuleExtractor, chunk: int = 16
+                    ) -> list[DocumentResult]:
+    """The extractor on every file, over `workers` processes, `chunk` files per job (each job
+    through its batch path, nlp.pipe); one result per file, in order. A job whose worker died or
+    ran past its time limit is done again file by file, so that only the file that caused it fails."""
     paths = [Path(p) for p in paths]
     if workers <= 1 or len(paths) <= 1:
-        return process_many(paths)
+        return extractor.process_many(paths)
     chunk = max(1, min(chunk, -(-len(paths) // workers)))
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
-    pool = extraction_pool(workers)
-    futures = _schedule(pool, process_many, [((c,), len(c)) for c in chunks])
+    pool = extraction_pool(workers, extractor)
+    futures = _schedule(pool, extractor.process_many, [((c,), len(c)) for c in chunks])
     done = [_chunk_result(future, part) for future, part in zip(futures, chunks, strict=True)]
     lost = [path for part, result in zip(chunks, done, strict=True) if result is None for path in part]
     if lost:  # file by file: the culprit alone fails
-        redone = iter(run_in_pool(process_path, [(p,) for p in lost], lost, workers))
+        redone = iter(run_in_pool(extractor.process_path, [(p,) for p in lost], lost, workers, extractor))
         done = [result if result is not None else [next(redone) for _ in part]
                 for part, result in zip(chunks, done, strict=True)]
     return [r for result in done for r in result]
@@ -316,8 +348,9 @@ def _collect(future: Future | None, path: Path) -> DocumentResult | None:
         return DocumentResult.failed(Path(path), f"extraction error: {type(exc).__name__}: {exc}")
 
 
-def _alone(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path, workers: int) -> DocumentResult:
-    (future,) = _schedule(extraction_pool(workers), fn, [(job, 1)])
+def _alone(fn: Callable[..., DocumentResult], job: tuple[Any, ...], path: Path, workers: int,
+           extractor: ModuleExtractor | None) -> DocumentResult:
+    (future,) = _schedule(extraction_pool(workers, extractor), fn, [(job, 1)])
     result = _collect(future, path)
     if result is None:
         log.error("the extraction pool broke on %s", path)

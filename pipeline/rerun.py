@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.read.document import DocumentResult, shown_path
-from pipeline.ingest import HASH_BATCH, failed_before, failed_before_note, file_hash, record_run, skipped
+from pipeline.ingest import HASH_BATCH, failed_before, failed_before_note, file_hash, find_files, record_run, skipped
 from pipeline.report.runs import RunReport
 from pipeline.store import Repository, StorageError, open_repository
 
@@ -20,9 +20,7 @@ def unchanged_rerun(repo: Repository, paths: Sequence[Path], *, kind: str = "bac
     as one file is new, changed, missing or refused, or cannot be hashed: then the run has work
     to do (and its own messages). Reads the files and the archive only: no Prefect, no models,
     so that a no-change re-run of 10,000 reports costs about as much as hashing them."""
-    from pipeline.read.discover import find_reports
-
-    found = find_reports(list(paths))
+    found = find_files(list(paths))
     if found.missing or found.refused or not found.files:
         return None
     hashes: list[str] = []

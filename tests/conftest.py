@@ -297,3 +297,25 @@ def make_bad_inputs(make_pdf):
         return cases
 
     return _make
+
+
+def pytest_sessionfinish(session):
+    """The session's shared Prefect server (tests/prefect_server.py) ends with the session: stopped
+    by the controlling process once every xdist worker is done (or by the only process)."""
+    if hasattr(session.config, "workerinput"):  # an xdist worker: the controller stops it
+        return
+    from prefect_server import stop_shared_server
+
+    stop_shared_server(session.config._tmp_path_factory.getbasetemp())
+
+
+def pytest_collection_modifyitems(items):
+    """The longest tests first (the journeys, then those marked slow: real processes and servers,
+    tens of seconds each), so that with `-n auto` (pytest-xdist) no worker starts a minute-long test
+    while the others have run out of work; the order within each group is kept."""
+    def rank(item) -> int:
+        if "journeys" in item.path.parts:
+            return 0
+        return 1 if item.get_closest_marker("slow") else 2
+
+    items.sort(key=rank)

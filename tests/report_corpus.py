@@ -115,10 +115,11 @@ def write_corpus(folder: Path, reports=REPORTS) -> list[Path]:
 
 
 def ingest(repo, folder: Path, reports=REPORTS) -> None:
+    from flows.extraction import EXTRACTOR
     from pipeline.batches import ingest
     from pipeline.read.document import Status
 
-    results = ingest(repo, write_corpus(folder, reports))
+    results = ingest(repo, write_corpus(folder, reports), extractor=EXTRACTOR)
     assert [r.status for r in results] == [Status.OK] * len(reports), [r.reason for r in results]
 
 

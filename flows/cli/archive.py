@@ -54,8 +54,6 @@ def ingest(
 
     Exit code 1 when any file failed, 2 when a path does not exist (nothing is done); a folder without
     reports is a warning."""
-    report = _before_prefect(paths, as_version_of, retry_failed)
-
     def start():
         from flows.backfill import backfill
 
@@ -68,7 +66,10 @@ def ingest(
         return backfill(list(paths), bar, batch_size=batch_size, workers=workers, as_version_of=as_version_of,
                         retry_failed=retry_failed)
 
-    report = report or run_flow(start, "flows.backfill", plain)
+    from pipeline.once import once_per_command
+
+    with once_per_command():  # the no-change check and the flow share one walk and one hash per file
+        report = _before_prefect(paths, as_version_of, retry_failed) or run_flow(start, "flows.backfill", plain)
     report.seconds = time.monotonic() - STARTED  # the time the person waited, not the run's alone
     print_summary(report.results, "Ingest")
     for note in report.notes:

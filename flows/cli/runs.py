@@ -133,13 +133,14 @@ def run_flow(start: Callable[[], object], module: str,
     before: list[int] = []
 
     def meanwhile() -> None:
+        from flows.extraction import EXTRACTOR
         from pipeline.pool import warm_up
         from flows.runtime import stop_if_interrupted
         from pipeline.settings import get_settings
 
         before.append(_stored_files())
         if not get_settings().dask_address:
-            warm_up(get_settings().effective_workers)
+            warm_up(get_settings().effective_workers, EXTRACTOR)
         importlib.import_module(module)
         stop_if_interrupted()
 

@@ -1,5 +1,6 @@
-"""Prefect for the flow tests: one real Prefect server for the session (`prefect_test_harness`),
-PREFECT_HOME in a temporary folder, and thidua's quiet, offline Prefect settings.
+"""Prefect for the flow tests: one real Prefect server for the whole session, shared by the
+pytest-xdist workers (tests/prefect_server.py), PREFECT_HOME in a temporary folder, and thidua's
+quiet, offline Prefect settings.
 
 The environment is set here, before any test module imports Prefect; `thidua` subprocesses
 inherit it (and start their own local server in the same PREFECT_HOME).
@@ -23,9 +24,11 @@ os.environ.pop("PREFECT_API_URL", None)  # never a real server from the develope
 
 
 @pytest.fixture(scope="session", autouse=True)
-def prefect_server():
-    """A Prefect API server (subprocess, temporary database) for every test in tests/flows."""
-    from prefect.testing.utilities import prefect_test_harness
+def prefect_server(tmp_path_factory):
+    """The session's Prefect API server for every test in tests/flows (started by the first
+    worker that gets here; in-process Prefect uses it through its settings, as under
+    `prefect_test_harness`)."""
+    from prefect_server import session_root, shared_server, using
 
-    with prefect_test_harness(server_startup_timeout=120):
+    with using(shared_server(session_root(tmp_path_factory))):
         yield

@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from flows.cli import app
-from pipeline.batches import ingest
+from flows.extraction import EXTRACTOR
+from pipeline import batches
 from pipeline.read.document import Status
 from pipeline.store import open_repository
 
@@ -21,6 +22,10 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 A = SAMPLES / "hatinh_cum4_tongket_2022.txt"  # Cụm thi đua số 4, Hà Tĩnh
 B = SAMPLES / "kontum_cum3_giaoduc_tongket_2023.txt"  # Cụm thi đua số 3, Kon Tum
 runner = CliRunner()
+
+
+def ingest(repo, paths, **options):
+    return batches.ingest(repo, paths, extractor=EXTRACTOR, **options)
 
 
 def thidua(*args: str):

@@ -5,13 +5,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from functools import partial
+
 from extractors.run import process_path
-from pipeline.batches import ingest, reextract
+from flows.extraction import EXTRACTOR
+from pipeline import batches
 from pipeline.ingest import IngestStopped
 from pipeline.read.document import Status
 from pipeline.store.archive import OriginalsArchive
 from pipeline.store.errors import StorageFull
 from storage_fixtures import assert_consistent, stem
+
+ingest = partial(batches.ingest, extractor=EXTRACTOR)
+reextract = partial(batches.reextract, extractor=EXTRACTOR)
 
 
 class CountingExtractor:
@@ -239,7 +245,7 @@ def test_the_plan_skips_archived_bytes_and_extracts_a_second_copy_once(repositor
     assert list(plan.skipped) == [0] and plan.twins == {3: 1, 5: 4}
     assert [t.index for t in plan.todo] == [1, 2, 4]
     stored = dict(zip([t.index for t in plan.todo],
-                      store_batch(repository, plan.todo, extract_batch(plan.todo, workers=1)), strict=True))
+                      store_batch(repository, plan.todo, extract_batch(plan.todo, 1, EXTRACTOR)), strict=True))
     results = finish_ingest(plan, stored)
     assert statuses(results) == [
         (Status.SKIPPED, f"already archived as {paths[0].stem}"), (Status.OK, None), (Status.OK, None),
@@ -254,7 +260,7 @@ def test_a_resumed_batch_reports_what_its_first_attempt_stored_as_stored(reposit
 
     paths = reports(2)
     plan = plan_ingest(repository, paths)
-    extracted = extract_batch(plan.todo)
+    extracted = extract_batch(plan.todo, 1, EXTRACTOR)
     store_batch(repository, plan.todo[:1], extracted[:1])  # the first attempt, cut off after one
     again = store_batch(repository, plan.todo, extracted, resumed=True)
     assert statuses(again) == [(Status.OK, None), (Status.OK, None)]

@@ -2,9 +2,11 @@
 during a nightly run (files being stored and moved), then a final run: every file archived
 exactly once, every record whole, no orphan in the archive, on SQLite and PostgreSQL.
 
-The subprocesses use the session's Prefect server (PREFECT_API_URL), so each start costs
-seconds, not a server start-up; kill points are drawn from a seeded generator: at a random
-moment, after a random number of new documents, or while the nightly run moves files away.
+The backfill runs as users run it by default, without a Prefect API (the plain steps of
+pipeline/batches.py, the same storage as the flow); the nightly runs are Prefect flow runs on the
+session's Prefect server (PREFECT_API_URL), so each start costs seconds, not a server start-up.
+Kill points are drawn from a seeded generator: at a random moment, after a random number of new
+documents, or while the nightly run moves files away.
 """
 import os
 import random
@@ -61,11 +63,11 @@ def env(storage_env):
 
 
 def kill_at_random(command: list[str], env: dict, how: str, rng: random.Random, watcher: Database,
-                   moved: Path | None, arrive) -> str:
+                   moved: Path | None, arrive, longest: float = 8.0) -> str:
     """Run `command` until it is SIGKILLed at a random point of the kind `how`: a random moment,
     after a random number of new documents, or once files are being moved. A run that ends first
-    (a fast machine) is started again, with new files, and a shorter time until the kill."""
-    longest = 8.0
+    (a fast machine) is started again, with new files, and a shorter time until the kill (at most
+    `longest` seconds: about a run's length)."""
     for _ in range(4):
         arrive()
         point = _kill_once(command, env, how, rng.uniform(0.3, longest), rng.randint(1, 2), watcher, moved)
@@ -144,15 +146,16 @@ def test_ten_kills_during_a_backfill_then_a_final_run_lose_and_duplicate_nothing
         reports(ARRIVING, start=arrived[0], folder=folder)
         arrived[0] += ARRIVING
 
+    plain = {key: value for key, value in env.items() if key != "PREFECT_API_URL"}  # the default path
     for how in kill_points(rng, {"time": 5, "documents": 5}):
         points.append(kill_at_random(thidua("ingest", str(folder), "--batch-size", BATCH, "--workers", "1"),
-                                     env, how, rng, watcher, None, arrive))
+                                     plain, how, rng, watcher, None, arrive, longest=4.0))
         with open_repository() as repo:
             assert_consistent(repo)  # whole after every kill, before any repair
     watcher.close()
     # a run may end before its random kill point on a fast (or idle) machine; most must be killed
     assert sum("killed" in p for p in points) >= KILLS * 6 // 10, points
-    final = subprocess.run(thidua("ingest", str(folder)), env=env, capture_output=True, text=True, timeout=300)
+    final = subprocess.run(thidua("ingest", str(folder)), env=plain, capture_output=True, text=True, timeout=300)
     assert final.returncode == 0, final.stderr[-3000:]
     check_archive(arrived[0])
     print(f"backfill: {points}; {time.monotonic() - started:.0f} s")

@@ -2,6 +2,7 @@
 from legacy_inputs import TXT_SAMPLES, sample_text
 from scan_inputs import render_pages
 
+from flows.extraction import EXTRACTOR
 from pipeline.ingest import Todo, extract_batch
 from pipeline.read.document import Status
 
@@ -14,7 +15,7 @@ def test_scans_are_read_by_ocr_in_the_pool(tmp_path, tesseract):
         render_pages(part, seed=i)[0].save(path)
         paths.append(path)
 
-    results = extract_batch([Todo(i, p, None) for i, p in enumerate(paths)], workers=2)
+    results = extract_batch([Todo(i, p, None) for i, p in enumerate(paths)], 2, EXTRACTOR)
 
     assert [r.status for r in results] == [Status.OK, Status.OK], [r.reason for r in results]
     assert all(r.record.origin.ocr_pages == 1 and r.record.origin.ocr_confidence > 0.5 for r in results)

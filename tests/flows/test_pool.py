@@ -58,8 +58,12 @@ def test_a_process_that_used_the_pool_ends_at_once():
 
 
 def test_the_workers_start_with_the_extraction_pipeline_built():
-    """Built once in the forkserver (pipeline/_pool_preload.py), not by each worker on its first file."""
-    results = run_in_pool(pipeline_built, [(f"/in/{i}.txt",) for i in range(4)], [Path("/in/x")] * 4, workers=2)
+    """Built once in the forkserver (pipeline/_pool_preload.py) or, when this process's forkserver
+    was started without it, once in each worker as it starts; never on a worker's first file."""
+    from flows.extraction import EXTRACTOR
+
+    results = run_in_pool(pipeline_built, [(f"/in/{i}.txt",) for i in range(4)], [Path("/in/x")] * 4, workers=2,
+                          extractor=EXTRACTOR)
     assert [r.reason for r in results] == ["built"] * 4
 
 

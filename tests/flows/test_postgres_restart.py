@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from pipeline.batches import IO_RETRY_DELAYS
 from pipeline.store import open_repository
 from pipeline.store.db import Database
 from pipeline.store.fixity import verify
@@ -50,7 +51,7 @@ def summary(stderr: str) -> tuple[int, int, int, int]:
 
 
 def ingest_while(cluster, folder: Path, env: dict, after: int, fault) -> subprocess.CompletedProcess:
-    """`thidua ingest folder`, with `fault(cluster)` run once `after` documents are committed."""
+    """`thidua ingest folder`, with `fault(cluster, proc)` run once `after` documents are committed."""
     out, err = (folder.parent / "ingest.out").open("w+"), (folder.parent / "ingest.err").open("w+")
     proc = subprocess.Popen(thidua("ingest", str(folder)), env=env, stdout=out, stderr=err, text=True)
     try:
@@ -58,7 +59,7 @@ def ingest_while(cluster, folder: Path, env: dict, after: int, fault) -> subproc
             time.sleep(0.05)
         assert proc.poll() is None, f"ingest ended before the fault: {Path(err.name).read_text()[-3000:]}"
         hit_at = committed(cluster.url)
-        fault(cluster)
+        fault(cluster, proc)
         proc.wait(timeout=900)
     finally:
         if proc.poll() is None:
@@ -100,7 +101,7 @@ def reports(tmp_path):
 
 def test_a_restart_during_a_backfill_is_retried_and_the_run_finishes(setup):
     cluster, folder, env, archive = setup
-    done = ingest_while(cluster, folder, env, after=40, fault=lambda c: c.restart())
+    done = ingest_while(cluster, folder, env, after=40, fault=lambda c, _: c.restart())
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     assert summary(done.stderr) == (N_FILES, N_FILES, 0, 0)
@@ -110,9 +111,11 @@ def test_a_restart_during_a_backfill_is_retried_and_the_run_finishes(setup):
 def test_an_outage_longer_than_the_retries_fails_cleanly_and_the_next_run_completes(setup):
     cluster, folder, env, archive = setup
 
-    def outage(c):
+    def outage(c, proc):
         c.stop()
-        time.sleep(25)  # longer than the store task's retries (2 s, then 10 s)
+        stopped = time.monotonic()
+        proc.wait(timeout=300)  # down for longer than the store task's retries (2 s, then 10 s): the run gave up
+        assert time.monotonic() - stopped >= sum(IO_RETRY_DELAYS)
         c.start()
 
     done = ingest_while(cluster, folder, env, after=40, fault=outage)

@@ -1,7 +1,7 @@
 """The re-extraction flow on a real Prefect server: corrections kept, changes reported."""
 import pytest
 
-import pipeline.pool
+import extractors.run
 from extractors.run import process_path
 from flows.backfill import backfill
 from flows.reextract import reextract
@@ -33,7 +33,7 @@ def test_re_extraction_keeps_corrections_and_reports_what_changed(storage_env, r
     assert [r.reason for r in unchanged.results] == ["unchanged"] * 5
     assert unchanged.notes == ["0 updated, 5 unchanged, 0 flagged for review"] and unchanged.details == []
 
-    monkeypatch.setattr(pipeline.pool, "process_path", upgraded_extractor)  # in this process: workers=1
+    monkeypatch.setattr(extractors.run, "process_path", upgraded_extractor)  # in this process: workers=1
     state = reextract([paths[1].stem, paths[2].stem, "khong_co"], batch_size=2, workers=1, return_state=True)
     report = state.result()
     assert [(stem(r.doc_id) if r.doc_id != "khong_co" else r.doc_id, r.status) for r in report.results] == [

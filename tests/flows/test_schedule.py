@@ -97,66 +97,9 @@ def test_schedule_usage_errors_exit_2(args, message):
     assert result.exit_code == 2 and message in result.output
 
 
-def api_url_from(log_path: Path, timeout: float) -> str:
-    """The local Prefect API `thidua schedule` started, from the line it prints."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for line in log_path.read_text(errors="replace").splitlines():
-            if line.startswith("Prefect API: http"):
-                return line.split()[2].rstrip(";")
-        time.sleep(0.5)
-    raise AssertionError(f"no Prefect API line in:\n{log_path.read_text(errors='replace')}")
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_the_scheduler_itself_starts_a_run_that_ingests_the_inbox(storage_env, tmp_path):
-    """No manual trigger: `thidua schedule` with its own Prefect server and a cron line of every
-    minute; the server's scheduler must plan a run and the served deployment must execute it."""
-    import httpx
-
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    copy = Path(shutil.copyfile(SAMPLES / "hatinh_cum4_tongket_2022.txt", inbox / "hatinh.txt"))
-    os.utime(copy, (HOUR_AGO, HOUR_AGO))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env["THIDUA_INBOX_MIN_AGE_S"] = "0"
-    log_path = tmp_path / "schedule.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(thidua("schedule", "--inbox", str(inbox), "--cron", "* * * * *",
-                                       "--name", "every-minute"),
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        api = api_url_from(log_path, timeout=120)
-        deadline = time.monotonic() + 200
-        while time.monotonic() < deadline and not (inbox / "archive" / "hatinh.txt").exists():
-            assert proc.poll() is None, log_path.read_text(errors="replace")
-            time.sleep(2)
-        assert (inbox / "archive" / "hatinh.txt").exists(), log_path.read_text(errors="replace")
-        completed: list = []
-        runs_deadline = time.monotonic() + 60
-        while time.monotonic() < runs_deadline and not completed:  # files are moved just before the run ends
-            runs = httpx.post(f"{api}/flow_runs/filter", timeout=30, json={
-                "limit": 10, "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}).json()
-            completed = [r for r in runs if r["state_type"] == "COMPLETED"]
-            time.sleep(1)
-        assert completed and all(r["auto_scheduled"] for r in completed), [
-            (r["name"], r["state_type"], r["auto_scheduled"], r["deployment_id"]) for r in runs]
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
-    output = log_path.read_text(errors="replace")
-    assert "scheduler ok: next run at" in output, output
-    assert "Can't evaluate bulk DML" not in (Path(storage_env.output_dir) / ".prefect" / "server.log").read_text(
-        errors="replace")
-    with open_repository() as repo:
-        assert stems(repo.doc_ids()) == ["hatinh"]
-        (run,) = repo.runs("nightly")
-        assert run.state == "completed" and run.stored == 1
+# The server's scheduler itself planning runs of `thidua schedule` (cron of every minute, its own
+# local server, runs `auto_scheduled`, nothing on SQLAlchemy 2.1 in its log, the run recorded in the
+# archive) is shown once, in the operator's journey (tests/journeys/test_operator.py).
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

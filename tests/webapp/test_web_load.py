@@ -1,7 +1,8 @@
 """Concurrent staff through the web app (issue 14): editors open and save overlapping records at
 once through a real `thidua serve` over real HTTP. Every accepted save is in the audit log and in
 the final record, every refused one was told "conflict" (409 and the page's message), none lost;
-the same rule on PostgreSQL (20 clients, 60 s) and SQLite. The logic is benchmarks/web_load.py's."""
+the same rule on PostgreSQL (20 clients, 20 s; THIDUA_TEST_WEB_LOAD_S=60 for issue 14's minute) and
+SQLite. The logic is benchmarks/web_load.py's."""
 import os
 
 import pytest
@@ -29,12 +30,12 @@ def assert_nothing_lost(url: str, folder, result, clients: int) -> None:
     assert corrections(url, folder) == len(tally.accepted)  # and nothing saved that a client was told was refused
 
 
-def test_twenty_editors_for_a_minute_on_postgres_lose_nothing(tmp_path):
+def test_twenty_editors_at_once_on_postgres_lose_nothing(tmp_path):
     require_postgres()
     schema = create_schema()
     url = postgres_schema_url(schema)
     try:
-        result = run_load(url, tmp_path, clients=20, seconds=float(os.environ.get("THIDUA_TEST_WEB_LOAD_S", "60")),
+        result = run_load(url, tmp_path, clients=20, seconds=float(os.environ.get("THIDUA_TEST_WEB_LOAD_S", "20")),
                           docs=20, workers=2)
         assert_nothing_lost(url, tmp_path, result, clients=20)
     finally:
