@@ -56,6 +56,8 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return people, headed, counted, prefix
 
 
+# "Cụm thi đua 1 (Hội Chữ thập đỏ Phường 1, 2, 3)": the members in brackets after the cluster's name
+_MEMBERS_AFTER_NAME = re.compile(r"\b(?:[Cc]ụm|[Kk]hối)(?:\s+thi\s+đua)?(?:\s+số)?\s+\d{1,2}\s*\(\s*(?=[A-ZĐ])")
 _NUMBERED_GROUP = re.compile(r"\b(quận|phường|Quận|Phường)\s*:\s*$")
 _COLON_SOON = re.compile(r"[^.;:()]{0,45}?:\s*")
 _REPRESENTATIVES = re.compile(r"\bđại diện\s+(?:lãnh đạo\s+)?(?:các\s+)?")
@@ -88,6 +90,7 @@ def _starts_in(text: str, sentence) -> list[tuple[int, bool, float]]:
             hits.append((m.end(), bool(headed_words.search(before)), 0.8))
     # "các đơn vị thành viên trong cụm thi đua số 04 (A, B, C)"
     hits.extend((m.end(), False, 0.8) for m in _MEMBERS_IN_BRACKETS.finditer(text, s, e))
+    hits.extend((m.end(), False, 0.75) for m in _MEMBERS_AFTER_NAME.finditer(text, s, e))
     hits.extend((m.end(), False, 0.6) for m in _REPRESENTATIVES.finditer(text, s, e))
     return hits
 
@@ -133,8 +136,9 @@ def listed_units(ctx: Context) -> list[tuple[int, int, float, str | None, int]]:
     for start, end, headed, conf in list_starts(ctx):
         numbered = _NUMBERED_GROUP.search(text, max(0, start - 12), start)
         items = unit_lists.unit_list_after(text, start, end, headed=headed, numbered=bool(numbered))
-        if conf < 0.7 and (len(items) < 3 or not all(units.head_at(text, a) for a, _ in items)):
-            continue  # attendees' units count only as a list of three or more named units
+        if conf < 0.7 and (len(items) < 3 or not all(units.head_at(text, a) and units.name_words(text[a:b])
+                                                     for a, b in items)):
+            continue  # attendees' units count only as a list of three or more named units ("Đảng ủy, UBND" name none)
         # one unit after a colon is a list; one in brackets glosses the group ("các trường đại học (ĐH)",
         # "các đơn vị cấp cơ sở (Sư đoàn 7)")
         if len(items) >= MIN_ITEMS or (items and text[start - 1:start] == ":") or _one_of_them(ctx, start, items):
@@ -266,7 +270,11 @@ def _place_group() -> re.Pattern:
     """"6 tỉnh" / "các huyện" right before a capitalised name: a list of places without a colon."""
     places = [g for g in vocab.phrases("members", "group") if all(w in units.place_words() | {"thành"}
                                                                    for w in g.replace(",", " ").split())]
-    return re.compile(rf"(?<!số )\b([Cc]ác|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})\s+(?=[A-ZĐ])")
+    # or a counted group whose descriptor ends in a place word ("7 trường chính trị tỉnh Bắc Giang, Bắc Kạn, ...")
+    groups = vocab.alternation(vocab.phrases("members", "group"))
+    level = vocab.alternation(sorted(units.place_words()))
+    return re.compile(rf"(?<!số )\b(?:([Cc]ác|0?[2-9]|[1-9]\d)\s+(?:{vocab.alternation(places)})"
+                      rf"|(0?[2-9]|[1-9]\d)\s+(?:{groups})(?:\s+[a-zà-ỹđ]+){{0,4}}?\s+(?:{level}))\s+(?=[A-ZĐ])")
 
 
 def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
@@ -276,11 +284,17 @@ def place_group_lists(ctx: Context) -> list[tuple[int, int]]:
     for sentence in ctx.sentences:
         for m in _place_group().finditer(text, sentence.start, sentence.end):
             items = unit_lists.unit_list_after(text, m.end(), sentence.end)
-            count = int(m.group(1)) if m.group(1).isdigit() else None
+            written = m.group(1) or m.group(2)
+            count = int(written) if written.isdigit() else None
             if (len(items) == count if count else len(items) >= 3) and all(
-                    len(text[a:b].split()) <= 4 and not units.head_at(text, a) for a, b in items):
+                    _name_length(text[a:b]) <= 4 and not units.head_at(text, a) for a, b in items):
                 out.extend(items)
     return out
+
+
+def _name_length(unit: str) -> int:
+    """Words of a place name, a dash not counted ("Bà Rịa - Vũng Tàu" has four)."""
+    return len([w for w in unit.split() if w not in ("-", "–")])
 
 
 _EXEMPLARS = re.compile(r"\b(?:điển hình|tiêu biểu)\s+(?:là|như)\s*:?\s*|\bnhư\s*:\s*"

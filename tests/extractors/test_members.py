@@ -319,3 +319,19 @@ def test_a_body_of_several_places_lists_the_places(extract):
 def test_places_of_the_cluster_opening_a_sentence(extract):
     record = extract(TITLE, LEAD, "Các huyện Phú An, Tân Lập, Mỹ Xuân trong cụm đã hoàn thành xuất sắc nhiệm vụ.")
     assert units(record) == ["Phú An", "Tân Lập", "Mỹ Xuân"]
+
+
+def test_counted_group_with_a_descriptor_ending_in_a_place_word(extract):
+    record = extract(TITLE, LEAD, "Cụm thi đua số 2 gồm 3 trường chính trị tỉnh Phú An, Tân Lập, Bà Rịa-Mỹ Xuân.")
+    assert units(record) == ["Phú An", "Tân Lập", "Bà Rịa - Mỹ Xuân"]
+
+
+def test_members_in_brackets_after_the_cluster_name_with_bare_numbers(extract):
+    record = extract(TITLE, LEAD, "Ngày 20/11/2023, Cụm thi đua 2 (Hội Nông dân Phường 4, 8, 9 và Phường 10) họp mặt.")
+    # the item closing the bracket ("... và Phường 10)") is still missed: see the report
+    assert [u.split()[-1] for u in units(record)][:3] == ["4", "8", "9"]
+
+
+def test_representatives_of_unnamed_bodies_are_not_members(extract):
+    record = extract(TITLE, LEAD, "Tham dự có đại diện lãnh đạo Đảng ủy, UBND, Ủy ban MTTQ và đoàn thể các xã.")
+    assert units(record) == []
