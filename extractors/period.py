@@ -16,6 +16,7 @@ _YEAR = re.compile(r"\b(?:năm|đợt\s+\d{1,2}\s*[-/]|năm\s+học\s+(?:19|20)\
 
 
 _REVIEW_CUES = ("tong_ket", "so_ket", "cham_diem")
+_OPENING_CUES = ("ky_ket_giao_uoc", "trien_khai")
 # a sentence opening on the year it reviews: "Năm 2023, các đơn vị trong cụm đã ..."
 _YEAR_OPENING = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.IGNORECASE)
 
@@ -23,7 +24,10 @@ _YEAR_OPENING = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,", re.I
 def find(ctx: Context) -> Value[int] | None:
     found = _named(ctx)
     reviewing = bool(ctx.kind_values & {"tong_ket", "so_ket"})
-    if found is None or not reviewing or found.confidence >= 0.9 or _said_with_review_cue(ctx, found):
+    if found is None or found.confidence >= 0.9 or _said_with_review_cue(ctx, found):
+        return found
+    # not a review: only a year said as the one ahead, in a report that opens none (a launch's plan is its year)
+    if not reviewing and (ctx.kind_values & {"trien_khai", "ky_ket_giao_uoc"} or not _said_ahead(ctx, found)):
         return found
     # the year named is the one ahead (signing, launch, handover) and the report reviews the one before
     for sentence in ctx.sentences:
@@ -34,9 +38,26 @@ def find(ctx: Context) -> Value[int] | None:
     return found
 
 
+# a cue for the year ahead right before the year: "ký kết giao ước thi đua năm 2019", "nhiệm vụ trọng tâm năm 2024"
+_AHEAD_GAP = re.compile(r"[^.;:!?]{0,40}$")
+
+
+def _said_ahead(ctx: Context, found: Value[int]) -> bool:
+    """The year found is one ahead: a plan, tasks, the role of a head handed over for it (not a signing: a
+    report of a signing with a word on the year before covers the year signed for)."""
+    if found.evidence is None:
+        return False
+    start = found.evidence.start
+    window = ctx.text[max(0, start - 60):start]
+    return any(_AHEAD_GAP.fullmatch(window, m.end()) for m in vocab.compiled("dates", "year_ahead").finditer(window))
+
+
 def _said_with_review_cue(ctx: Context, found: Value[int]) -> bool:
+    """The nearest kind cue before the year is a review's ("tổng kết năm 2017"), not a signing's or a launch's
+    ("bình xét ... và ký kết giao ước thi đua năm 2018")."""
     sentence = ctx.sentence_at(found.evidence.start) if found.evidence else None
-    return bool(sentence and ctx.cues(sentence.start, found.evidence.start, set(_REVIEW_CUES)))
+    cues = ctx.cues(sentence.start, found.evidence.start, {*_REVIEW_CUES, *_OPENING_CUES}) if sentence else []
+    return bool(cues) and max(cues, key=lambda c: c.start).text in _REVIEW_CUES
 
 
 def _named(ctx: Context) -> Value[int] | None:

@@ -148,3 +148,17 @@ def test_the_person_named_right_after_the_role_and_the_clusters_name(extract):
 def test_the_unit_in_brackets_after_the_role_and_its_year(extract):
     record = extract(REVIEW_TITLE, REVIEW_LEAD, "Cụm trưởng năm 2023 (UBND huyện Phú An) đã báo cáo kết quả.")
     assert heads(record) == {("UBND huyện Phú An", "truong", 2023)}
+
+
+def test_a_review_naming_only_the_tasks_ahead_covers_the_year_before(extract):
+    # no kind cue found for the review itself; the year written is that of the tasks ahead
+    record = extract("Năm 2022, các đơn vị trong cụm đã hoàn thành tốt các chỉ tiêu thi đua.",
+                     "Hội nghị đã đánh giá kết quả đạt được và đề ra nhiệm vụ trọng tâm năm 2023.")
+    assert record.meeting.period.value == 2022
+
+
+def test_a_launch_with_a_word_on_the_year_before_covers_the_year_launched(extract):
+    record = extract("Cụm thi đua số 2 triển khai công tác thi đua năm 2023",
+                     "Năm 2022, các đơn vị trong cụm đã hoàn thành tốt các chỉ tiêu.",
+                     "Hội nghị đã thống nhất kế hoạch hoạt động của cụm năm 2023.")
+    assert record.meeting.period.value == 2023
