@@ -6,11 +6,16 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from pipeline.batches import ingest
+from functools import partial
+
+from flows.extraction import EXTRACTOR
+from pipeline import batches
 from pipeline.read.document import Status
 from pipeline.store.registry import Registry
 from pipeline.store.registry.models import ClusterRow, DocumentClusterRow
 from pipeline.store import open_repository
+
+ingest = partial(batches.ingest, extractor=EXTRACTOR)
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 REPORTS = {"kiengiang_cum4_thongbao_ketqua_2024": "kien-giang/chinh-quyen/cum-4",  # Phú Quốc, Hà Tiên, Kiên Hải

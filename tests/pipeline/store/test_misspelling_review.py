@@ -3,12 +3,17 @@ record in the review queue with the known name proposed, in Vietnamese on the pa
 registry queues the name for a person instead of making it a sure new unit."""
 from sqlalchemy import select
 
-from pipeline.batches import ingest
+from functools import partial
+
+from flows.extraction import EXTRACTOR
+from pipeline import batches
 from pipeline.read.document import Status
 from pipeline.store.registry import Registry
 from pipeline.store import open_repository
 from pipeline.store.models import DocumentRow
 from web.labels import reason_text
+
+ingest = partial(batches.ingest, extractor=EXTRACTOR)
 
 # The report never names its province: the other members (Văn Quan, Bình Gia, Văn Lãng) say Lạng Sơn.
 TEXT = """Cụm thi đua số 3 tổng kết công tác thi đua, khen thưởng năm 2023
