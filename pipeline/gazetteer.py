@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.normalise.text import unaccent  # without marks: what an OCR that lost them leaves
 from pipeline.units import NEW_TONES
 
 _DATA = Path(__file__).parent / "data"
@@ -123,12 +124,6 @@ def key(name: str | None) -> str:
     return _words()["names"].get(s, s)
 
 
-def fold(text: str) -> str:
-    """Without accents (đ as d): what an OCR that lost or mistook the marks leaves."""
-    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
 @dataclass
 class _Index:
     places: list[Place]
@@ -167,7 +162,7 @@ def _by_fold() -> dict[str, list[Place]]:
     found: dict[str, list[Place]] = {}
     index = _index()
     for place, k in zip(index.places, index.keys, strict=True):
-        found.setdefault(fold(k), []).append(place)
+        found.setdefault(unaccent(k), []).append(place)
     return found
 
 
@@ -177,7 +172,7 @@ def _by_province() -> dict[str, list[tuple[Place, str]]]:
     found: dict[str, list[tuple[Place, str]]] = {}
     index = _index()
     for place, k in zip(index.places, index.keys, strict=True):
-        found.setdefault(place.province, []).append((place, fold(k)))
+        found.setdefault(place.province, []).append((place, unaccent(k)))
     return found
 
 
@@ -219,9 +214,9 @@ def near(name: str, *, level: str | None = None, province: str | None = None) ->
     ('Hòn Đát', 'Giồng Riểng'). Empty when the name is known, or nothing is close."""
     kind, typed_level, bare = _split_type(name)
     level = level or typed_level
-    if lookup(name, level=level, province=province) or len(fold(key(bare)).replace(" ", "")) < 4:
+    if lookup(name, level=level, province=province) or len(unaccent(key(bare)).replace(" ", "")) < 4:
         return []
-    folded = fold(key(bare))
+    folded = unaccent(key(bare))
     found = [p for p in _by_fold().get(folded, []) if _fits(p, level, province)]
     if not found and province is not None:
         found = [p for p, other in _by_province().get(province, [])
